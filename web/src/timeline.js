@@ -32,6 +32,7 @@ export class TimelineView {
     this.frame = 0;
     this.lastDrawMs = 0;
     this.renderedCount = 0;
+    this.renders = 0;
     this.model = null;
     this.applyTheme();
     new ResizeObserver(() => this.resize()).observe(host);
@@ -168,6 +169,7 @@ export class TimelineView {
       selected: this.selected, colorOf: this.colorOf,
     });
     this.lastDrawMs = performance.now() - t0;
+    this.renders++;
     const c = this.canvas.dataset;
     c.rendered = String(this.renderedCount);
     c.viewStart = new Date(this.start).toISOString();
