@@ -184,6 +184,22 @@ test('a local file opens through the file picker', async () => {
   await page.close();
 });
 
+test('a local file dropped on the page opens', async () => {
+  const { page } = await open('web/?timeline=../tests/web/fixtures/injection.json');
+  const text = readFileSync(join(fixtures, 'sample.json'), 'utf8');
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, text);
+  await page.waitForFunction(() => /15 of 15/.test(document.querySelector('#summary').textContent));
+  assert.match(await page.textContent('#status'), /dropped\.json/);
+  assert.equal(await page.locator('#drop-hint').isHidden(), true);
+  await page.close();
+});
+
 test('standalone page from file:// loads the embedded timeline without any network request', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'timeliner-standalone-'));
   try {
@@ -229,8 +245,8 @@ test('screenshot for docs/viewer.png (UPDATE_SCREENSHOT=1)', { skip: !process.en
   const { page } = await open('web/?timeline=../tests/web/fixtures/sample.json', { width: 1280, height: 720 });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-  await page.locator('.list-row', { hasText: 'Safety test' }).click();
-  await page.click('#zoom-in');
+  await page.locator('.list-row', { hasText: 'Repairs began' }).click();
+  for (let k = 0; k < 7; k++) await page.click('#zoom-in');
   await page.waitForTimeout(200);
   await page.screenshot({ path: join(repoRoot, 'docs/viewer.png') });
   await page.close();

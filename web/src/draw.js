@@ -150,7 +150,8 @@ export class Painter {
       ctx.strokeStyle = color;
       ctx.lineWidth = 1.5;
       ctx.strokeRect(bx + 0.75, y + 3.75, bw - 1.5, bh - 1.5);
-      labelX = x1 - Math.max(x0, 0) > 60 ? Math.max(x0, 0) + 4 : x1 + 3;
+      const labelW = (m.ev.headline || m.ev.date.value).length * 6.6;
+      labelX = Math.min(x1, this.w) - Math.max(x0, 0) - 8 >= labelW ? Math.max(x0, 0) + 4 : x1 + 3;
     }
     ctx.setLineDash([]);
     if (selected) {

@@ -188,6 +188,7 @@ async function start() {
     const entries = await fetchIndex();
     const sel = $('timeline-select');
     sel.replaceChildren(...entries.map((e) => new Option(e.title, e.url)));
+    $('open-remote').hidden = entries.length === 0;
     if (entries.length) load(fetchJson(entries[0].url), entries[0].title);
     else status('timelines/index.json lists no timelines. Open a file instead.');
   } catch (e) {
