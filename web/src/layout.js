@@ -51,15 +51,17 @@ export function extent(m, mpp) {
 
 /**
  * Assigns m.lane (and m.next: start of the next item in the same lane, for label clipping)
- * for `items`, which are sorted by start. Returns the number of lanes used.
+ * for `items`. Returns the number of lanes used.
  */
 export function packLanes(items, mpp) {
+  // sweep in order of where each item's room begins (a point's room begins before its start)
+  const order = items.map((m) => ({ m, span: extent(m, mpp) }));
+  order.sort((x, y) => x.span[0] - y.span[0] || x.span[1] - y.span[1]);
   const busy = new MinHeap((x, y) => x.to < y.to); // lanes in use, by when they free up
   const free = new MinHeap((x, y) => x < y); // lane numbers free again
   const lastInLane = [];
   let lanes = 0;
-  for (const m of items) {
-    const [from, to] = extent(m, mpp);
+  for (const { m, span: [from, to] } of order) {
     while (busy.size && busy.peek().to <= from) free.push(busy.pop().lane);
     const lane = free.size ? free.pop() : lanes++;
     busy.push({ to, lane });

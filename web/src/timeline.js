@@ -5,7 +5,7 @@ import { DAY_MS } from './data.js';
 
 const HOUR = 3600000;
 export const MIN_SPAN = 2 * HOUR;
-export const MAX_SPAN = 400 * 365.25 * DAY_MS;
+export const MAX_SPAN = 3000 * 365.25 * DAY_MS;
 
 export class TimelineView {
   /** @param {HTMLElement} host element that receives the canvas */

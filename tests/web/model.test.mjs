@@ -1,0 +1,68 @@
+// Unit tests of the viewer's data model and lane packing (plain node, no browser).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { buildModel, dayStart, splitTimex, DAY_MS } from '../../web/src/data.js';
+import { packLanes, extent } from '../../web/src/layout.js';
+import { embed } from './make-standalone.mjs';
+import { generate } from './gen-big.mjs';
+
+const sample = JSON.parse(readFileSync(new URL('./fixtures/sample.json', import.meta.url), 'utf8'));
+
+test('dayStart handles ordinary, two-digit and negative years', () => {
+  assert.equal(dayStart('2025-04-18'), Date.UTC(2025, 3, 18));
+  assert.equal(new Date(dayStart('0044-03-15')).getUTCFullYear(), 44);
+  assert.equal(new Date(dayStart('-0044-03-15')).getUTCFullYear(), -44);
+  assert.ok(Number.isNaN(dayStart('2025-4-18')));
+});
+
+test('bars end the day after latest; single days are points at noon, times at their clock time', () => {
+  const model = buildModel(sample);
+  const byHead = (h) => model.events.find((m) => m.ev.headline === h);
+  const week = byHead('Safety test');
+  assert.equal(week.point, false);
+  assert.equal(week.start, Date.UTC(2025, 3, 7));
+  assert.equal(week.end, Date.UTC(2025, 3, 14));
+  const day = byHead('Vote held');
+  assert.equal(day.point, true);
+  assert.equal(day.start, Date.UTC(2025, 3, 15) + DAY_MS / 2);
+  assert.equal(byHead('Ribbon cut').start, Date.UTC(2025, 3, 18, 10, 30));
+  const morning = byHead('Bridge reopened');
+  assert.deepEqual([morning.start, morning.end], [Date.UTC(2025, 3, 18, 6), Date.UTC(2025, 3, 18, 12)]);
+  assert.equal(byHead('Repairs began').approx, true);
+  assert.equal(byHead('Ribbon cut').derived, true);
+  assert.equal(byHead('Toll review').derived, true);
+  assert.equal(byHead('Safety test').derived, false);
+});
+
+test('the model rejects other schemas', () => {
+  assert.throws(() => buildModel({ schema: 'other/1', documents: [], events: [] }), /schema/);
+  assert.throws(() => buildModel([]), /timeline/);
+});
+
+test('splitTimex slices by code points, not UTF-16 units', () => {
+  const text = '🚧 Engineers ran a load test last week.';
+  const m = { start: 100, end: 100 + Array.from(text).length, timex: 'last week', timex_start: 100 + 28, timex_end: 100 + 37 };
+  assert.deepEqual(splitTimex(text, m), ['🚧 Engineers ran a load test ', 'last week', '.']);
+  // offsets that do not fit fall back to searching the phrase
+  assert.deepEqual(splitTimex('On Monday it rained.', { start: 0, end: 5, timex: 'Monday', timex_start: 90, timex_end: 96 }), ['On ', 'Monday', ' it rained.']);
+});
+
+test('lane packing never overlaps items in one lane', () => {
+  const model = buildModel(generate(3000, 7));
+  for (const mpp of [60000, 3600000, DAY_MS, 30 * DAY_MS]) {
+    const lanes = packLanes(model.events, mpp);
+    const ends = new Array(lanes).fill(-Infinity);
+    const spans = model.events.map((m) => [m, ...extent(m, mpp)]).sort((a, b) => a[1] - b[1]);
+    for (const [m, from, to] of spans) {
+      assert.ok(from >= ends[m.lane], `overlap in lane ${m.lane} at mpp ${mpp}`);
+      ends[m.lane] = to;
+    }
+  }
+});
+
+test('embedding escapes <, > and & so the JSON cannot close its script element', () => {
+  const page = embed('<script type="application/json" id="timeline-data">/*TIMELINER_DATA*/</script>', '{"a":"</script>&"}');
+  assert.equal(page, '<script type="application/json" id="timeline-data">{"a":"\\u003c/script\\u003e\\u0026"}</script>');
+  assert.deepEqual(JSON.parse(page.slice(page.indexOf('>') + 1, page.lastIndexOf('<'))), { a: '</script>&' });
+});
