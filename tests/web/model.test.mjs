@@ -50,10 +50,10 @@ test('splitTimex slices by code points, not UTF-16 units', () => {
 
 test('lane packing never overlaps items in one lane', () => {
   const model = buildModel(generate(3000, 7));
-  for (const mpp of [60000, 3600000, DAY_MS, 30 * DAY_MS]) {
-    const lanes = packLanes(model.events, mpp);
+  for (const [mpp, label] of [[60000, 70], [3600000, 70], [DAY_MS, 70], [30 * DAY_MS, 70], [DAY_MS, 0], [30 * DAY_MS, 0]]) {
+    const lanes = packLanes(model.events, mpp, label);
     const ends = new Array(lanes).fill(-Infinity);
-    const spans = model.events.map((m) => [m, ...extent(m, mpp)]).sort((a, b) => a[1] - b[1]);
+    const spans = model.events.map((m) => [m, ...extent(m, mpp, label)]).sort((a, b) => a[1] - b[1]);
     for (const [m, from, to] of spans) {
       assert.ok(from >= ends[m.lane], `overlap in lane ${m.lane} at mpp ${mpp}`);
       ends[m.lane] = to;

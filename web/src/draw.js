@@ -101,6 +101,17 @@ export class Painter {
       }
     }
 
+    // a thin scroll indicator when the lanes are taller than the view
+    const viewH = h - DIMS.axis;
+    if (s.layout.height > viewH) {
+      const thumb = Math.max(24, (viewH * viewH) / s.layout.height);
+      const y = DIMS.axis + (s.scrollY / (s.layout.height - viewH)) * (viewH - thumb);
+      ctx.fillStyle = t.muted;
+      ctx.globalAlpha = 0.5;
+      ctx.fillRect(w - 5, y, 4, thumb);
+      ctx.globalAlpha = 1;
+    }
+
     // axis on top of the scrolled content
     ctx.fillStyle = t.bg;
     ctx.fillRect(0, 0, w, DIMS.axis);

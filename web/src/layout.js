@@ -41,21 +41,23 @@ class MinHeap {
 export const POINT_PX = 12; // room a point takes on the axis
 export const MIN_BAR_PX = 6;
 export const GAP_PX = 3;
-export const LABEL_PX = 70; // room kept after an item's start so that a short label fits
+export const LABEL_PX = 70;
+export const MAX_LABELLED_LANES = 12; // room kept after an item's start so that a short label fits
 
 /** Extent [from, to) in ms that an item occupies at `mpp` milliseconds per pixel. */
-export function extent(m, mpp) {
-  if (m.point) return [m.start - (POINT_PX / 2) * mpp, m.start + (LABEL_PX + GAP_PX) * mpp];
-  return [m.start, Math.max(m.end + GAP_PX * mpp, m.start + LABEL_PX * mpp)];
+export function extent(m, mpp, labelPx = LABEL_PX) {
+  const room = Math.max(labelPx, POINT_PX / 2 + GAP_PX);
+  if (m.point) return [m.start - (POINT_PX / 2) * mpp, m.start + room * mpp];
+  return [m.start, Math.max(m.end + GAP_PX * mpp, m.start + Math.max(labelPx, MIN_BAR_PX + GAP_PX) * mpp)];
 }
 
 /**
  * Assigns m.lane (and m.next: start of the next item in the same lane, for label clipping)
  * for `items`. Returns the number of lanes used.
  */
-export function packLanes(items, mpp) {
+export function packLanes(items, mpp, labelPx = LABEL_PX) {
   // sweep in order of where each item's room begins (a point's room begins before its start)
-  const order = items.map((m) => ({ m, span: extent(m, mpp) }));
+  const order = items.map((m) => ({ m, span: extent(m, mpp, labelPx) }));
   order.sort((x, y) => x.span[0] - y.span[0] || x.span[1] - y.span[1]);
   const busy = new MinHeap((x, y) => x.to < y.to); // lanes in use, by when they free up
   const free = new MinHeap((x, y) => x < y); // lane numbers free again
@@ -97,7 +99,9 @@ export function layoutGroups(items, model, byDoc, mpp, dims) {
   }
   let top = 0;
   for (const g of groups) {
+    // room for labels while that keeps a group compact; when crowded, points and bars only
     g.lanes = packLanes(g.items, mpp);
+    if (g.lanes > MAX_LABELLED_LANES) g.lanes = packLanes(g.items, mpp, 0);
     for (const m of g.items) m.group = g;
     g.top = top;
     g.height = dims.header + Math.max(1, g.lanes) * dims.lane + dims.gap;
