@@ -24,6 +24,7 @@ async function standalone() {
   // inline content must not be able to close its own element
   const js = (await readFile(join(dist, 'viewer.js'), 'utf8')).replace(/<\/(script)/gi, '<\\/$1').trim();
   const css = (await readFile(join(dist, 'viewer.css'), 'utf8')).replace(/<\/(style)/gi, '<\\/$1').trim();
+  if (js.includes('/*TIMELINER_DATA*/') || css.includes('/*TIMELINER_DATA*/')) throw new Error('the placeholder must appear only once');
   if (!page.includes(PLACEHOLDER_LINE)) throw new Error('index.html lacks the timeline-data placeholder line');
   const csp = [
     "default-src 'none'", `script-src ${sha256(js)}`, `style-src ${sha256(css)}`,
@@ -34,6 +35,7 @@ async function standalone() {
     .replace(/<link rel="stylesheet" href="dist\/viewer.css">/, () => `<style>${css}</style>`)
     .replace(/<script src="dist\/viewer.js" defer><\/script>\n/, '')
     .replace(PLACEHOLDER_LINE, () => `${PLACEHOLDER_LINE}\n<script>${js}</script>`);
+  if (out.split('/*TIMELINER_DATA*/').length !== 2) throw new Error('standalone.html must hold exactly one placeholder');
   if (!out.includes(`<style>${css}</style>`) || out.includes('dist/viewer')) throw new Error('index.html changed shape; update build.mjs');
   await writeFile(join(dist, 'standalone.html'), out);
   return out.length;

@@ -205,6 +205,7 @@ test('standalone page from file:// loads the embedded timeline without any netwo
   try {
     const template = readFileSync(join(repoRoot, 'web/dist/standalone.html'), 'utf8');
     assert.ok(template.includes('<script type="application/json" id="timeline-data">/*TIMELINER_DATA*/</script>\n'));
+    assert.equal(template.split('/*TIMELINER_DATA*/').length, 2, 'exactly one placeholder, so replace-all is safe too');
     assert.match(template, /default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/);
     const json = readFileSync(join(fixtures, 'injection.json'), 'utf8').replace('"Plain"', '"Plain </script><script>document.title=1</script> & more"');
     const file = join(dir, 'page.html');

@@ -1,11 +1,13 @@
 // Where a timeline comes from: the embedded data block, ?timeline=URL, timelines/index.json, or a local file.
-export const PLACEHOLDER = '/*TIMELINER_DATA*/';
-
-/** The JSON embedded in a standalone page, or null when the page carries only the placeholder. */
+/**
+ * The JSON embedded in a standalone page, or null when the page carries only the placeholder comment.
+ * (The placeholder is recognised by its leading comment, which JSON never has, so the bundle itself
+ * never contains the placeholder text and a replace-all of it only touches the data block.)
+ */
 export function embeddedTimeline(doc = document) {
   const node = doc.getElementById('timeline-data');
   const text = node ? node.textContent.trim() : '';
-  if (!text || text === PLACEHOLDER) return null;
+  if (!text || text.startsWith('/*')) return null;
   return JSON.parse(text);
 }
 
