@@ -51,13 +51,15 @@ test('splitTimex slices by code points, not UTF-16 units', () => {
 test('lane packing never overlaps items in one lane', () => {
   const model = buildModel(generate(3000, 7));
   for (const [mpp, label] of [[60000, 70], [3600000, 70], [DAY_MS, 70], [30 * DAY_MS, 70], [DAY_MS, 0], [30 * DAY_MS, 0]]) {
-    const lanes = packLanes(model.events, mpp, label);
-    const ends = new Array(lanes).fill(-Infinity);
-    const spans = model.events.map((m) => [m, ...extent(m, mpp, label)]).sort((a, b) => a[1] - b[1]);
-    for (const [m, from, to] of spans) {
-      assert.ok(from >= ends[m.lane], `overlap in lane ${m.lane} at mpp ${mpp}`);
-      ends[m.lane] = to;
+    const { count, lane } = packLanes(model.events, mpp, label);
+    const ends = new Array(count).fill(-Infinity);
+    const spans = model.events.map((m, k) => [lane[k], ...extent(m, mpp, label)]).sort((a, b) => a[1] - b[1]);
+    for (const [l, from, to] of spans) {
+      assert.ok(from >= ends[l], `overlap in lane ${l} at mpp ${mpp}`);
+      ends[l] = to;
     }
+    // the lowest free lane is always taken, so lanes are used from 0 up without gaps
+    assert.equal(new Set(lane).size, count);
   }
 });
 

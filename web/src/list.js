@@ -30,12 +30,14 @@ export class EventList {
 
   setItems(items) {
     this.items = items;
+    this.shown = null;
     this.spacer.style.height = `${items.length * ROW_H}px`;
     this.renderRows();
   }
 
   setSelected(m) {
     this.selected = m;
+    this.shown = null;
     if (m) {
       const k = this.items.indexOf(m);
       const top = k * ROW_H;
@@ -66,6 +68,15 @@ export class EventList {
     const first = Math.max(0, Math.floor(s.scrollTop / ROW_H) - OVERSCAN);
     const last = Math.min(this.items.length, Math.ceil((s.scrollTop + s.clientHeight) / ROW_H) + OVERSCAN);
     const [vs, ve] = this.view;
+    if (this.shown === `${first}:${last}`) {
+      // same rows as before: only the in-view marks can have changed
+      for (const li of this.body.children) {
+        const m = this.items[Number(li.dataset.index)];
+        li.classList.toggle('in-view', m.end >= vs && m.start <= ve);
+      }
+      return;
+    }
+    this.shown = `${first}:${last}`;
     const rows = [];
     for (let k = first; k < last; k++) {
       const m = this.items[k];

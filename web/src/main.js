@@ -160,7 +160,7 @@ async function start() {
   // test and benchmark hook: read-only views of the current state
   window.__timeliner = {
     positionOf: (id) => { const m = state.items.find((x) => x.id === id); return m ? view.positionOf(m) : null; },
-    view: () => ({ start: view.start, end: view.end, rendered: view.renderedCount, drawMs: view.lastDrawMs, renders: view.renders }),
+    view: () => ({ start: view.start, end: view.end, rendered: view.renderedCount, drawMs: view.lastDrawMs, packMs: view.lastPackMs, listMs: view.lastListMs, renders: view.renders }),
   };
   let embedded;
   try {

@@ -1,6 +1,6 @@
 // The interactive axis: view window, zoom and pan by wheel, drag, buttons and keys; hit testing.
 import { Painter, DIMS, readTheme } from './draw.js';
-import { layoutGroups, POINT_PX, MIN_BAR_PX } from './layout.js';
+import { makeGroups, packGroups, applyPacking, POINT_PX, MIN_BAR_PX } from './layout.js';
 import { DAY_MS } from './data.js';
 
 const HOUR = 3600000;
@@ -29,6 +29,8 @@ export class TimelineView {
     this.selected = null;
     this.level = NaN;
     this.layout = { groups: [], height: 0 };
+    this.groups = [];
+    this.packCache = new Map(); // zoom level -> packing of this.groups
     this.frame = 0;
     this.lastDrawMs = 0;
     this.renderedCount = 0;
@@ -63,6 +65,8 @@ export class TimelineView {
     this.model = model;
     this.items = items;
     this.byDoc = byDoc;
+    this.groups = makeGroups(items, model, byDoc);
+    this.packCache.clear();
     this.level = NaN;
     if (this.selected && !items.includes(this.selected)) this.selected = null;
     this.invalidate();
@@ -152,8 +156,34 @@ export class TimelineView {
     const level = Math.round(Math.log2(this.mpp) * 2) / 2;
     if (level === this.level) return;
     this.level = level;
-    this.layout = layoutGroups(this.items, this.model || { documents: [] }, this.byDoc, 2 ** level, DIMS);
+    let packs = this.packCache.get(level);
+    if (!packs) {
+      packs = packGroups(this.groups, 2 ** level);
+      this.cachePacking(level, packs);
+    }
+    this.layout = applyPacking(this.groups, packs, DIMS);
+    this.prepareNeighbours(level);
     this.scrollBy(0);
+  }
+
+  cachePacking(level, packs) {
+    if (this.packCache.size >= 24) this.packCache.delete(this.packCache.keys().next().value);
+    this.packCache.set(level, packs);
+  }
+
+  /** Packs the zoom levels next to `level` while the browser is idle, so zooming finds them ready. */
+  prepareNeighbours(level) {
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
+    const groups = this.groups;
+    const todo = [0.5, -0.5, 1, -1, 1.5, -1.5, 2, -2].map((d) => level + d);
+    const work = () => {
+      if (groups !== this.groups) return; // data changed meanwhile
+      const l = todo.shift();
+      if (l === undefined) return;
+      if (!this.packCache.has(l)) this.cachePacking(l, packGroups(groups, 2 ** l));
+      idle(work);
+    };
+    idle(work);
   }
 
   invalidate() {
@@ -164,6 +194,7 @@ export class TimelineView {
     this.frame = 0;
     const t0 = performance.now();
     this.relayout();
+    this.lastPackMs = performance.now() - t0;
     this.renderedCount = this.painter.draw({
       start: this.start, end: this.end, scrollY: this.scrollY, layout: this.layout,
       selected: this.selected, colorOf: this.colorOf,
@@ -174,7 +205,9 @@ export class TimelineView {
     c.rendered = String(this.renderedCount);
     c.viewStart = new Date(this.start).toISOString();
     c.viewEnd = new Date(this.end).toISOString();
+    const t1 = performance.now();
     this.onView?.(this.start, this.end);
+    this.lastListMs = performance.now() - t1;
   }
 
   /** The item under canvas point (x, y), or null. */
