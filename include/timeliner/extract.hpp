@@ -1,0 +1,66 @@
+// The temporal tagger: finds temporal expressions in a document and resolves them.
+#pragma once
+
+#include <timeliner/document.hpp>
+#include <timeliner/value.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace timeliner {
+
+// How deictic expressions ("yesterday", "last week") are anchored, as HeidelTime's document types.
+enum class DocType : std::uint8_t {
+  news,       // to the publication date
+  narrative,  // to the date narrated before
+};
+
+struct ExtractOptions {
+  DocType doc_type = DocType::news;
+  bool day_first = false;  // "4/5/2025" is 4 May rather than April 5
+};
+
+// One temporal expression found in a document.
+struct Mention {
+  std::size_t begin = 0;  // byte offsets into Document::text, [begin, end)
+  std::size_t end = 0;
+  std::size_t cp_begin = 0;  // the same span in Unicode code points
+  std::size_t cp_end = 0;
+  std::string text;  // the expression as written
+  TemporalValue value;
+  std::string rule;  // name of the grammar rule that matched
+};
+
+namespace grammar {
+class Compiled;
+}
+
+// A compiled grammar: rule data parsed and its patterns compiled once. Read-only after
+// construction, so one instance may be shared by any number of threads.
+class Grammar {
+ public:
+  // Compiles grammar source text (the rule language is described in src/grammar/README.md).
+  // Throws std::runtime_error naming the line of the first error.
+  explicit Grammar(std::string_view source);
+  ~Grammar();
+  Grammar(Grammar&&) noexcept;
+  Grammar& operator=(Grammar&&) noexcept;
+
+  // The English grammar bundled into the library at build time, compiled on first use.
+  static const Grammar& english();
+
+  std::size_t rule_count() const;
+  const grammar::Compiled& compiled() const { return *impl_; }
+
+ private:
+  std::unique_ptr<grammar::Compiled> impl_;
+};
+
+// Finds and resolves every temporal expression of `doc`, in text order. A document without a
+// publication date still gets its explicit dates; deictic ones are then left unresolved.
+std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const ExtractOptions& options = {});
+
+}  // namespace timeliner

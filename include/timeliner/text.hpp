@@ -1,0 +1,39 @@
+// Text utilities shared by the stages: UTF-8 handling and sentence segmentation.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace timeliner {
+
+// Replaces every invalid UTF-8 sequence (and NUL byte) with U+FFFD. Returns the byte offset of
+// the first invalid byte through `first_bad` (npos when the text was valid). A leading BOM is dropped.
+std::string sanitize_utf8(std::string_view bytes, std::size_t* first_bad = nullptr);
+
+// Number of code points in a valid UTF-8 string.
+std::size_t count_code_points(std::string_view s);
+
+// Byte offset -> code point offset, for ascending queries over one text in O(text) total.
+class CodePointCounter {
+ public:
+  explicit CodePointCounter(std::string_view text) : text_(text) {}
+  std::size_t at(std::size_t byte_offset);
+
+ private:
+  std::string_view text_;
+  std::size_t byte_ = 0;
+  std::size_t cp_ = 0;
+};
+
+struct Span {
+  std::size_t begin = 0;  // bytes, [begin, end)
+  std::size_t end = 0;
+};
+
+// Splits text into sentences: at . ! ? followed by a space and a capital, quote or digit (not after
+// common abbreviations such as "Mr." or "Jan."), and at blank lines. Spans exclude surrounding spaces.
+std::vector<Span> split_sentences(std::string_view text);
+
+}  // namespace timeliner

@@ -1,0 +1,52 @@
+// Pieces shared by the subcommands of the timeliner command line.
+#pragma once
+
+#include <timeliner/extract.hpp>
+#include <timeliner/timeline.hpp>
+#include <timeliner/value.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace timeliner::cli {
+
+// A failure the user can act on: printed as one line "timeliner: error: ...", exit code 1.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// What a subcommand does once the command line is parsed; returns the exit code.
+using Action = std::function<int()>;
+
+// Each subcommand adds itself to the app and sets `action` when it is the one chosen.
+void add_extract_command(CLI::App& app, Action& action);
+void add_build_command(CLI::App& app, Action& action);
+void add_show_command(CLI::App& app, Action& action);
+
+// Options shared by the commands that tag text.
+struct TaggingOptions {
+  std::string dct;
+  std::string type = "news";
+  bool day_first = false;
+  void add_to(CLI::App* cmd);
+  ExtractOptions extract_options() const;
+  std::optional<Instant> publication() const;  // throws UsageError on an invalid --dct
+};
+
+// Writes `content` to `path` whole or not at all: a temporary file beside it, then a rename.
+void write_file_atomically(const std::string& path, const std::string& content);
+// Writes to standard output when `output` is empty or "-", else atomically to the file.
+void emit(const std::string& output, const std::string& content);
+// Refuses an output path that names one of the inputs.
+void refuse_output_over_input(const std::string& output, const std::vector<std::string>& inputs);
+std::string read_whole_file(const std::string& path);
+
+// A readable table of a timeline: date range, value, headline.
+std::string timeline_table(const Timeline& t);
+
+}  // namespace timeliner::cli

@@ -1,0 +1,178 @@
+#include <timeliner/json.hpp>
+#include <timeliner/version.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
+namespace timeliner {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+constexpr auto kReplaceInvalid = nlohmann::json::error_handler_t::replace;
+
+ojson date_json(const TemporalValue& v) {
+  ojson d;
+  d["value"] = v.timex;
+  d["type"] = std::string(to_string(v.type));
+  d["granularity"] = std::string(to_string(v.grain));
+  d["earliest"] = format_day(v.bounds->earliest);
+  d["latest"] = format_day(v.bounds->latest);
+  if (v.mod != Mod::none) d["mod"] = std::string(to_string(v.mod));
+  d["anchor"] = std::string(to_string(v.anchor));
+  return d;
+}
+
+const ojson& field(const ojson& obj, const char* key) {
+  if (!obj.is_object() || !obj.contains(key))
+    throw std::runtime_error(std::string("timeline: missing field \"") + key + "\"");
+  return obj.at(key);
+}
+
+std::string text_field(const ojson& obj, const char* key) {
+  const ojson& v = field(obj, key);
+  if (!v.is_string()) throw std::runtime_error(std::string("timeline: field \"") + key + "\" is not a string");
+  return v.get<std::string>();
+}
+
+std::size_t count_field(const ojson& obj, const char* key) {
+  const ojson& v = field(obj, key);
+  if (!v.is_number_unsigned()) throw std::runtime_error(std::string("timeline: field \"") + key + "\" is not a count");
+  return v.get<std::size_t>();
+}
+
+date::sys_days day_field(const ojson& obj, const char* key) {
+  auto i = parse_instant(text_field(obj, key));
+  if (!i || i->time_of_day)
+    throw std::runtime_error(std::string("timeline: field \"") + key + "\" is not a YYYY-MM-DD day");
+  return i->day;
+}
+
+template <typename T>
+T enum_field(const ojson& obj, const char* key, std::optional<T> (*parse)(std::string_view)) {
+  auto v = parse(text_field(obj, key));
+  if (!v) throw std::runtime_error(std::string("timeline: field \"") + key + "\" has an unknown value");
+  return *v;
+}
+
+}  // namespace
+
+std::string mention_to_json_line(const std::string& doc_id, const Mention& m) {
+  ojson j;
+  j["doc"] = doc_id;
+  j["text"] = m.text;
+  j["start"] = m.cp_begin;
+  j["end"] = m.cp_end;
+  j["type"] = std::string(to_string(m.value.type));
+  j["value"] = m.value.timex;
+  j["mod"] = m.value.mod == Mod::none ? ojson() : ojson(std::string(to_string(m.value.mod)));
+  j["granularity"] = std::string(to_string(m.value.grain));
+  j["earliest"] = m.value.bounds ? ojson(format_day(m.value.bounds->earliest)) : ojson();
+  j["latest"] = m.value.bounds ? ojson(format_day(m.value.bounds->latest)) : ojson();
+  j["anchor"] = std::string(to_string(m.value.anchor));
+  if (!m.value.freq.empty()) j["freq"] = m.value.freq;
+  j["rule"] = m.rule;
+  return j.dump(-1, ' ', false, kReplaceInvalid);
+}
+
+std::string timeline_to_json(const Timeline& t) {
+  ojson root;
+  root["schema"] = kTimelineSchema;
+  root["generator"] = std::string("timeliner ") + kVersion;
+  ojson docs = ojson::array();
+  for (const auto& d : t.documents) {
+    ojson jd;
+    jd["id"] = d.id;
+    jd["title"] = d.title;
+    jd["source"] = d.source;
+    jd["published"] = d.published ? format_instant(*d.published) : "";
+    jd["published_from"] = d.published_from;
+    if (!d.published) jd.erase("published");
+    docs.push_back(std::move(jd));
+  }
+  root["documents"] = std::move(docs);
+  ojson events = ojson::array();
+  for (const auto& e : t.events) {
+    ojson je;
+    je["id"] = e.id;
+    je["kind"] = e.kind == EventKind::published ? "published" : "event";
+    je["date"] = date_json(e.date);
+    je["headline"] = e.headline;
+    je["text"] = e.text;
+    ojson ms = ojson::array();
+    for (const auto& m : e.mentions) {
+      ojson jm;
+      jm["doc"] = m.doc;
+      jm["start"] = m.start;
+      jm["end"] = m.end;
+      jm["timex"] = m.timex;
+      jm["timex_start"] = m.timex_start;
+      jm["timex_end"] = m.timex_end;
+      ms.push_back(std::move(jm));
+    }
+    je["mentions"] = std::move(ms);
+    events.push_back(std::move(je));
+  }
+  root["events"] = std::move(events);
+  return root.dump(2, ' ', false, kReplaceInvalid) + "\n";
+}
+
+Timeline timeline_from_json(const std::string& json_text) {
+  ojson root;
+  try {
+    root = ojson::parse(json_text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw std::runtime_error(std::string("timeline: not valid JSON: ") + e.what());
+  }
+  if (text_field(root, "schema") != kTimelineSchema)
+    throw std::runtime_error(std::string("timeline: schema is not ") + kTimelineSchema);
+  Timeline t;
+  const ojson& docs = field(root, "documents");
+  const ojson& events = field(root, "events");
+  if (!docs.is_array() || !events.is_array()) throw std::runtime_error("timeline: documents and events must be arrays");
+  for (const auto& jd : docs) {
+    Document d;
+    d.id = text_field(jd, "id");
+    d.title = text_field(jd, "title");
+    d.source = text_field(jd, "source");
+    d.published_from = text_field(jd, "published_from");
+    if (jd.contains("published")) {
+      d.published = parse_instant(text_field(jd, "published"));
+      if (!d.published) throw std::runtime_error("timeline: document " + d.id + " has an invalid published date");
+    }
+    t.documents.push_back(std::move(d));
+  }
+  for (const auto& je : events) {
+    Event e;
+    e.id = text_field(je, "id");
+    if (je.contains("kind")) e.kind = text_field(je, "kind") == "published" ? EventKind::published : EventKind::event;
+    const ojson& jdate = field(je, "date");
+    e.date.timex = text_field(jdate, "value");
+    e.date.type = enum_field<TimexType>(jdate, "type", parse_timex_type);
+    e.date.grain = enum_field<Grain>(jdate, "granularity", parse_grain);
+    e.date.bounds = Interval{day_field(jdate, "earliest"), day_field(jdate, "latest")};
+    if (e.date.bounds->earliest > e.date.bounds->latest)
+      throw std::runtime_error("timeline: event " + e.id + " ends before it starts");
+    if (jdate.contains("mod")) e.date.mod = enum_field<Mod>(jdate, "mod", parse_mod);
+    e.date.anchor = enum_field<AnchorKind>(jdate, "anchor", parse_anchor);
+    e.headline = text_field(je, "headline");
+    e.text = text_field(je, "text");
+    const ojson& ms = field(je, "mentions");
+    if (!ms.is_array() || ms.empty()) throw std::runtime_error("timeline: event " + e.id + " has no mentions");
+    for (const auto& jm : ms) {
+      EventMention m;
+      m.doc = text_field(jm, "doc");
+      m.start = count_field(jm, "start");
+      m.end = count_field(jm, "end");
+      m.timex = text_field(jm, "timex");
+      m.timex_start = count_field(jm, "timex_start");
+      m.timex_end = count_field(jm, "timex_end");
+      e.mentions.push_back(std::move(m));
+    }
+    t.events.push_back(std::move(e));
+  }
+  return t;
+}
+
+}  // namespace timeliner

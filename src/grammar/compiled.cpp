@@ -1,0 +1,576 @@
+#include "grammar/compiled.hpp"
+
+#include <timeliner/extract.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace timeliner::grammar {
+
+struct Line {
+  int number;  // within its file
+  std::string_view text;
+  std::string_view file;  // set by "# file: NAME" lines of the embedded grammar
+};
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// Lower-case, runs of spaces and hyphens as one space, periods dropped: the key form of a word.
+std::string normalise(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isspace(u) || c == '-') {
+      space = !out.empty();
+      continue;
+    }
+    if (c == '.') continue;
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(u));
+  }
+  return out;
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// A vocabulary word as a regex: metacharacters escaped, spaces and hyphens as flexible separators.
+std::string word_regex(std::string_view word) {
+  std::string out;
+  for (char c : word) {
+    if (c == ' ') {
+      out += "[\\s\\-]+";
+    } else if (c == '-') {
+      out += "[\\s\\-]?";
+    } else if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      out += c;
+    } else {
+      out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool is_word_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '_';
+}
+
+[[noreturn]] void fail(const Line& at, const std::string& what) {
+  std::string where = at.file.empty() ? "grammar" : std::string(at.file);
+  throw std::runtime_error(where + ":" + std::to_string(at.number) + ": " + what);
+}
+
+}  // namespace
+
+const Vocab* Compiled::vocab(std::string_view name) const {
+  auto it = vocabs_.find(name);
+  return it == vocabs_.end() ? nullptr : &it->second;
+}
+
+std::string Compiled::expand(std::string_view pattern, std::vector<Capture>* captures, int depth,
+                             const Line& line) const {
+  if (depth > 16) fail(line, "definitions nest too deeply (a cycle?)");
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += c;
+      out += pattern[++i];
+      continue;
+    }
+    if (c == '<' && pattern.substr(i, 2) == "<<") {
+      if (!captures) fail(line, "span markers are not allowed inside definitions");
+      Capture cap;
+      cap.field = "=";
+      captures->push_back(cap);
+      out += "(";
+      ++i;
+      continue;
+    }
+    if (c == '>' && pattern.substr(i, 2) == ">>") {
+      out += ")";
+      ++i;
+      continue;
+    }
+    const bool slot = c == '{' && i + 1 < pattern.size() && std::isalpha(static_cast<unsigned char>(pattern[i + 1]));
+    const bool macro = c == '%' && i + 1 < pattern.size() && std::isalpha(static_cast<unsigned char>(pattern[i + 1]));
+    if (!slot && !macro) {
+      out += c;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[j])) || pattern[j] == '_')) ++j;
+    std::string_view name = pattern.substr(i + 1, j - i - 1);
+    if (macro) {
+      if (auto d = defines_.find(name); d != defines_.end()) {
+        out += "(?:" + expand(d->second, nullptr, depth + 1, line) + ")";
+      } else if (const Vocab* v = vocab(name)) {
+        out += "(?:" + v->regex + ")";
+      } else {
+        fail(line, "unknown definition %" + std::string(name));
+      }
+      i = j - 1;
+      continue;
+    }
+    // Slot: {name} or {name>field}
+    std::string field;
+    if (j < pattern.size() && pattern[j] == '>') {
+      std::size_t k = j + 1;
+      while (k < pattern.size() && pattern[k] != '}') ++k;
+      field = std::string(pattern.substr(j + 1, k - j - 1));
+      j = k;
+    }
+    if (j >= pattern.size() || pattern[j] != '}') fail(line, "unclosed slot {" + std::string(name));
+    if (!captures) fail(line, "slots are not allowed inside definitions");
+    Capture cap;
+    std::string regex;
+    if (const Vocab* v = vocab(name)) {
+      cap.parser = SlotParser::table;
+      cap.vocab = v;
+      cap.field = v->field;
+      regex = v->regex;
+    } else if (auto s = slots_.find(name); s != slots_.end()) {
+      cap.parser = s->second.parser;
+      cap.field = s->second.field;
+      regex = expand(s->second.regex, nullptr, depth + 1, line);
+    } else {
+      fail(line, "unknown slot {" + std::string(name) + "}");
+    }
+    if (!field.empty()) cap.field = field;
+    if (cap.field != "-" && !is_frame_field(cap.field))
+      fail(line, "slot {" + std::string(name) + "} fills unknown field " + cap.field);
+    captures->push_back(cap);
+    out += "(" + regex + ")";
+    i = j;
+  }
+  return out;
+}
+
+Compiled::Compiled(std::string_view source) {
+  // Split into lines, joining continuation lines (starting with whitespace) to the line before.
+  std::vector<Line> lines;
+  {
+    int number = 0;
+    std::string_view file;
+    std::size_t pos = 0;
+    while (pos <= source.size()) {
+      std::size_t nl = source.find('\n', pos);
+      if (nl == std::string_view::npos) nl = source.size();
+      std::string_view raw = source.substr(pos, nl - pos);
+      ++number;
+      pos = nl + 1;
+      std::string_view t = trim(raw);
+      if (t.substr(0, 8) == "# file: ") {
+        file = trim(t.substr(8));
+        number = 0;
+        continue;
+      }
+      if (t.empty() || t.front() == '#') {
+        if (t.empty()) lines.push_back({number, {}, file});
+        continue;
+      }
+      lines.push_back({number, raw, file});
+      if (nl == source.size()) break;
+    }
+  }
+
+  std::vector<std::string> joined_storage;
+  joined_storage.reserve(lines.size());
+  std::vector<Line> entries;
+  for (const Line& l : lines) {
+    if (l.text.empty()) {
+      entries.push_back(l);
+      continue;
+    }
+    const bool continuation = std::isspace(static_cast<unsigned char>(l.text.front())) && !entries.empty() &&
+                              !entries.back().text.empty() && entries.back().text.substr(0, 6) == "@rule ";
+    if (continuation) {
+      joined_storage.push_back(std::string(entries.back().text) + std::string(trim(l.text)));
+      entries.back().text = joined_storage.back();
+    } else {
+      entries.push_back({l.number, trim(l.text), l.file});
+    }
+  }
+
+  RE2::Options set_options;
+  set_options.set_case_sensitive(true);
+  set_options.set_max_mem(256 << 20);
+  set_options.set_log_errors(false);
+  set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+
+  Vocab* current_vocab = nullptr;
+  std::vector<std::string> vocab_words;
+  auto close_vocab = [&] {
+    if (!current_vocab) return;
+    std::sort(vocab_words.begin(), vocab_words.end(), [](const std::string& a, const std::string& b) {
+      return a.size() != b.size() ? a.size() > b.size() : a < b;
+    });
+    vocab_words.erase(std::unique(vocab_words.begin(), vocab_words.end()), vocab_words.end());
+    std::string regex;
+    for (const auto& w : vocab_words) {
+      if (!current_vocab->cased) {
+        if (!regex.empty()) regex += '|';
+        regex += word_regex(w);
+        continue;
+      }
+      // Capitalised and all capitals, matched case-sensitively.
+      std::string cap = w, upper = w;
+      if (!cap.empty()) cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (!regex.empty()) regex += '|';
+      regex += word_regex(cap) + '|' + word_regex(upper);
+    }
+    current_vocab->regex = current_vocab->cased ? "(?-i:" + regex + ")" : regex;
+    current_vocab = nullptr;
+    vocab_words.clear();
+  };
+
+  for (const Line& l : entries) {
+    std::string_view t = l.text;
+    if (t.empty()) {
+      close_vocab();
+      continue;
+    }
+    if (t.front() != '@') {
+      if (!current_vocab) fail(l, "text outside a @vocab block");
+      const auto arrow = t.find("=>");
+      std::string_view words = trim(t.substr(0, arrow));
+      std::string value = arrow == std::string_view::npos ? "" : std::string(trim(t.substr(arrow + 2)));
+      if (current_vocab->field != "-") {
+        Frame probe;
+        if (!set_frame_field(probe, current_vocab->field, value))
+          fail(l, "value '" + value + "' is not valid for field " + current_vocab->field);
+      }
+      std::size_t pos = 0;
+      while (pos <= words.size()) {
+        std::size_t bar = words.find('|', pos);
+        if (bar == std::string_view::npos) bar = words.size();
+        std::string_view w = trim(words.substr(pos, bar - pos));
+        if (!w.empty()) {
+          current_vocab->values.emplace(normalise(w), value);
+          vocab_words.emplace_back(w);
+          if (current_vocab->name == "numword") {
+            const std::string norm = normalise(w);
+            longest_number_phrase_ = std::max(longest_number_phrase_, split_words(norm).size());
+          }
+        }
+        pos = bar + 1;
+      }
+      continue;
+    }
+    close_vocab();
+    std::istringstream in{std::string(t)};
+    std::string directive, name;
+    in >> directive >> name;
+    if (name.empty()) fail(l, "missing name after " + directive);
+    if (directive == "@define") {
+      std::string rest;
+      std::getline(in, rest);
+      defines_[name] = std::string(trim(rest));
+    } else if (directive == "@vocab") {
+      std::string field, flag;
+      in >> field >> flag;
+      if (field.empty()) fail(l, "@vocab needs a field (or -)");
+      if (!flag.empty() && flag != "cased") fail(l, "unknown @vocab flag " + flag);
+      if (field != "-" && !is_frame_field(field)) fail(l, "unknown field " + field);
+      Vocab& v = vocabs_[name];
+      v.name = name;
+      v.field = field;
+      v.cased = flag == "cased";
+      current_vocab = &v;
+    } else if (directive == "@slot") {
+      std::string field, parser, rest;
+      in >> field >> parser;
+      std::getline(in, rest);
+      SlotDef def;
+      def.field = field;
+      def.regex = std::string(trim(rest));
+      if (parser == "int")
+        def.parser = SlotParser::integer;
+      else if (parser == "number")
+        def.parser = SlotParser::number;
+      else if (parser == "ordinal")
+        def.parser = SlotParser::ordinal;
+      else
+        fail(l, "unknown slot parser " + parser);
+      if (!is_frame_field(field)) fail(l, "unknown field " + field);
+      slots_[name] = def;
+    } else if (directive == "@rule") {
+      const auto sep = t.find("::");
+      if (sep == std::string_view::npos) fail(l, "@rule without '::' before its pattern");
+      std::istringstream head{std::string(t.substr(0, sep))};
+      std::string skip, type, kind;
+      head >> skip >> name >> type >> kind;
+      Rule rule;
+      rule.name = name;
+      rule.source_line = std::string(t);
+      if (!set_frame_field(rule.base, "type", type)) fail(l, "unknown TIMEX3 type " + type);
+      if (!set_frame_field(rule.base, "kind", kind)) fail(l, "unknown rule kind " + kind);
+      bool case_sensitive = false;
+      std::string setting;
+      while (head >> setting) {
+        const auto eq = setting.find('=');
+        if (eq == std::string::npos) fail(l, "setting without '=': " + setting);
+        const std::string key = setting.substr(0, eq), value = setting.substr(eq + 1);
+        if (key == "case") {
+          case_sensitive = value == "sensitive";
+          continue;
+        }
+        if (!set_frame_field(rule.base, key, value)) fail(l, "bad setting " + setting);
+      }
+      std::string pattern = expand(trim(t.substr(sep + 2)), &rule.captures, 0, l);
+      if (!case_sensitive) pattern = "(?i:" + pattern + ")";
+      RE2::Options opts;
+      opts.set_case_sensitive(true);
+      opts.set_log_errors(false);
+      opts.set_max_mem(32 << 20);
+      opts.set_longest_match(true);  // leftmost-longest: alternatives need no careful order
+      rule.re = std::make_unique<RE2>(pattern, opts);
+      if (!rule.re->ok()) fail(l, "rule " + name + ": " + rule.re->error());
+      if (rule.re->NumberOfCapturingGroups() != static_cast<int>(rule.captures.size()))
+        fail(l, "rule " + name + ": use (?:...) for groups; only slots capture");
+      std::string error;
+      if (set_->Add(pattern, &error) < 0) fail(l, "rule " + name + ": " + error);
+      rules_.push_back(std::move(rule));
+    } else {
+      fail(l, "unknown directive " + directive);
+    }
+  }
+  close_vocab();
+  if (rules_.empty()) throw std::runtime_error("grammar has no rules");
+  if (!set_->Compile()) throw std::runtime_error("grammar: the rule set is too large to compile");
+}
+
+std::vector<Match> Compiled::scan(std::string_view text) const {
+  std::vector<int> hits;
+  if (!set_->Match(text, &hits)) {
+    // Either nothing matched, or the DFA ran out of memory: in doubt, try every rule.
+    hits.clear();
+    for (std::size_t i = 0; i < rules_.size(); ++i) hits.push_back(static_cast<int>(i));
+  }
+  std::sort(hits.begin(), hits.end());
+  std::vector<Match> candidates;
+  std::vector<re2::StringPiece> groups;
+  for (int r : hits) {
+    const Rule& rule = rules_[static_cast<std::size_t>(r)];
+    const int n = static_cast<int>(rule.captures.size()) + 1;
+    groups.assign(static_cast<std::size_t>(n), {});
+    std::size_t pos = 0;
+    while (pos <= text.size() && rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), n)) {
+      const std::size_t b = static_cast<std::size_t>(groups[0].data() - text.data());
+      const std::size_t e = b + groups[0].size();
+      if (e == b) {
+        pos = b + 1;
+        continue;
+      }
+      // Whole words only: a match may not start or end inside a word.
+      const bool bad_start = b > 0 && is_word_byte(text[b - 1]) && is_word_byte(text[b]);
+      const bool bad_end = e < text.size() && is_word_byte(text[e - 1]) && is_word_byte(text[e]);
+      if (bad_start || bad_end) {
+        pos = b + 1;
+        continue;
+      }
+      Match m;
+      m.begin = b;
+      m.end = e;
+      m.rule = static_cast<std::size_t>(r);
+      m.groups.reserve(rule.captures.size());
+      m.span_begin = b;
+      m.span_end = e;
+      for (int g = 1; g < n; ++g) {
+        const re2::StringPiece& piece = groups[static_cast<std::size_t>(g)];
+        m.groups.emplace_back(piece.data(), piece.size());
+        if (rule.captures[static_cast<std::size_t>(g - 1)].field == "=" && piece.data() != nullptr) {
+          m.span_begin = static_cast<std::size_t>(piece.data() - text.data());
+          m.span_end = m.span_begin + piece.size();
+        }
+      }
+      candidates.push_back(std::move(m));
+      pos = e;
+    }
+  }
+  // Longest first, then earliest rule, then leftmost; keep those that overlap nothing kept.
+  std::vector<std::size_t> order(candidates.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const Match& x = candidates[a];
+    const Match& y = candidates[b];
+    const auto lx = x.end - x.begin, ly = y.end - y.begin;
+    if (lx != ly) return lx > ly;
+    if (x.rule != y.rule) return x.rule < y.rule;
+    return x.begin < y.begin;
+  });
+  std::set<std::pair<std::size_t, std::size_t>> taken;  // (begin, end), disjoint
+  std::vector<Match> out;
+  for (std::size_t idx : order) {
+    Match& m = candidates[idx];
+    auto it = taken.lower_bound({m.begin, 0});
+    if (it != taken.end() && it->first < m.end) continue;
+    if (it != taken.begin() && std::prev(it)->second > m.begin) continue;
+    taken.insert({m.begin, m.end});
+    out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  return out;
+}
+
+std::optional<double> Compiled::parse_number(std::string_view text) const {
+  std::string digits;
+  bool has_digit = false;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c))) has_digit = true;
+  }
+  if (has_digit) {
+    for (char c : text)
+      if (c != ',') digits += c;
+    try {
+      std::size_t used = 0;
+      const double v = std::stod(digits, &used);
+      if (used != digits.size() || !std::isfinite(v) || v < 0 || v > 1e9) return std::nullopt;
+      return v;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+  const Vocab* words = vocab("numword");
+  if (!words) return std::nullopt;
+  const std::string norm = normalise(text);
+  const auto tokens = split_words(norm);
+  double total = 0, current = 0;
+  bool any = false;
+  for (std::size_t i = 0; i < tokens.size();) {
+    if (tokens[i] == "and" || tokens[i] == "of") {
+      ++i;
+      continue;
+    }
+    // Longest vocabulary phrase starting at token i.
+    bool found = false;
+    for (std::size_t len = std::min(longest_number_phrase_, tokens.size() - i); len >= 1; --len) {
+      std::string phrase;
+      for (std::size_t k = i; k < i + len; ++k) {
+        if (k > i) phrase += ' ';
+        phrase += tokens[k];
+      }
+      auto it = words->values.find(phrase);
+      if (it == words->values.end()) continue;
+      const std::string& v = it->second;
+      if (v == "X") return -1.0;
+      if (!v.empty() && v[0] == 'x') {  // multiplier: "hundred" x100, "dozen" x12
+        const double mul = std::stod(v.substr(1));
+        if (mul >= 1000) {
+          total += (current == 0 ? 1 : current) * mul;
+          current = 0;
+        } else {
+          current = (current == 0 ? 1 : current) * mul;
+        }
+      } else {
+        current += std::stod(v);
+      }
+      any = true;
+      found = true;
+      i += len;
+      break;
+    }
+    if (!found) return std::nullopt;
+  }
+  if (!any) return std::nullopt;
+  return total + current;
+}
+
+std::optional<int> Compiled::parse_ordinal(std::string_view text) const {
+  std::string_view t = trim(text);
+  if (!t.empty() && std::isdigit(static_cast<unsigned char>(t.front()))) {
+    int v = 0;
+    std::size_t i = 0;
+    while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) && v < 100000) v = v * 10 + (t[i++] - '0');
+    return v;
+  }
+  const Vocab* ords = vocab("ordword");
+  if (!ords) return std::nullopt;
+  const std::string norm = normalise(t);
+  auto tokens = split_words(norm);
+  if (tokens.empty()) return std::nullopt;
+  auto last = ords->values.find(std::string(tokens.back()));
+  if (last == ords->values.end()) return std::nullopt;
+  int v = std::stoi(last->second);
+  if (tokens.size() > 1) {
+    std::string head(norm.substr(0, norm.size() - tokens.back().size()));
+    auto n = parse_number(trim(head));
+    if (!n || *n < 0) return std::nullopt;
+    v += static_cast<int>(*n);
+  }
+  return v;
+}
+
+std::optional<Frame> Compiled::frame_of(const Match& m) const {
+  const Rule& rule = rules_[m.rule];
+  Frame f = rule.base;
+  for (std::size_t i = 0; i < rule.captures.size(); ++i) {
+    const Capture& cap = rule.captures[i];
+    std::string_view text = m.groups[i];
+    if (text.data() == nullptr || cap.field == "=") continue;  // optional slot not taken, or the span
+    std::string value;
+    switch (cap.parser) {
+      case SlotParser::table: {
+        auto it = cap.vocab->values.find(normalise(text));
+        if (it == cap.vocab->values.end()) return std::nullopt;
+        if (cap.field == "-") continue;
+        value = it->second;
+        break;
+      }
+      case SlotParser::integer: {
+        for (char c : text)
+          if (std::isdigit(static_cast<unsigned char>(c))) value += c;
+        while (value.size() > 1 && value[0] == '0') value.erase(0, 1);
+        if (value.empty() || value.size() > 6) return std::nullopt;
+        break;
+      }
+      case SlotParser::number: {
+        auto n = parse_number(text);
+        if (!n) return std::nullopt;
+        if (*n < 0) {
+          value = "X";
+        } else {
+          std::ostringstream os;
+          os << *n;
+          value = os.str();
+        }
+        break;
+      }
+      case SlotParser::ordinal: {
+        auto n = parse_ordinal(text);
+        if (!n) return std::nullopt;
+        value = std::to_string(*n);
+        break;
+      }
+    }
+    if (!set_frame_field(f, cap.field, value)) return std::nullopt;
+  }
+  return f;
+}
+
+}  // namespace timeliner::grammar

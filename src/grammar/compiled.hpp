@@ -1,0 +1,96 @@
+// The compiled form of a grammar: vocabularies, slots and rules with their RE2 programs.
+#pragma once
+
+#include "resolve/frame.hpp"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace timeliner::grammar {
+
+// How a captured slot's text becomes a frame field value.
+enum class SlotParser : std::uint8_t {
+  table,    // looked up in a vocabulary
+  integer,  // the digits of the text
+  number,   // a cardinal in digits or words: "25", "1,000", "twenty-five", "a dozen"
+  ordinal,  // "5th", "fifth", "twenty-first"
+};
+
+struct Vocab {
+  std::string name;
+  std::string field;                                    // "-" when it only matches
+  std::unordered_map<std::string, std::string> values;  // normalised word -> field value
+  std::string regex;                                    // alternation, longest first
+  bool cased = false;                                   // Capitalised or CAPITALS only
+};
+
+// One capture group of a rule's pattern. Field "=" marks the reported span (<<...>> in a pattern).
+struct Capture {
+  std::string field;
+  SlotParser parser = SlotParser::table;
+  const Vocab* vocab = nullptr;
+};
+
+struct Rule {
+  std::string name;
+  Frame base;  // the rule's static settings
+  std::vector<Capture> captures;
+  std::unique_ptr<RE2> re;
+  std::string source_line;  // for error messages
+};
+
+// A candidate match of one rule.
+struct Match {
+  std::size_t begin = 0, end = 0;            // bytes, the whole match (context included)
+  std::size_t span_begin = 0, span_end = 0;  // the expression itself, without <<context>>
+  std::size_t rule = 0;
+  std::vector<std::string_view> groups;  // one per capture
+};
+
+struct Line;  // a line of grammar source, for error messages
+
+class Compiled {
+ public:
+  explicit Compiled(std::string_view source);
+
+  // All matches of all rules, overlapping ones resolved: the longest wins, then the rule that
+  // comes first in the grammar. Reject matches are kept (callers drop them). In text order.
+  std::vector<Match> scan(std::string_view text) const;
+
+  // Builds the frame of a match: the rule's settings, then each captured slot. Returns nothing
+  // when a slot's text does not parse (an impossible day, an unknown word).
+  std::optional<Frame> frame_of(const Match& m) const;
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const Vocab* vocab(std::string_view name) const;
+
+  // Numerals in words or digits, through the "numword" vocabulary. nullopt when not a number;
+  // a value < 0 means a vague amount ("several").
+  std::optional<double> parse_number(std::string_view text) const;
+  std::optional<int> parse_ordinal(std::string_view text) const;
+
+ private:
+  std::string expand(std::string_view pattern, std::vector<Capture>* captures, int depth, const Line& line) const;
+
+  std::map<std::string, std::string, std::less<>> defines_;
+  std::map<std::string, Vocab, std::less<>> vocabs_;
+  struct SlotDef {
+    std::string field;
+    SlotParser parser;
+    std::string regex;
+  };
+  std::map<std::string, SlotDef, std::less<>> slots_;
+  std::vector<Rule> rules_;
+  std::unique_ptr<RE2::Set> set_;
+  std::size_t longest_number_phrase_ = 1;
+};
+
+}  // namespace timeliner::grammar

@@ -1,0 +1,71 @@
+#include "grammar/compiled.hpp"
+#include "resolve/resolver.hpp"
+#include "text/tense.hpp"
+
+#include <timeliner/extract.hpp>
+#include <timeliner/text.hpp>
+
+namespace timeliner {
+
+namespace grammar {
+extern const char* const kEnglishSource;  // generated from src/grammar/en/*.tg at build time
+}
+
+Grammar::Grammar(std::string_view source) : impl_(std::make_unique<grammar::Compiled>(source)) {}
+Grammar::~Grammar() = default;
+Grammar::Grammar(Grammar&&) noexcept = default;
+Grammar& Grammar::operator=(Grammar&&) noexcept = default;
+
+const Grammar& Grammar::english() {
+  static const Grammar g{grammar::kEnglishSource};
+  return g;
+}
+
+std::size_t Grammar::rule_count() const { return impl_->rules().size(); }
+
+std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const ExtractOptions& options) {
+  const grammar::Compiled& g = grammar.compiled();
+  const std::string_view text = doc.text;
+  const auto matches = g.scan(text);
+  const auto sentences = split_sentences(text);
+  const TenseCues cues(g);
+
+  ResolveContext ctx;
+  ctx.publication = doc.published;
+  ctx.doc_type = options.doc_type;
+
+  std::vector<Mention> out;
+  CodePointCounter cp(text);
+  std::size_t s = 0;
+  for (const auto& m : matches) {
+    auto frame = g.frame_of(m);
+    if (!frame || frame->kind == FrameKind::reject) continue;
+    if (options.day_first && frame->numeric && frame->month && frame->day) {
+      // Numeric dates in day-first order: swap when the rule read month/day.
+      if (*frame->day <= 12) std::swap(*frame->month, *frame->day);
+    }
+    while (s + 1 < sentences.size() && sentences[s].end <= m.begin) ++s;
+    if (!sentences.empty()) {
+      const Span sent = sentences[s];
+      const std::size_t b = std::min(sent.begin, m.begin);
+      ctx.tense = cues.tense_at(text.substr(b, std::max(sent.end, m.end) - b), m.begin - b, m.end - b);
+    }
+    auto resolved = resolve(*frame, ctx);
+    if (!resolved) continue;
+    if (resolved->point && resolved->value.bounds &&
+        (resolved->value.type == TimexType::date || resolved->value.type == TimexType::time))
+      ctx.previous = resolved->point;
+    Mention mention;
+    mention.begin = m.span_begin;
+    mention.end = m.span_end;
+    mention.cp_begin = cp.at(m.span_begin);
+    mention.cp_end = cp.at(m.span_end);
+    mention.text = std::string(text.substr(m.span_begin, m.span_end - m.span_begin));
+    mention.value = std::move(resolved->value);
+    mention.rule = g.rules()[m.rule].name;
+    out.push_back(std::move(mention));
+  }
+  return out;
+}
+
+}  // namespace timeliner

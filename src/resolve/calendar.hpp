@@ -1,0 +1,39 @@
+// Calendar positions at a grain: formatting as TIMEX3, bounds, and arithmetic in whole units.
+#pragma once
+
+#include <timeliner/value.hpp>
+
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+
+namespace timeliner {
+
+// A calendar unit at some grain, identified by its first day (and, for times, a clock position).
+struct Point {
+  Grain grain = Grain::day;
+  date::sys_days day{};     // first day of the unit (for a season: its first day)
+  int minute = -1;          // minute of the day for hour/minute grains, -1 otherwise
+  int pod = 0;              // part of day 1..5 for the part_of_day grain
+  std::optional<int> zone;  // minutes east of UTC, for TIME values given with a zone
+};
+
+// The unit of grain `g` that contains day `d` (for clock grains, pass the minute too).
+Point unit_containing(date::sys_days d, Grain g, int minute = -1);
+
+// Moves by n whole units of grain `by` (which may differ from p.grain: a day point moved by
+// months keeps its day, clamped to the month's end). The result keeps p's grain.
+Point shift(const Point& p, Grain by, long n);
+
+// TIMEX3 value of a point: "2025", "2025-04", "2025-W15", "2025-Q2", "2025-SU", "199", "19"...
+std::string timex_of(const Point& p);
+
+// Inclusive day bounds of a point, narrowed by START/MID/END mods for grains coarser than a day.
+Interval bounds_of(const Point& p, Mod mod = Mod::none);
+
+// Season number (1 spring .. 4 winter) and its year for a day (December belongs to the winter of
+// its year; January and February to the winter of the year before).
+std::pair<int, int> season_of(date::sys_days d);
+
+}  // namespace timeliner

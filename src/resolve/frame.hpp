@@ -1,0 +1,75 @@
+// A frame: what a rule match says, field by field, before resolution. Rules fill frames from
+// their static settings and their captured slots; the resolver turns a frame into a value.
+#pragma once
+
+#include <timeliner/value.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace timeliner {
+
+// How a frame is resolved.
+enum class FrameKind : std::uint8_t {
+  calendar,  // calendar fields, complete or not: "April 18, 2025", "in January", "on Thursday"
+  shift,     // an offset of whole units from an anchor: "three days ago", "last week", "later"
+  duration,  // "30 years"
+  set,       // "every six weeks", "each Monday"
+  ref,       // "now", "recently", "in the coming weeks"
+  reject,    // a match that is not a temporal expression ("May" the name); dropped
+};
+
+// Which date a deictic or anaphoric frame hangs on.
+enum class AnchorPolicy : std::uint8_t {
+  automatic,    // by document type: publication date for news, previous mention for narrative
+  publication,  // always the publication date
+  previous,     // the date narrated before ("two days later")
+};
+
+struct Frame {
+  FrameKind kind = FrameKind::calendar;
+  TimexType type = TimexType::date;
+  AnchorPolicy anchor = AnchorPolicy::automatic;
+
+  // Calendar fields.
+  std::optional<int> century;  // TIMEX style: 19 for the 1900s
+  std::optional<int> decade;   // TIMEX style: 199 for the 1990s
+  std::optional<int> year;
+  std::optional<int> year2;     // two-digit year as written ("'90s" decade handled by decade2)
+  std::optional<int> decade2;   // two-digit decade: "the '90s" -> 9
+  std::optional<int> half;      // 1..2
+  std::optional<int> season;    // 1 spring, 2 summer, 3 fall, 4 winter
+  std::optional<int> quarter;   // 1..4
+  std::optional<int> month;     // 1..12
+  std::optional<int> week;      // ISO week number
+  std::optional<int> day;       // 1..31
+  std::optional<int> weekday;   // 1 Monday .. 7 Sunday
+  std::optional<int> weekend;   // 1 when the frame names a weekend
+  std::optional<int> pod;       // part of day: 1 morning, 2 afternoon, 3 evening, 4 night, 5 day time
+  std::optional<int> hour;      // 0..24
+  std::optional<int> minute;    // 0..59
+  std::optional<int> meridiem;  // 0 a.m., 1 p.m.
+  std::optional<int> zone;      // minutes east of UTC
+
+  // Offsets, durations and sets.
+  std::optional<Grain> unit;
+  std::optional<double> amount;  // NaN-free; absent with vague == true means "some"
+  bool vague = false;            // "several", "a few", "years" without a number
+  std::optional<int> dir;        // -1 past/last, 0 this, +1 next/coming
+  std::optional<int> ref;        // -1 PAST_REF, 0 PRESENT_REF, +1 FUTURE_REF
+  std::optional<int> times;      // SET frequency: "twice a year" -> 2
+  std::optional<int> range_end;  // second day of "1998-99" or "May 5-7" (kept for later use)
+  std::optional<int> numeric;    // 1 when month and day were read from digits in US order (4/18)
+
+  Mod mod = Mod::none;
+};
+
+// Sets frame field `field` from its text form `value` ("month" "4", "unit" "week", "mod" "START").
+// Returns false when the field is unknown or the value is not valid for it.
+bool set_frame_field(Frame& frame, std::string_view field, std::string_view value);
+
+// Whether `field` names a frame field.
+bool is_frame_field(std::string_view field);
+
+}  // namespace timeliner

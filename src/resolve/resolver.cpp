@@ -1,0 +1,465 @@
+#include "resolve/resolver.hpp"
+
+#include <date/iso_week.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <vector>
+
+namespace timeliner {
+namespace {
+
+using namespace date;
+
+struct Anchor {
+  Point point;  // day grain, with the clock minute when known
+  AnchorKind kind;
+};
+
+std::optional<Anchor> choose_anchor(const Frame& f, const ResolveContext& ctx) {
+  AnchorPolicy policy = f.anchor;
+  if (policy == AnchorPolicy::automatic)
+    policy = ctx.doc_type == DocType::news ? AnchorPolicy::publication : AnchorPolicy::previous;
+  if (policy == AnchorPolicy::previous && ctx.previous) {
+    Point p = *ctx.previous;
+    return Anchor{p, AnchorKind::previous};
+  }
+  if (!ctx.publication) return std::nullopt;
+  Point p;
+  p.grain = Grain::day;
+  p.day = ctx.publication->day;
+  if (ctx.publication->time_of_day) p.minute = static_cast<int>(ctx.publication->time_of_day->count());
+  return Anchor{p, AnchorKind::publication};
+}
+
+int year_of(sys_days d) { return int(year_month_day{d}.year()); }
+
+// Distance in days from the anchor day to the interval of a candidate (0 when inside).
+long distance(const Interval& iv, sys_days anchor) {
+  if (anchor < iv.earliest) return (iv.earliest - anchor).count();
+  if (anchor > iv.latest) return (anchor - iv.latest).count();
+  return 0;
+}
+
+// Chooses among candidate points the one a reader means, given a direction or the tense.
+// dir -1: the last one that ends before the anchor's own unit; +1: the first that starts after;
+// 0: the one containing the anchor or, failing that, the nearest.
+std::optional<Point> choose(const std::vector<Point>& candidates, sys_days anchor, std::optional<int> dir,
+                            Tense tense) {
+  std::optional<Point> best;
+  long best_score = std::numeric_limits<long>::max();
+  for (const Point& c : candidates) {
+    const Interval iv = bounds_of(c);
+    long score;
+    if (dir && *dir < 0) {
+      if (iv.latest >= anchor) continue;
+      score = (anchor - iv.latest).count();
+    } else if (dir && *dir > 0) {
+      if (iv.earliest <= anchor) continue;
+      score = (iv.earliest - anchor).count();
+    } else if (dir) {
+      score = distance(iv, anchor);
+    } else if (tense == Tense::past) {
+      if (iv.earliest > anchor) continue;
+      score = distance(iv, anchor);
+    } else if (tense == Tense::future) {
+      if (iv.latest < anchor) continue;
+      score = distance(iv, anchor);
+    } else {
+      // Nearest; on a tie the earlier one (news reports more often look back).
+      score = distance(iv, anchor) * 2 + (iv.earliest > anchor ? 1 : 0);
+    }
+    if (score < best_score) {
+      best_score = score;
+      best = c;
+    }
+  }
+  return best;
+}
+
+std::optional<sys_days> make_day(int y, int m, int d) {
+  const year_month_day ymd{year{y}, month{unsigned(m)}, day{unsigned(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return sys_days{ymd};
+}
+
+sys_days month_start(int y, int m) { return sys_days{year{y} / month{unsigned(m)} / 1}; }
+
+int expand_two_digit_year(int y2, const ResolveContext& ctx) {
+  const int ref = ctx.publication ? year_of(ctx.publication->day) : 2000;
+  int y = (ref / 100) * 100 + y2;
+  if (y > ref + 20) y -= 100;
+  return y;
+}
+
+std::string number_text(double v) {
+  char buf[32];
+  if (std::floor(v) == v)
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// TIMEX3 duration of n units ("P3D", "PT2H", "P1DE", "PXY" when n is unknown).
+std::string duration_value(std::optional<double> n, Grain unit) {
+  if (n && (unit == Grain::quarter || unit == Grain::season || unit == Grain::half)) {
+    n = *n * (unit == Grain::half ? 6 : 3);
+    unit = Grain::month;
+  }
+  if (n && std::floor(*n) != *n) {
+    // Fractions in the next smaller unit: "half an hour" is PT30M, "1.5 years" P18M.
+    switch (unit) {
+      case Grain::year:
+        n = *n * 12;
+        unit = Grain::month;
+        break;
+      case Grain::day:
+        n = *n * 24;
+        unit = Grain::hour;
+        break;
+      case Grain::hour:
+        n = *n * 60;
+        unit = Grain::minute;
+        break;
+      case Grain::minute:
+        n = *n * 60;
+        unit = Grain::second;
+        break;
+      case Grain::week:
+        n = *n * 7;
+        unit = Grain::day;
+        break;
+      default:
+        break;
+    }
+  }
+  std::string amount = n ? number_text(*n) : "X";
+  switch (unit) {
+    case Grain::century:
+      return "P" + amount + "CE";
+    case Grain::decade:
+      return "P" + amount + "DE";
+    case Grain::year:
+      return "P" + amount + "Y";
+    case Grain::half:
+    case Grain::season:
+    case Grain::quarter:
+      return "PXM";
+    case Grain::month:
+      return "P" + amount + "M";
+    case Grain::week:
+      return "P" + amount + "W";
+    case Grain::weekend:
+      return "P" + amount + "WE";
+    case Grain::day:
+      return "P" + amount + "D";
+    case Grain::part_of_day:
+      return "P" + amount + "D";
+    case Grain::hour:
+      return "PT" + amount + "H";
+    case Grain::minute:
+      return "PT" + amount + "M";
+    case Grain::second:
+      return "PT" + amount + "S";
+  }
+  return "P" + amount + "D";
+}
+
+bool is_clock(Grain g) {
+  return g == Grain::part_of_day || g == Grain::hour || g == Grain::minute || g == Grain::second;
+}
+
+Resolved finish(const Frame& f, Point p, AnchorKind anchor) {
+  Resolved r;
+  r.point = p;
+  r.value.grain = p.grain;
+  r.value.type = is_clock(p.grain) ? TimexType::time : TimexType::date;
+  r.value.timex = timex_of(p);
+  r.value.mod = f.mod;
+  r.value.bounds = bounds_of(p, f.mod);
+  r.value.anchor = anchor;
+  return r;
+}
+
+std::optional<int> clock_minute(const Frame& f) {
+  if (!f.hour) return std::nullopt;
+  int h = *f.hour;
+  if (f.meridiem) {
+    if (h < 1 || h > 12) return std::nullopt;
+    if (*f.meridiem == 1 && h < 12) h += 12;
+    if (*f.meridiem == 0 && h == 12) h = 0;
+  }
+  if (h == 24) h = 0;
+  if (h > 23) return std::nullopt;
+  return h * 60 + f.minute.value_or(0);
+}
+
+// Adds the clock or part of day of the frame to a day point.
+Point with_time_of_day(Point day_point, const Frame& f) {
+  if (auto m = clock_minute(f)) {
+    day_point.grain = Grain::minute;
+    day_point.minute = *m;
+    if (f.zone) day_point.zone = *f.zone;
+  } else if (f.pod) {
+    day_point.grain = Grain::part_of_day;
+    day_point.pod = *f.pod;
+  }
+  return day_point;
+}
+
+std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& ctx) {
+  std::optional<int> y = f.year;
+  if (!y && f.year2) y = expand_two_digit_year(*f.year2, ctx);
+  const bool timed = f.hour.has_value() || f.pod.has_value();
+
+  if (f.century && !y) {
+    Point p;
+    p.grain = Grain::century;
+    p.day = month_start(*f.century * 100, 1);
+    return finish(f, p, AnchorKind::explicit_);
+  }
+  if ((f.decade || f.decade2) && !y) {
+    int dec;
+    if (f.decade) {
+      dec = *f.decade;
+    } else {
+      const int ref = ctx.publication ? year_of(ctx.publication->day) : 2000;
+      dec = ref / 100 * 10 + *f.decade2;
+      if (dec * 10 > ref) dec -= 10;
+    }
+    Point p;
+    p.grain = Grain::decade;
+    p.day = month_start(dec * 10, 1);
+    return finish(f, p, AnchorKind::explicit_);
+  }
+
+  if (y) {
+    Point p;
+    if (f.week) {
+      const iso_week::year_weeknum_weekday iw{iso_week::year{*y}, iso_week::weeknum{unsigned(*f.week)}, iso_week::mon};
+      if (!iw.ok()) return std::nullopt;
+      p.grain = Grain::week;
+      p.day = sys_days{iw};
+    } else if (f.month && f.day) {
+      auto d = make_day(*y, *f.month, *f.day);
+      if (!d) return std::nullopt;
+      p.grain = Grain::day;
+      p.day = *d;
+      p = with_time_of_day(p, f);
+    } else if (f.month) {
+      p.grain = Grain::month;
+      p.day = month_start(*y, *f.month);
+    } else if (f.quarter) {
+      p.grain = Grain::quarter;
+      p.day = month_start(*y, (*f.quarter - 1) * 3 + 1);
+    } else if (f.half) {
+      p.grain = Grain::half;
+      p.day = month_start(*y, *f.half == 1 ? 1 : 7);
+    } else if (f.season) {
+      p.grain = Grain::season;
+      p.day = month_start(*y, *f.season == 4 ? 12 : *f.season * 3);
+    } else {
+      p.grain = Grain::year;
+      p.day = month_start(*y, 1);
+    }
+    return finish(f, p, AnchorKind::explicit_);
+  }
+
+  auto anchor = choose_anchor(f, ctx);
+  if (!anchor) return std::nullopt;
+  const sys_days a = anchor->point.day;
+  const int ay = year_of(a);
+  std::vector<Point> candidates;
+
+  if (f.month) {
+    for (int cy = ay - 1; cy <= ay + 1; ++cy) {
+      Point p;
+      if (f.day) {
+        auto d = make_day(cy, *f.month, *f.day);
+        if (!d) continue;
+        if (f.weekday && unsigned(weekday{*d}.iso_encoding()) != unsigned(*f.weekday)) continue;
+        p.grain = Grain::day;
+        p.day = *d;
+      } else {
+        p.grain = Grain::month;
+        p.day = month_start(cy, *f.month);
+      }
+      candidates.push_back(p);
+    }
+    if (candidates.empty() && f.day && f.weekday) {
+      // The weekday fits no nearby year: trust the date.
+      Frame g = f;
+      g.weekday.reset();
+      return resolve_calendar(g, ctx);
+    }
+  } else if (f.day) {
+    const year_month_day ymd{a};
+    for (int k = -1; k <= 1; ++k) {
+      const year_month ym = ymd.year() / ymd.month() + months{k};
+      const year_month_day cand{ym / day{unsigned(*f.day)}};
+      if (!cand.ok()) continue;
+      Point p;
+      p.grain = Grain::day;
+      p.day = sys_days{cand};
+      candidates.push_back(p);
+    }
+  } else if (f.weekday) {
+    for (int k = -7; k <= 7; ++k) {
+      const sys_days d = a + days{k};
+      if (unsigned(weekday{d}.iso_encoding()) != unsigned(*f.weekday)) continue;
+      Point p;
+      p.grain = Grain::day;
+      p.day = d;
+      candidates.push_back(p);
+    }
+    if (f.dir && *f.dir == 0) {
+      // "this Friday": the one in the anchor's week.
+      const Point week = unit_containing(a, Grain::week);
+      const sys_days d = week.day + days{*f.weekday - 1};
+      Point p;
+      p.grain = Grain::day;
+      p.day = d;
+      return finish(f, with_time_of_day(p, f), anchor->kind);
+    }
+  } else if (f.season || f.quarter || f.half) {
+    const Grain g = f.season ? Grain::season : f.quarter ? Grain::quarter : Grain::half;
+    for (int cy = ay - 1; cy <= ay + 1; ++cy) {
+      Point p;
+      p.grain = g;
+      if (f.season)
+        p.day = month_start(cy, *f.season == 4 ? 12 : *f.season * 3);
+      else if (f.quarter)
+        p.day = month_start(cy, (*f.quarter - 1) * 3 + 1);
+      else
+        p.day = month_start(cy, *f.half == 1 ? 1 : 7);
+      candidates.push_back(p);
+    }
+    if (!f.dir && f.quarter && ctx.tense == Tense::unknown) {
+      // "the third quarter" in a report: the latest one that has begun.
+      auto best = choose(candidates, a, std::nullopt, Tense::past);
+      if (best) return finish(f, *best, anchor->kind);
+    }
+  } else if (f.weekend) {
+    for (int k = -1; k <= 1; ++k) {
+      Point p = unit_containing(a + days{7 * k}, Grain::weekend);
+      candidates.push_back(p);
+    }
+  } else if (timed) {
+    // "this morning", "tonight", "at 2:15 p.m.": the anchor's day, moved by dir.
+    Point p;
+    p.grain = Grain::day;
+    p.day = a + days{f.dir.value_or(0)};
+    return finish(f, with_time_of_day(p, f), anchor->kind);
+  } else {
+    return std::nullopt;
+  }
+
+  auto best = choose(candidates, a, f.dir, ctx.tense);
+  if (!best) return std::nullopt;
+  Point p = *best;
+  if (p.grain == Grain::day) p = with_time_of_day(p, f);
+  return finish(f, p, anchor->kind);
+}
+
+std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx) {
+  if (!f.unit) return std::nullopt;
+  if (f.vague) {
+    Frame r = f;
+    r.kind = FrameKind::ref;
+    r.ref = f.dir.value_or(-1);
+    Resolved out;
+    out.value.type = TimexType::date;
+    out.value.timex = *r.ref < 0 ? "PAST_REF" : *r.ref > 0 ? "FUTURE_REF" : "PRESENT_REF";
+    out.value.grain = Grain::day;
+    out.value.mod = f.mod;
+    out.value.anchor = AnchorKind::publication;
+    return out;
+  }
+  auto anchor = choose_anchor(f, ctx);
+  if (!anchor) return std::nullopt;
+  const double amount = f.amount.value_or(1.0);
+  const long n = std::lround(amount) * f.dir.value_or(0);
+  if (std::abs(n) > 100000) return std::nullopt;
+  Grain unit = *f.unit;
+  if (is_clock(unit) && anchor->point.minute < 0) {
+    // No clock time to move from: the day is all we can tell.
+    Point day = anchor->point;
+    day.grain = Grain::day;
+    return finish(f, day, anchor->kind);
+  }
+  // From a coarser anchor ("in 1998 ... two days later"), the result is no finer than the anchor.
+  const Grain grain = anchor->kind == AnchorKind::previous && anchor->point.grain < unit ? anchor->point.grain : unit;
+  const Point start = unit_containing(anchor->point.day, unit, anchor->point.minute);
+  Point p = shift(start, unit, n);
+  if (grain != unit) p = unit_containing(p.day, grain);
+  if (p.grain == Grain::second) p.grain = Grain::minute;
+  return finish(f, p, anchor->kind);
+}
+
+}  // namespace
+
+std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
+  switch (f.kind) {
+    case FrameKind::calendar:
+      return resolve_calendar(f, ctx);
+    case FrameKind::shift:
+      return resolve_shift(f, ctx);
+    case FrameKind::duration: {
+      if (!f.unit) return std::nullopt;
+      Resolved r;
+      r.value.type = TimexType::duration;
+      r.value.grain = *f.unit;
+      r.value.timex = duration_value(f.vague ? std::nullopt : std::optional<double>(f.amount.value_or(1.0)), *f.unit);
+      r.value.mod = f.mod;
+      return r;
+    }
+    case FrameKind::set: {
+      Resolved r;
+      r.value.type = TimexType::set;
+      r.value.mod = f.mod;
+      if (f.weekday) {
+        r.value.grain = Grain::day;
+        r.value.timex = "XXXX-WXX-" + std::to_string(*f.weekday);
+        if (f.pod) {
+          static const char* names[] = {"", "MO", "AF", "EV", "NI", "DT"};
+          r.value.timex += std::string("T") + names[*f.pod];
+        }
+      } else if (f.month) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "XXXX-%02d", *f.month);
+        r.value.grain = Grain::month;
+        r.value.timex = buf;
+      } else if (f.pod) {
+        static const char* names[] = {"", "MO", "AF", "EV", "NI", "DT"};
+        r.value.grain = Grain::part_of_day;
+        r.value.timex = std::string("XXXX-XX-XXT") + names[*f.pod];
+      } else if (f.unit) {
+        r.value.grain = *f.unit;
+        r.value.timex = duration_value(f.vague ? std::nullopt : std::optional<double>(f.amount.value_or(1.0)), *f.unit);
+      } else {
+        return std::nullopt;
+      }
+      if (f.times) r.value.freq = std::to_string(*f.times) + "X";
+      return r;
+    }
+    case FrameKind::ref: {
+      Resolved r;
+      r.value.type = TimexType::date;
+      r.value.grain = Grain::day;
+      const int ref = f.ref.value_or(0);
+      r.value.timex = ref < 0 ? "PAST_REF" : ref > 0 ? "FUTURE_REF" : "PRESENT_REF";
+      r.value.mod = f.mod;
+      r.value.anchor = AnchorKind::publication;
+      if (ref == 0 && ctx.publication) r.value.bounds = Interval{ctx.publication->day, ctx.publication->day};
+      return r;
+    }
+    case FrameKind::reject:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace timeliner

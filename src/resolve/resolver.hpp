@@ -1,0 +1,33 @@
+// Turns frames into temporal values, anchored to the publication date or the date narrated before.
+#pragma once
+
+#include "resolve/calendar.hpp"
+#include "resolve/frame.hpp"
+
+#include <timeliner/extract.hpp>
+#include <timeliner/value.hpp>
+
+#include <optional>
+
+namespace timeliner {
+
+// Tense of the clause around a mention, as far as cue words tell.
+enum class Tense : std::int8_t { past = -1, unknown = 0, future = 1 };
+
+struct ResolveContext {
+  std::optional<Instant> publication;
+  DocType doc_type = DocType::news;
+  std::optional<Point> previous;  // the last date resolved in this document
+  Tense tense = Tense::unknown;
+};
+
+struct Resolved {
+  TemporalValue value;
+  std::optional<Point> point;  // the calendar position, for DATE and TIME values
+};
+
+// Resolves one frame. Returns nothing when the frame needs an anchor the context lacks, or
+// names an impossible date ("February 30").
+std::optional<Resolved> resolve(const Frame& frame, const ResolveContext& context);
+
+}  // namespace timeliner

@@ -1,0 +1,53 @@
+#include "text/tense.hpp"
+
+#include <cctype>
+#include <string>
+
+namespace timeliner {
+
+TenseCues::TenseCues(const grammar::Compiled& g) : g_(g) {}
+
+Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end) const {
+  const grammar::Vocab* future = g_.vocab("cue_future");
+  const grammar::Vocab* past = g_.vocab("cue_past");
+  const grammar::Vocab* not_past = g_.vocab("cue_not_past");
+  Tense best = Tense::unknown;
+  std::size_t best_distance = std::string_view::npos;
+  std::size_t i = 0, index = 0;
+  std::size_t last_future = std::string_view::npos;  // word index of the last future cue
+  std::string word;
+  while (i < sentence.size()) {
+    while (i < sentence.size() && !std::isalpha(static_cast<unsigned char>(sentence[i]))) ++i;
+    const std::size_t b = i;
+    word.clear();
+    while (i < sentence.size() && (std::isalpha(static_cast<unsigned char>(sentence[i])) || sentence[i] == '\'')) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[i])));
+      ++i;
+    }
+    if (word.empty()) continue;
+    ++index;
+    if (b >= begin && b < end) continue;  // words of the mention itself
+    Tense t = Tense::unknown;
+    if (future && future->values.count(word)) {
+      t = Tense::future;
+    } else if (past && past->values.count(word)) {
+      t = Tense::past;
+    } else if (word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 &&
+               !(not_past && not_past->values.count(word))) {
+      t = Tense::past;
+    }
+    if (t == Tense::future) last_future = index;
+    // A participle right after a future cue belongs to it: "will be held", "expected to be signed".
+    if (t == Tense::past && last_future != std::string_view::npos && index - last_future <= 3) t = Tense::future;
+    if (t == Tense::unknown) continue;
+    // Distance in bytes; cues after the mention count half again as far.
+    const std::size_t d = b < begin ? begin - b : (b - end) * 3 / 2 + 1;
+    if (d < best_distance) {
+      best_distance = d;
+      best = t;
+    }
+  }
+  return best;
+}
+
+}  // namespace timeliner

@@ -1,0 +1,24 @@
+// Tense cues: whether the clause around a mention looks back or ahead ("was", "will", "plans").
+#pragma once
+
+#include "grammar/compiled.hpp"
+#include "resolve/resolver.hpp"
+
+#include <string_view>
+
+namespace timeliner {
+
+class TenseCues {
+ public:
+  // Reads the cue vocabularies "cue_future", "cue_past" and "cue_not_past" of a grammar.
+  explicit TenseCues(const grammar::Compiled& g);
+
+  // The tense for a mention at [begin, end) of `sentence`: the nearest cue word wins, those before
+  // the mention counting a little nearer than those after it.
+  Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end) const;
+
+ private:
+  const grammar::Compiled& g_;
+};
+
+}  // namespace timeliner

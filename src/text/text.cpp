@@ -1,0 +1,155 @@
+#include <timeliner/text.hpp>
+
+#include <array>
+#include <cctype>
+
+namespace timeliner {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
+std::size_t valid_sequence(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return b0 == 0 ? 0 : 1;
+  std::size_t len;
+  unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
+  }
+  return len;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Words after which a period does not end a sentence (compared lower-case, without the period).
+constexpr std::array<std::string_view, 44> kAbbreviations{
+    "mr",  "mrs",  "ms",  "dr",  "prof", "sen",  "rep", "gov", "gen",  "col",   "lt",  "sgt", "st",  "jr",  "sr",
+    "inc", "corp", "co",  "ltd", "no",   "vs",   "jan", "feb", "mar",  "apr",   "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov",  "dec", "mon", "tue",  "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ft"};
+
+bool is_abbreviation(std::string_view text, std::size_t dot) {
+  std::size_t b = dot;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  const std::string_view word = text.substr(b, dot - b);
+  if (word.empty()) return false;
+  // Single letters ("U.S.", "J. Smith") and dotted initialisms ("a.m.", "p.m.").
+  if (word.size() == 1) return true;
+  if (word.size() > 5) return false;
+  std::string lower;
+  for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto a : kAbbreviations)
+    if (a == lower) return true;
+  return false;
+}
+
+bool starts_sentence(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return std::isupper(u) || std::isdigit(u) || c == '"' || c == '\'' || c == '(' || u >= 0x80;
+}
+
+}  // namespace
+
+std::string sanitize_utf8(std::string_view bytes, std::size_t* first_bad) {
+  if (first_bad) *first_bad = std::string_view::npos;
+  std::size_t i = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  std::string out;
+  out.reserve(bytes.size() - i);
+  while (i < bytes.size()) {
+    const std::size_t len = valid_sequence(bytes, i);
+    if (len == 0) {
+      if (first_bad && *first_bad == std::string_view::npos) *first_bad = i;
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    out.append(bytes.data() + i, len);
+    i += len;
+  }
+  return out;
+}
+
+std::size_t count_code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::size_t CodePointCounter::at(std::size_t byte_offset) {
+  if (byte_offset < byte_) {
+    byte_ = 0;
+    cp_ = 0;
+  }
+  cp_ += count_code_points(text_.substr(byte_, byte_offset - byte_));
+  byte_ = byte_offset;
+  return cp_;
+}
+
+std::vector<Span> split_sentences(std::string_view text) {
+  std::vector<Span> out;
+  std::size_t begin = 0;
+  auto emit = [&](std::size_t end) {
+    while (begin < end && is_space(text[begin])) ++begin;
+    std::size_t e = end;
+    while (e > begin && is_space(text[e - 1])) --e;
+    if (e > begin) out.push_back({begin, e});
+    begin = end;
+  };
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      // A blank line (paragraph break) always ends a sentence; so does a line without final
+      // punctuation followed by a new line (headlines, datelines, list items).
+      std::size_t j = i + 1;
+      while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+      if (j < n && text[j] == '\n') {
+        emit(i);
+        continue;
+      }
+      std::size_t k = i;
+      while (k > begin && is_space(text[k - 1])) --k;
+      if (k > begin) {
+        const char last = text[k - 1];
+        const bool continues =
+            std::islower(static_cast<unsigned char>(last)) || last == ',' || last == ';' || last == ':' || last == '-';
+        if (!continues && j < n && !std::islower(static_cast<unsigned char>(text[j]))) emit(i);
+      }
+      continue;
+    }
+    if (c != '.' && c != '!' && c != '?') continue;
+    std::size_t j = i + 1;
+    while (j < n && (text[j] == '"' || text[j] == '\'' || text[j] == ')')) ++j;
+    if (j >= n) continue;
+    if (!is_space(text[j])) continue;
+    std::size_t k = j;
+    while (k < n && is_space(text[k])) ++k;
+    if (k >= n || !starts_sentence(text[k])) continue;
+    if (c == '.' && is_abbreviation(text, i)) {
+      // "Jan. 5" continues; an abbreviation before a capitalised word usually does too.
+      continue;
+    }
+    emit(j);
+  }
+  emit(n);
+  return out;
+}
+
+}  // namespace timeliner

@@ -1,0 +1,191 @@
+// The timeliner executable, run as a process: exit codes, stdout, stderr.
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path =
+        fs::temp_directory_path() / ("timeliner-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+  fs::path write(const std::string& name, const std::string& content) const {
+    std::ofstream(path / name, std::ios::binary) << content;
+    return path / name;
+  }
+};
+
+// Runs the timeliner executable with `args` (shell words) and `input` on stdin, from `cwd`.
+Result run(const std::string& args, const std::string& input = "", const std::string& cwd = ".") {
+  TempDir tmp;
+  const fs::path in = tmp.write("stdin", input);
+  const std::string cmd = "cd '" + cwd + "' && '" TIMELINER_EXE "' " + args + " < '" + in.string() + "' > '" +
+                          (tmp.path / "out").string() + "' 2> '" + (tmp.path / "err").string() + "'";
+  const int status = std::system(cmd.c_str());
+  Result r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(tmp.path / "out");
+  r.err = slurp(tmp.path / "err");
+  return r;
+}
+
+std::size_t lines(const std::string& s) {
+  std::size_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(extract_reads_stdin_and_prints_json_lines) {
+  const auto r = run("extract --dct 2025-04-18", "The deal was signed last week. Prices rose yesterday.\n");
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(r.err.empty());
+  std::istringstream in(r.out);
+  std::string line;
+  std::vector<nlohmann::json> rows;
+  while (std::getline(in, line)) rows.push_back(nlohmann::json::parse(line));
+  BOOST_REQUIRE_EQUAL(rows.size(), 2u);
+  BOOST_TEST(rows[0]["text"] == "last week");
+  BOOST_TEST(rows[0]["value"] == "2025-W15");
+  BOOST_TEST(rows[0]["start"] == 20);
+  BOOST_TEST(rows[0]["end"] == 29);
+  BOOST_TEST(rows[1]["text"] == "yesterday");
+  BOOST_TEST(rows[1]["value"] == "2025-04-17");
+  BOOST_TEST(rows[1]["doc"] == "stdin");
+  // "-" is standard input too.
+  BOOST_TEST(run("extract --dct 2025-04-18 -", "Prices rose yesterday.").out ==
+             run("extract --dct 2025-04-18", "Prices rose yesterday.").out);
+}
+
+BOOST_AUTO_TEST_CASE(extract_reads_files_in_order) {
+  TempDir d;
+  auto a = d.write("a.txt", "It opened on May 5, 2020.");
+  auto b = d.write("b.txt", "It closed in 2021.");
+  const auto r = run("extract '" + a.string() + "' '" + b.string() + "'");
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(lines(r.out) == 2u);
+  BOOST_TEST(r.out.find("\"doc\":\"a\"") < r.out.find("\"doc\":\"b\""));
+  BOOST_TEST(r.out.find("2020-05-05") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(help_and_version) {
+  auto v = run("--version");
+  BOOST_TEST(v.code == 0);
+  BOOST_TEST(v.out.find("timeliner 0.") == 0u);
+  auto h = run("--help");
+  BOOST_TEST(h.code == 0);
+  BOOST_TEST(h.out.find("extract") != std::string::npos);
+  BOOST_TEST(h.out.find("build") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_gives_one_line_and_non_zero_exit) {
+  for (const std::string args : {"--no-such-option", "extract --dct 2025-13-45", "extract --dct yesterday",
+                                 "extract /no/such/file.txt", "build", "frobnicate", "extract --type poem"}) {
+    const auto r = run(args, "text");
+    BOOST_TEST(r.code != 0, args);
+    BOOST_TEST(lines(r.err) == 1u, args << " -> " << r.err);
+    BOOST_TEST(r.err.find("timeliner: error:") == 0u, args);
+    BOOST_TEST(r.out.empty(), args);
+  }
+  BOOST_TEST(run("extract --dct 2025-13-45").err.find("2025-13-45") != std::string::npos);
+  BOOST_TEST(run("extract /no/such/file.txt").err.find("/no/such/file.txt") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(build_needs_a_publication_date) {
+  TempDir d;
+  auto a = d.write("story.txt", "It rained yesterday.");
+  const auto r = run("build '" + a.string() + "'");
+  BOOST_TEST(r.code != 0);
+  BOOST_TEST(r.err.find("story.txt") != std::string::npos);
+  BOOST_TEST(r.err.find("--dct") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(build_writes_a_timeline_file_and_never_over_an_input) {
+  TempDir d;
+  const std::string story = "Flood Report\n\nThe river rose on Monday. Roads reopened yesterday.";
+  auto a = d.write("story.txt", story);
+  const auto out = d.path / "timeline.json";
+  auto r = run("build --dct 2025-04-18 -o '" + out.string() + "' '" + a.string() + "'");
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(r.out.empty());
+  const auto j = nlohmann::json::parse(slurp(out));
+  BOOST_TEST(j["schema"] == "timeliner.timeline/1");
+  BOOST_TEST(j["events"].size() == 3u);
+  BOOST_TEST(j["events"][0]["date"]["value"] == "2025-04-14");
+  // No temporary files left behind.
+  std::size_t files = 0;
+  for (auto& e : fs::directory_iterator(d.path)) files += e.is_regular_file();
+  BOOST_TEST(files == 2u);
+
+  r = run("build --dct 2025-04-18 -o '" + a.string() + "' '" + a.string() + "'");
+  BOOST_TEST(r.code != 0);
+  BOOST_TEST(r.err.find("one of the inputs") != std::string::npos);
+  BOOST_TEST(slurp(a) == story);
+
+  // An output in a folder that does not exist: an error, nothing written.
+  r = run("build --dct 2025-04-18 -o '" + (d.path / "no" / "t.json").string() + "' '" + a.string() + "'");
+  BOOST_TEST(r.code != 0);
+  BOOST_TEST(lines(r.err) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(show_prints_a_table) {
+  TempDir d;
+  auto a = d.write("s.txt", "Talks ended on March 3, 2025.");
+  const auto out = d.path / "t.json";
+  BOOST_REQUIRE(run("build --dct 2025-04-18 -o '" + out.string() + "' '" + a.string() + "'").code == 0);
+  const auto r = run("show '" + out.string() + "'");
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(r.out.find("WHEN") == 0u);
+  BOOST_TEST(r.out.find("2025-03-03") != std::string::npos);
+  BOOST_TEST(r.out.find("Talks ended") != std::string::npos);
+  auto bad = d.write("bad.json", "{\"schema\": 1}");
+  BOOST_TEST(run("show '" + bad.string() + "'").code != 0);
+}
+
+BOOST_AUTO_TEST_CASE(bundled_example_regenerates_identically) {
+  TempDir d;
+  const auto out = d.path / "example.json";
+  const auto r =
+      run("build --dct 2025-04-18 examples/harbour-bridge.txt -o '" + out.string() + "'", "", TIMELINER_SOURCE_DIR);
+  BOOST_TEST(r.code == 0, r.err);
+  const std::string committed = slurp(fs::path(TIMELINER_SOURCE_DIR) / "timelines" / "example.json");
+  BOOST_TEST(!committed.empty());
+  BOOST_TEST((slurp(out) == committed), "timelines/example.json is stale: run scripts/example.sh");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,71 @@
+#include <timeliner/json.hpp>
+#include <timeliner/load.hpp>
+
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace timeliner;
+using Json = nlohmann::json;
+
+BOOST_AUTO_TEST_SUITE(json)
+
+BOOST_AUTO_TEST_CASE(mention_line_has_the_documented_fields) {
+  Document d;
+  d.id = "n1";
+  d.text = "Caf\xC3\xA9 opened yesterday.";
+  d.published = parse_instant("2025-04-18");
+  auto ms = extract(Grammar::english(), d);
+  BOOST_REQUIRE_EQUAL(ms.size(), 1u);
+  const Json j = Json::parse(mention_to_json_line("n1", ms[0]));
+  BOOST_TEST(j["doc"] == "n1");
+  BOOST_TEST(j["text"] == "yesterday");
+  BOOST_TEST(j["start"] == 12);  // code points: the é counts once
+  BOOST_TEST(j["end"] == 21);
+  BOOST_TEST(j["type"] == "DATE");
+  BOOST_TEST(j["value"] == "2025-04-17");
+  BOOST_TEST(j["granularity"] == "day");
+  BOOST_TEST(j["earliest"] == "2025-04-17");
+  BOOST_TEST(j["latest"] == "2025-04-17");
+  BOOST_TEST(j["anchor"] == "publication");
+  BOOST_TEST(j["rule"] == "yesterday");
+  BOOST_TEST(j["mod"].is_null());
+}
+
+BOOST_AUTO_TEST_CASE(timeline_round_trips) {
+  LoadOptions o;
+  o.dct = parse_instant("2025-04-18T09:15+02:00");
+  std::vector<Document> docs{
+      document_from_text("Talks\n\nTalks resumed last week, early 2025 plans said.", "t", "t.txt", o)};
+  const Timeline t = build_timeline(std::move(docs), Grammar::english());
+  const std::string text = timeline_to_json(t);
+  const Timeline back = timeline_from_json(text);
+  BOOST_TEST(timeline_to_json(back) == text);
+  const Json j = Json::parse(text);
+  BOOST_TEST(j["schema"] == "timeliner.timeline/1");
+  BOOST_TEST(j["documents"][0]["published"] == "2025-04-18T09:15+02:00");
+  BOOST_TEST(j["documents"][0]["published_from"] == "cli");
+  bool saw_mod = false;
+  for (const auto& e : j["events"]) saw_mod = saw_mod || (e["date"].contains("mod") && e["date"]["mod"] == "START");
+  BOOST_TEST(saw_mod);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_timelines_are_refused_with_a_reason) {
+  auto reason = [](const std::string& text) {
+    try {
+      timeline_from_json(text);
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  BOOST_TEST(reason("{").find("not valid JSON") != std::string::npos);
+  BOOST_TEST(reason(R"({"schema":"other","documents":[],"events":[]})").find("schema") != std::string::npos);
+  BOOST_TEST(reason(R"({"schema":"timeliner.timeline/1","documents":[]})").find("events") != std::string::npos);
+  const std::string bad_day =
+      R"({"schema":"timeliner.timeline/1","documents":[],"events":[{"id":"e1","date":{"value":"x","type":"DATE",)"
+      R"("granularity":"day","earliest":"2025-02-30","latest":"2025-03-01","anchor":"explicit"},"headline":"",)"
+      R"("text":"","mentions":[{"doc":"d","start":0,"end":1,"timex":"x","timex_start":0,"timex_end":1}]}]})";
+  BOOST_TEST(reason(bad_day).find("earliest") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
