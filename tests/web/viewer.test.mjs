@@ -58,6 +58,10 @@ test('opens the first timeline from timelines/index.json and renders every event
   const options = await page.$$eval('#timeline-select option', (o) => o.map((x) => x.textContent));
   assert.deepEqual(options, ['Sample: harbour and council', 'Injection test']);
   assert.ok((await page.locator('.list-row').count()) >= 10);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'self'/);
+  assert.match(csp, /connect-src 'self'/);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -124,6 +128,27 @@ test('zoom by button, key and wheel changes the visible range', async () => {
   const v2 = await page.evaluate(() => window.__timeliner.view());
   assert.ok(v2.start > startBefore, 'dragging left moves the window later');
   assert.ok(Math.abs(v2.end - v2.start - w) < 1000, 'pan keeps the span');
+  // down to hours: the narrowest window is two hours
+  for (let k = 0; k < 30; k++) await page.click('#zoom-in');
+  assert.equal(await span(page), 2 * 3600000);
+  await page.close();
+});
+
+test('a two-finger pinch zooms', async () => {
+  const { page, problems } = await open('web/?timeline=../tests/web/fixtures/sample.json', { width: 360, height: 720 });
+  const s0 = await span(page);
+  await page.evaluate(() => {
+    const c = document.querySelector('.axis-canvas');
+    const r = c.getBoundingClientRect();
+    const y = r.top + 100;
+    const fire = (type, id, x) => c.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: r.left + x, clientY: y, bubbles: true, isPrimary: id === 11 }));
+    fire('pointerdown', 11, 150); fire('pointerdown', 12, 210);
+    for (let k = 1; k <= 10; k++) { fire('pointermove', 11, 150 - 8 * k); fire('pointermove', 12, 210 + 8 * k); }
+    fire('pointerup', 11, 70); fire('pointerup', 12, 290);
+  });
+  await page.waitForFunction((s) => { const v = window.__timeliner.view(); return v.end - v.start < s / 2; }, s0);
+  assert.equal(await page.locator('#detail').isHidden(), true, 'a pinch is not a tap');
+  assert.deepEqual(problems, []);
   await page.close();
 });
 
@@ -140,6 +165,16 @@ test('filters by document and by text', async () => {
   await page.fill('#search', 'bridge');
   const heads = await page.locator('.list-row .row-head').allTextContents();
   assert.deepEqual(heads, ['Bridge opened', 'Bridge reopened', 'Article published']);
+  await page.close();
+});
+
+test('events are grouped per document or in one story group', async () => {
+  const { page } = await open('web/?timeline=../tests/web/fixtures/sample.json');
+  const groups = () => page.evaluate(() => Number(document.querySelector('.axis-canvas').dataset.groups));
+  assert.equal(await groups(), 2);
+  await page.uncheck('#group-docs');
+  await page.waitForFunction(() => document.querySelector('.axis-canvas').dataset.groups === '1');
+  assert.equal(await rendered(page), 15);
   await page.close();
 });
 

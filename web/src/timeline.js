@@ -203,6 +203,7 @@ export class TimelineView {
     this.renders++;
     const c = this.canvas.dataset;
     c.rendered = String(this.renderedCount);
+    c.groups = String(this.layout.groups.length);
     c.viewStart = new Date(this.start).toISOString();
     c.viewEnd = new Date(this.end).toISOString();
     const t1 = performance.now();
@@ -252,11 +253,32 @@ export class TimelineView {
       const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
       this.zoom(Math.exp(e.deltaY * unit * 0.002), e.clientX - rect.left);
     }, { passive: false });
+    // one pointer drags (pan), two pointers pinch (zoom around their midpoint); a short tap selects
+    const pointers = new Map();
+    let pinch = null;
+    const spread = () => {
+      const [a, b] = [...pointers.values()];
+      return { d: Math.hypot(a.x - b.x, a.y - b.y), mid: (a.x + b.x) / 2 };
+    };
     c.addEventListener('pointerdown', (e) => {
-      drag = { x: e.clientX, y: e.clientY, moved: 0, id: e.pointerId };
-      c.setPointerCapture(e.pointerId);
+      pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      try { c.setPointerCapture(e.pointerId); } catch { /* pointer already gone */ }
+      if (pointers.size === 2) { drag = null; pinch = spread(); return; }
+      if (pointers.size === 1) drag = { x: e.clientX, y: e.clientY, moved: 0, id: e.pointerId };
     });
     c.addEventListener('pointermove', (e) => {
+      const p = pointers.get(e.pointerId);
+      if (!p) return;
+      p.x = e.clientX;
+      p.y = e.clientY;
+      if (pinch && pointers.size === 2) {
+        const now = spread();
+        const rect = c.getBoundingClientRect();
+        if (now.d > 10 && pinch.d > 10) this.zoom(pinch.d / now.d, now.mid - rect.left);
+        this.pan(pinch.mid - now.mid);
+        pinch = now;
+        return;
+      }
       if (!drag || drag.id !== e.pointerId) return;
       const dx = e.clientX - drag.x;
       const dy = e.clientY - drag.y;
@@ -266,6 +288,8 @@ export class TimelineView {
       if (drag.moved > 3) { c.classList.add('dragging'); this.pan(-dx, -dy); }
     });
     const up = (e) => {
+      pointers.delete(e.pointerId);
+      if (pointers.size < 2) pinch = null;
       if (!drag || drag.id !== e.pointerId) return;
       const click = drag.moved <= 3;
       drag = null;
