@@ -1,0 +1,45 @@
+// Scoring against TimeML gold annotations, as TempEval-3 Task A (temporal expressions).
+#pragma once
+
+#include <timeliner/extract.hpp>
+#include <timeliner/timeml.hpp>
+
+#include <string>
+#include <vector>
+
+namespace timeliner {
+
+struct EvalCounts {
+  std::size_t documents = 0;
+  std::size_t gold = 0;     // gold TIMEX3
+  std::size_t system = 0;   // our mentions
+  std::size_t strict = 0;   // pairs with identical spans
+  std::size_t relaxed = 0;  // pairs with overlapping spans (one-to-one)
+  std::size_t value = 0;    // relaxed pairs with the same value
+  std::size_t type = 0;     // relaxed pairs with the same type
+
+  EvalCounts& operator+=(const EvalCounts& o);
+};
+
+// Precision, recall and F1 (in percent) for `matched` out of `system` found and `gold` expected.
+struct Prf {
+  double p = 0, r = 0, f1 = 0;
+};
+Prf prf(std::size_t matched, std::size_t system, std::size_t gold);
+
+// One disagreement, for --verbose.
+struct EvalIssue {
+  enum class Kind { missed, extra, span, value, type } kind;
+  std::string doc, gold_text, gold_value, system_text, system_value, rule;
+};
+
+// Scores one document: our mentions against its gold TIMEX3. Pairs are formed one-to-one in text
+// order among overlapping spans. Issues are appended when `issues` is given.
+EvalCounts score_document(const TimemlDocument& gold, const std::vector<Mention>& mentions,
+                          std::vector<EvalIssue>* issues = nullptr);
+
+// Tags and scores every .tml file under `dir` (recursively, in sorted order).
+EvalCounts evaluate_folder(const std::string& dir, const Grammar& grammar, const ExtractOptions& options,
+                           std::vector<EvalIssue>* issues = nullptr);
+
+}  // namespace timeliner
