@@ -315,6 +315,8 @@ Compiled::Compiled(std::string_view source) {
         def.parser = SlotParser::number;
       else if (parser == "ordinal")
         def.parser = SlotParser::ordinal;
+      else if (parser == "year_words")
+        def.parser = SlotParser::year_words;
       else
         fail(l, "unknown slot parser " + parser);
       if (!is_frame_field(field)) fail(l, "unknown field " + field);
@@ -459,6 +461,7 @@ std::optional<double> Compiled::parse_number(std::string_view text) const {
   const Vocab* words = vocab("numword");
   if (!words) return std::nullopt;
   const std::string norm = normalise(text);
+  if (norm == "a" || norm == "an") return 1.0;  // the article as a count: "a year ago"
   const auto tokens = split_words(norm);
   double total = 0, current = 0;
   bool any = false;
@@ -559,6 +562,25 @@ std::optional<Frame> Compiled::frame_of(const Match& m) const {
           os << *n;
           value = os.str();
         }
+        break;
+      }
+      case SlotParser::year_words: {
+        // "nineteen ninety-six": a century then a number; "two thousand and one": one number.
+        const std::string norm = normalise(text);
+        std::optional<double> year;
+        if (norm.find("thousand") != std::string::npos) {
+          year = parse_number(norm);
+        } else {
+          const auto sp = norm.find(' ');
+          if (sp == std::string::npos) return std::nullopt;
+          std::string rest = norm.substr(sp + 1);
+          if (rest.rfind("hundred", 0) == 0) rest = rest.substr(7);
+          const auto century = parse_number(norm.substr(0, sp));
+          const auto within = trim(rest).empty() ? std::optional<double>(0) : parse_number(trim(rest));
+          if (century && within && *century > 0 && *within >= 0 && *within < 100) year = *century * 100 + *within;
+        }
+        if (!year || *year < 1000 || *year > 2999) return std::nullopt;
+        value = std::to_string(static_cast<int>(*year));
         break;
       }
       case SlotParser::ordinal: {

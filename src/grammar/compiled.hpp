@@ -18,10 +18,11 @@ namespace timeliner::grammar {
 
 // How a captured slot's text becomes a frame field value.
 enum class SlotParser : std::uint8_t {
-  table,    // looked up in a vocabulary
-  integer,  // the digits of the text
-  number,   // a cardinal in digits or words: "25", "1,000", "twenty-five", "a dozen"
-  ordinal,  // "5th", "fifth", "twenty-first"
+  table,       // looked up in a vocabulary
+  integer,     // the digits of the text
+  number,      // a cardinal in digits or words: "25", "1,000", "twenty-five", "a dozen"
+  ordinal,     // "5th", "fifth", "twenty-first"
+  year_words,  // a year in words: "nineteen ninety-six", "two thousand and one"
 };
 
 struct Vocab {

@@ -37,6 +37,7 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
   std::vector<Mention> out;
   CodePointCounter cp(text);
   std::size_t s = 0;
+  std::size_t previous_sentence = static_cast<std::size_t>(-1);
   for (const auto& m : matches) {
     auto frame = g.frame_of(m);
     if (!frame || frame->kind == FrameKind::reject) continue;
@@ -50,11 +51,14 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
       const std::size_t b = std::min(sent.begin, m.begin);
       ctx.tense = cues.tense_at(text.substr(b, std::max(sent.end, m.end) - b), m.begin - b, m.end - b);
     }
+    ctx.previous_in_sentence = previous_sentence == s;
     auto resolved = resolve(*frame, ctx);
     if (!resolved) continue;
     if (resolved->point && resolved->value.bounds &&
-        (resolved->value.type == TimexType::date || resolved->value.type == TimexType::time))
+        (resolved->value.type == TimexType::date || resolved->value.type == TimexType::time)) {
       ctx.previous = resolved->point;
+      previous_sentence = s;
+    }
     Mention mention;
     mention.begin = m.span_begin;
     mention.end = m.span_end;

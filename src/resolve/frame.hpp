@@ -57,6 +57,7 @@ struct Frame {
   std::optional<double> amount;  // NaN-free; absent with vague == true means "some"
   bool vague = false;            // "several", "a few", "years" without a number
   std::optional<int> dir;        // -1 past/last, 0 this, +1 next/coming
+  std::optional<int> year_dir;   // the year relative to the anchor's: "June last year" -> -1
   std::optional<int> ref;        // -1 PAST_REF, 0 PRESENT_REF, +1 FUTURE_REF
   std::optional<int> times;      // SET frequency: "twice a year" -> 2
   std::optional<int> range_end;  // second day of "1998-99" or "May 5-7" (kept for later use)

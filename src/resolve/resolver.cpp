@@ -105,7 +105,7 @@ std::string number_text(double v) {
 
 // TIMEX3 duration of n units ("P3D", "PT2H", "P1DE", "PXY" when n is unknown).
 std::string duration_value(std::optional<double> n, Grain unit) {
-  if (n && (unit == Grain::quarter || unit == Grain::season || unit == Grain::half)) {
+  if (n && (unit == Grain::season || unit == Grain::half)) {
     n = *n * (unit == Grain::half ? 6 : 3);
     unit = Grain::month;
   }
@@ -144,9 +144,10 @@ std::string duration_value(std::optional<double> n, Grain unit) {
       return "P" + amount + "DE";
     case Grain::year:
       return "P" + amount + "Y";
+    case Grain::quarter:
+      return "P" + amount + "Q";
     case Grain::half:
     case Grain::season:
-    case Grain::quarter:
       return "PXM";
     case Grain::month:
       return "P" + amount + "M";
@@ -274,6 +275,16 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   const int ay = year_of(a);
   std::vector<Point> candidates;
 
+  if (f.year_dir) {
+    // "June last year": the year is fixed relative to the anchor's.
+    Frame g = f;
+    g.year = ay + *f.year_dir;
+    g.year_dir.reset();
+    auto r = resolve_calendar(g, ctx);
+    if (r) r->value.anchor = anchor->kind;
+    return r;
+  }
+
   if (f.month) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy) {
       Point p;
@@ -337,7 +348,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
         p.day = month_start(cy, *f.half == 1 ? 1 : 7);
       candidates.push_back(p);
     }
-    if (!f.dir && f.quarter && ctx.tense == Tense::unknown) {
+    if (!f.dir && f.quarter && ctx.tense != Tense::future) {
       // "the third quarter" in a report: the latest one that has begun.
       auto best = choose(candidates, a, std::nullopt, Tense::past);
       if (best) return finish(f, *best, anchor->kind);
@@ -357,7 +368,10 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     return std::nullopt;
   }
 
-  auto best = choose(candidates, a, f.dir, ctx.tense);
+  // A bare weekday in a report without a tense cue most often names a day of the past week.
+  const Tense tense =
+      ctx.tense == Tense::unknown && f.weekday && !f.month && !f.day && !f.dir ? Tense::past : ctx.tense;
+  auto best = choose(candidates, a, f.dir, tense);
   if (!best) return std::nullopt;
   Point p = *best;
   if (p.grain == Grain::day) p = with_time_of_day(p, f);
@@ -381,6 +395,13 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   auto anchor = choose_anchor(f, ctx);
   if (!anchor) return std::nullopt;
   const double amount = f.amount.value_or(1.0);
+  const auto period = [](Grain g) {
+    return g == Grain::quarter || g == Grain::half || g == Grain::month || g == Grain::season;
+  };
+  // "Profit in the third quarter rose from a year ago": the same period, a year before.
+  if (*f.unit == Grain::year && amount == 1.0 && f.dir && *f.dir < 0 && ctx.previous && ctx.previous_in_sentence &&
+      period(ctx.previous->grain))
+    anchor = Anchor{*ctx.previous, AnchorKind::previous};
   const long n = std::lround(amount) * f.dir.value_or(0);
   if (std::abs(n) > 100000) return std::nullopt;
   Grain unit = *f.unit;
@@ -391,7 +412,9 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
     return finish(f, day, anchor->kind);
   }
   // From a coarser anchor ("in 1998 ... two days later"), the result is no finer than the anchor.
-  const Grain grain = anchor->kind == AnchorKind::previous && anchor->point.grain < unit ? anchor->point.grain : unit;
+  Grain grain = anchor->kind == AnchorKind::previous && anchor->point.grain < unit ? anchor->point.grain : unit;
+  if (anchor->kind == AnchorKind::previous && unit == Grain::year && period(anchor->point.grain))
+    grain = anchor->point.grain;  // "a year earlier" than a quarter is that quarter a year before
   const Point start = unit_containing(anchor->point.day, unit, anchor->point.minute);
   Point p = shift(start, unit, n);
   if (grain != unit) p = unit_containing(p.day, grain);

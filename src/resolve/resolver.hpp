@@ -17,7 +17,8 @@ enum class Tense : std::int8_t { past = -1, unknown = 0, future = 1 };
 struct ResolveContext {
   std::optional<Instant> publication;
   DocType doc_type = DocType::news;
-  std::optional<Point> previous;  // the last date resolved in this document
+  std::optional<Point> previous;      // the last date resolved in this document
+  bool previous_in_sentence = false;  // whether that date was in the mention's sentence
   Tense tense = Tense::unknown;
 };
 
