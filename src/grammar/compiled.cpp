@@ -447,13 +447,21 @@ std::optional<double> Compiled::parse_number(std::string_view text) const {
     if (std::isdigit(static_cast<unsigned char>(c))) has_digit = true;
   }
   if (has_digit) {
+    double half = 0;
+    for (std::string_view frac : {std::string_view("1/2"), std::string_view("\xC2\xBD")}) {
+      if (const auto at = text.find(frac); at != std::string_view::npos) {
+        half = 0.5;
+        text = trim(text.substr(0, at));
+      }
+    }
     for (char c : text)
       if (c != ',') digits += c;
+    if (digits.empty() && half > 0) return half;
     try {
       std::size_t used = 0;
       const double v = std::stod(digits, &used);
       if (used != digits.size() || !std::isfinite(v) || v < 0 || v > 1e9) return std::nullopt;
-      return v;
+      return v + half;
     } catch (const std::exception&) {
       return std::nullopt;
     }

@@ -142,6 +142,11 @@ Setter find_setter(std::string_view field) {
 
 bool set_frame_field(Frame& frame, std::string_view field, std::string_view value) {
   if (field == "range_end") return set_int<&Frame::range_end, 0, 9999>(frame, value);
+  if (field == "plus_half") {
+    if (value != "1") return false;
+    frame.plus_half = true;
+    return true;
+  }
   if (field == "year_dir") return set_int<&Frame::year_dir, -1, 1>(frame, value);
   if (field == "numeric") return set_int<&Frame::numeric, 1, 1>(frame, value);
   if (field == "century_ordinal") {  // "the 20th century" is TIMEX "19"
@@ -154,8 +159,8 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
 }
 
 bool is_frame_field(std::string_view field) {
-  return field == "range_end" || field == "year_dir" || field == "numeric" || field == "century_ordinal" ||
-         find_setter(field) != nullptr;
+  return field == "range_end" || field == "plus_half" || field == "year_dir" || field == "numeric" ||
+         field == "century_ordinal" || find_setter(field) != nullptr;
 }
 
 }  // namespace timeliner

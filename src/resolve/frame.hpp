@@ -55,6 +55,7 @@ struct Frame {
   // Offsets, durations and sets.
   std::optional<Grain> unit;
   std::optional<double> amount;  // NaN-free; absent with vague == true means "some"
+  bool plus_half = false;        // "a minute and a half"
   bool vague = false;            // "several", "a few", "years" without a number
   std::optional<int> dir;        // -1 past/last, 0 this, +1 next/coming
   std::optional<int> year_dir;   // the year relative to the anchor's: "June last year" -> -1

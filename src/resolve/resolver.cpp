@@ -76,6 +76,15 @@ std::optional<Point> choose(const std::vector<Point>& candidates, sys_days ancho
       best = c;
     }
   }
+  if (best && !dir && tense == Tense::past && best->grain == Grain::day) {
+    // A past cue (often a reporting verb: "said the vote on Jan. 14") a year back, while the same
+    // day is weeks ahead: a reader takes the near one.
+    for (const Point& c : candidates) {
+      const Interval iv = bounds_of(c);
+      if (iv.earliest > anchor && (iv.earliest - anchor).count() <= 45 && distance(bounds_of(*best), anchor) > 150)
+        best = c;
+    }
+  }
   return best;
 }
 
@@ -109,29 +118,32 @@ std::string duration_value(std::optional<double> n, Grain unit) {
     n = *n * (unit == Grain::half ? 6 : 3);
     unit = Grain::month;
   }
-  if (n && std::floor(*n) != *n) {
-    // Fractions in the next smaller unit: "half an hour" is PT30M, "1.5 years" P18M.
+  if (n && (unit == Grain::decade || unit == Grain::century)) {
+    n = *n * (unit == Grain::decade ? 10 : 100);  // "two decades" is P20Y
+    unit = Grain::year;
+  }
+  if (n && std::floor(*n) != *n && *n < 1e6) {
+    // A fraction goes to the next smaller unit: "2 1/2 years" is P2Y6M, "half an hour" PT30M.
+    const double whole = std::floor(*n), part = *n - whole;
+    auto mixed = [&](const char* prefix, const char* big, double per, const char* small) {
+      std::string out = prefix;
+      if (whole > 0) out += number_text(whole) + big;
+      return out + number_text(std::round(part * per)) + small;
+    };
     switch (unit) {
       case Grain::year:
-        n = *n * 12;
-        unit = Grain::month;
-        break;
-      case Grain::day:
-        n = *n * 24;
-        unit = Grain::hour;
-        break;
-      case Grain::hour:
-        n = *n * 60;
-        unit = Grain::minute;
-        break;
-      case Grain::minute:
-        n = *n * 60;
-        unit = Grain::second;
-        break;
+        return mixed("P", "Y", 12, "M");
+      case Grain::month:
+        return mixed("P", "M", 30, "D");
       case Grain::week:
-        n = *n * 7;
-        unit = Grain::day;
-        break;
+        return mixed("P", "W", 7, "D");
+      case Grain::day:
+        return whole > 0 ? "P" + number_text(whole) + "DT" + number_text(std::round(part * 24)) + "H"
+                         : "PT" + number_text(std::round(part * 24)) + "H";
+      case Grain::hour:
+        return mixed("PT", "H", 60, "M");
+      case Grain::minute:
+        return mixed("PT", "M", 60, "S");
       default:
         break;
     }
@@ -435,7 +447,8 @@ std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
       Resolved r;
       r.value.type = TimexType::duration;
       r.value.grain = *f.unit;
-      r.value.timex = duration_value(f.vague ? std::nullopt : std::optional<double>(f.amount.value_or(1.0)), *f.unit);
+      r.value.timex = duration_value(
+          f.vague ? std::nullopt : std::optional<double>(f.amount.value_or(1.0) + (f.plus_half ? 0.5 : 0.0)), *f.unit);
       r.value.mod = f.mod;
       return r;
     }

@@ -40,8 +40,8 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     // A participle right after a future cue belongs to it: "will be held", "expected to be signed".
     if (t == Tense::past && last_future != std::string_view::npos && index - last_future <= 3) t = Tense::future;
     if (t == Tense::unknown) continue;
-    // Distance in bytes; cues after the mention count half again as far.
-    const std::size_t d = b < begin ? begin - b : (b - end) * 3 / 2 + 1;
+    // Distance in bytes; a cue after the mention counts only when none comes before it.
+    const std::size_t d = b < begin ? begin - b : (b - end) + sentence.size();
     if (d < best_distance) {
       best_distance = d;
       best = t;

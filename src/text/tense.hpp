@@ -13,8 +13,8 @@ class TenseCues {
   // Reads the cue vocabularies "cue_future", "cue_past" and "cue_not_past" of a grammar.
   explicit TenseCues(const grammar::Compiled& g);
 
-  // The tense for a mention at [begin, end) of `sentence`: the nearest cue word wins, those before
-  // the mention counting a little nearer than those after it.
+  // The tense for a mention at [begin, end) of `sentence`: the nearest cue word before the mention
+  // wins; a cue after it counts only when there is none before.
   Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end) const;
 
  private:
