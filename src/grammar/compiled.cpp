@@ -415,13 +415,14 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
       pos = e;
     }
   }
-  // Longest first, then earliest rule, then leftmost; keep those that overlap nothing kept.
+  // Longest expression first (context words do not count), then earliest rule, then leftmost;
+  // keep those whose whole match overlaps nothing kept.
   std::vector<std::size_t> order(candidates.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const Match& x = candidates[a];
     const Match& y = candidates[b];
-    const auto lx = x.end - x.begin, ly = y.end - y.begin;
+    const auto lx = x.span_end - x.span_begin, ly = y.span_end - y.span_begin;
     if (lx != ly) return lx > ly;
     if (x.rule != y.rule) return x.rule < y.rule;
     return x.begin < y.begin;

@@ -62,8 +62,8 @@ class Compiled {
  public:
   explicit Compiled(std::string_view source);
 
-  // All matches of all rules, overlapping ones resolved: the longest wins, then the rule that
-  // comes first in the grammar. Reject matches are kept (callers drop them). In text order.
+  // All matches of all rules, overlapping ones resolved: the longest expression wins, then the
+  // rule that comes first in the grammar. Reject matches are kept (callers drop them). In text order.
   std::vector<Match> scan(std::string_view text) const;
 
   // Builds the frame of a match: the rule's settings, then each captured slot. Returns nothing
