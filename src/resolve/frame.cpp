@@ -142,6 +142,17 @@ Setter find_setter(std::string_view field) {
 
 bool set_frame_field(Frame& frame, std::string_view field, std::string_view value) {
   if (field == "range_end") return set_int<&Frame::range_end, 0, 9999>(frame, value);
+  if (field == "same_period") {
+    if (value != "1") return false;
+    frame.same_period = true;
+    return true;
+  }
+  if (field == "period") {
+    auto g = parse_grain(value);
+    if (!g) return false;
+    frame.period = *g;
+    return true;
+  }
   if (field == "plus_half") {
     if (value != "1") return false;
     frame.plus_half = true;
@@ -159,8 +170,8 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
 }
 
 bool is_frame_field(std::string_view field) {
-  return field == "range_end" || field == "plus_half" || field == "year_dir" || field == "numeric" ||
-         field == "century_ordinal" || find_setter(field) != nullptr;
+  return field == "range_end" || field == "same_period" || field == "period" || field == "plus_half" ||
+         field == "year_dir" || field == "numeric" || field == "century_ordinal" || find_setter(field) != nullptr;
 }
 
 }  // namespace timeliner

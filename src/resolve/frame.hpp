@@ -55,6 +55,8 @@ struct Frame {
   // Offsets, durations and sets.
   std::optional<Grain> unit;
   std::optional<double> amount;  // NaN-free; absent with vague == true means "some"
+  bool same_period = false;      // "a year ago" as the year-ago period of a quarter named before
+  std::optional<Grain> period;   // the period a same_period rule names ("the year-earlier quarter")
   bool plus_half = false;        // "a minute and a half"
   bool vague = false;            // "several", "a few", "years" without a number
   std::optional<int> dir;        // -1 past/last, 0 this, +1 next/coming

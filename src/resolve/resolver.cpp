@@ -410,10 +410,15 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   const auto period = [](Grain g) {
     return g == Grain::quarter || g == Grain::half || g == Grain::month || g == Grain::season;
   };
-  // "Profit in the third quarter rose from a year ago": the same period, a year before.
-  if (*f.unit == Grain::year && amount == 1.0 && f.dir && *f.dir < 0 && ctx.previous && ctx.previous_in_sentence &&
-      period(ctx.previous->grain))
-    anchor = Anchor{*ctx.previous, AnchorKind::previous};
+  // "Profit rose from a year ago", "the year-earlier quarter": the same period a year before: the
+  // period named earlier in the sentence, else (for a rule naming one) the latest such period.
+  if (f.same_period && *f.unit == Grain::year) {
+    if (ctx.previous && ctx.previous_in_sentence && period(ctx.previous->grain)) {
+      anchor = Anchor{*ctx.previous, AnchorKind::previous};
+    } else if (f.period && ctx.publication) {
+      anchor = Anchor{shift(unit_containing(ctx.publication->day, *f.period), *f.period, -1), AnchorKind::publication};
+    }
+  }
   const long n = std::lround(amount) * f.dir.value_or(0);
   if (std::abs(n) > 100000) return std::nullopt;
   Grain unit = *f.unit;
@@ -425,11 +430,13 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   }
   // From a coarser anchor ("in 1998 ... two days later"), the result is no finer than the anchor.
   Grain grain = anchor->kind == AnchorKind::previous && anchor->point.grain < unit ? anchor->point.grain : unit;
-  if (anchor->kind == AnchorKind::previous && unit == Grain::year && period(anchor->point.grain))
-    grain = anchor->point.grain;  // "a year earlier" than a quarter is that quarter a year before
-  const Point start = unit_containing(anchor->point.day, unit, anchor->point.minute);
+  if (anchor->kind != AnchorKind::publication || f.same_period)
+    if (unit == Grain::year && period(anchor->point.grain))
+      grain = anchor->point.grain;  // "a year earlier" than a quarter is that quarter a year before
+  const Point start = grain == unit ? unit_containing(anchor->point.day, unit, anchor->point.minute)
+                                    : unit_containing(anchor->point.day, grain);
   Point p = shift(start, unit, n);
-  if (grain != unit) p = unit_containing(p.day, grain);
+  if (p.grain != grain) p = unit_containing(p.day, grain);
   if (p.grain == Grain::second) p.grain = Grain::minute;
   return finish(f, p, anchor->kind);
 }
