@@ -51,7 +51,7 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
       const std::size_t b = std::min(sent.begin, m.begin);
       ctx.tense = cues.tense_at(text.substr(b, std::max(sent.end, m.end) - b), m.begin - b, m.end - b);
     }
-    ctx.previous_in_sentence = previous_sentence == s;
+    ctx.previous_distance = ctx.previous ? s - previous_sentence : static_cast<std::size_t>(-1);
     auto resolved = resolve(*frame, ctx);
     if (!resolved) continue;
     if (resolved->point && resolved->value.bounds &&

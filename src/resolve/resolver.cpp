@@ -360,8 +360,8 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
         p.day = month_start(cy, *f.half == 1 ? 1 : 7);
       candidates.push_back(p);
     }
-    if (!f.dir && f.quarter && ctx.tense != Tense::future) {
-      // "the third quarter" in a report: the latest one that has begun.
+    if (!f.dir && f.quarter) {
+      // "the third quarter" in a report: the latest one that has begun, whatever the tense.
       auto best = choose(candidates, a, std::nullopt, Tense::past);
       if (best) return finish(f, *best, anchor->kind);
     }
@@ -413,10 +413,16 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   // "Profit rose from a year ago", "the year-earlier quarter": the same period a year before: the
   // period named earlier in the sentence, else (for a rule naming one) the latest such period.
   if (f.same_period && *f.unit == Grain::year) {
-    if (ctx.previous && ctx.previous_in_sentence && period(ctx.previous->grain)) {
+    const bool here = ctx.previous && ctx.previous_distance == 0;
+    if (here &&
+        (period(ctx.previous->grain) || (f.anchor == AnchorPolicy::previous && ctx.previous->grain > Grain::year))) {
       anchor = Anchor{*ctx.previous, AnchorKind::previous};
     } else if (f.period && ctx.publication) {
       anchor = Anchor{shift(unit_containing(ctx.publication->day, *f.period), *f.period, -1), AnchorKind::publication};
+    } else if (anchor->kind == AnchorKind::previous && ctx.doc_type == DocType::news && ctx.publication &&
+               ctx.previous_distance > 1) {
+      // "up from $2 a share a year earlier" far from any date: a report compares with a year ago.
+      anchor = Anchor{Point{Grain::day, ctx.publication->day, -1, 0, std::nullopt}, AnchorKind::publication};
     }
   }
   const long n = std::lround(amount) * f.dir.value_or(0);
@@ -430,9 +436,12 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   }
   // From a coarser anchor ("in 1998 ... two days later"), the result is no finer than the anchor.
   Grain grain = anchor->kind == AnchorKind::previous && anchor->point.grain < unit ? anchor->point.grain : unit;
-  if (anchor->kind != AnchorKind::publication || f.same_period)
+  if (anchor->kind != AnchorKind::publication || f.same_period) {
     if (unit == Grain::year && period(anchor->point.grain))
       grain = anchor->point.grain;  // "a year earlier" than a quarter is that quarter a year before
+    if (unit == Grain::year && f.same_period && anchor->kind == AnchorKind::previous && ctx.previous_distance == 0)
+      grain = anchor->point.grain;  // "for the quarter ended Sept. 30 ... a year earlier": that day
+  }
   const Point start = grain == unit ? unit_containing(anchor->point.day, unit, anchor->point.minute)
                                     : unit_containing(anchor->point.day, grain);
   Point p = shift(start, unit, n);

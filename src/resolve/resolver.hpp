@@ -17,8 +17,9 @@ enum class Tense : std::int8_t { past = -1, unknown = 0, future = 1 };
 struct ResolveContext {
   std::optional<Instant> publication;
   DocType doc_type = DocType::news;
-  std::optional<Point> previous;      // the last date resolved in this document
-  bool previous_in_sentence = false;  // whether that date was in the mention's sentence
+  std::optional<Point> previous;  // the last date resolved in this document
+  // Sentences between that date and the mention: 0 in the same sentence, 1 in the one before...
+  std::size_t previous_distance = static_cast<std::size_t>(-1);
   Tense tense = Tense::unknown;
 };
 
