@@ -28,6 +28,7 @@ void add_extract_command(CLI::App& app, Action& action);
 void add_build_command(CLI::App& app, Action& action);
 void add_show_command(CLI::App& app, Action& action);
 void add_eval_command(CLI::App& app, Action& action);
+void add_tag_command(CLI::App& app, Action& action);
 
 // Options shared by the commands that tag text.
 struct TaggingOptions {

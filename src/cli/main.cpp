@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   add_build_command(app, action);
   add_show_command(app, action);
   add_eval_command(app, action);
+  add_tag_command(app, action);
 
   try {
     app.parse(argc, argv);

@@ -93,7 +93,8 @@ TimemlDocument read_timeml(std::string_view raw_in, std::string id, std::string 
   TimemlDocument t;
   t.raw = sanitize_utf8(raw_in);
   const std::string_view raw = t.raw;
-  auto fail = [&](const std::string& why) { throw std::runtime_error(source + ": " + why); };
+  const std::string name = source;  // `source` is moved into the document below
+  auto fail = [&name](const std::string& why) { throw std::runtime_error(name + ": " + why); };
 
   const std::size_t open = raw.find("<TEXT>");
   if (open == std::string_view::npos) fail("not TimeML: no <TEXT> element");

@@ -177,6 +177,29 @@ BOOST_AUTO_TEST_CASE(show_prints_a_table) {
   BOOST_TEST(run("show '" + bad.string() + "'").code != 0);
 }
 
+BOOST_AUTO_TEST_CASE(tag_and_eval_timeml) {
+  TempDir d;
+  const std::string fixtures = std::string(TIMELINER_SOURCE_DIR) + "/tests/fixtures/timeml";
+  auto r = run("tag '" + fixtures + "' -o '" + (d.path / "out").string() + "'");
+  BOOST_TEST(r.code == 0, r.err);
+  const std::string tagged = slurp(d.path / "out" / "harbour.tml");
+  BOOST_TEST(tagged.find("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025-04-17\">yesterday</TIMEX3>") !=
+             std::string::npos);
+  // Scoring our own output against itself is perfect; against the fixture's gold it is not.
+  r = run("eval --json '" + (d.path / "out").string() + "'");
+  BOOST_TEST(r.code == 0, r.err);
+  const auto self = nlohmann::json::parse(r.out);
+  BOOST_TEST(self["value"]["f1"].get<double>() == 100.0);
+  r = run("eval '" + fixtures + "'");
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(r.out.find("1 documents, 5 gold TIMEX3") != std::string::npos, r.out);
+  r = run("eval --verbose '" + fixtures + "'");
+  BOOST_TEST(r.out.find("VALUE\tharbour\tgold: today = PRESENT_REF") != std::string::npos, r.out);
+  // Never over an input; a folder without .tml files is an error.
+  BOOST_TEST(run("tag '" + fixtures + "/harbour.tml' -o '" + fixtures + "'").code != 0);
+  BOOST_TEST(run("eval '" + d.path.string() + "/nothing'").code != 0);
+}
+
 BOOST_AUTO_TEST_CASE(bundled_example_regenerates_identically) {
   TempDir d;
   const auto out = d.path / "example.json";
