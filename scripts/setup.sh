@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages timeliner needs, only those that are missing.
 # A no-op (no apt-get call at all) when everything is already installed.
-# Usage: scripts/setup.sh [--web]   (--web adds what the browser viewer and its tests need)
+# Usage: scripts/setup.sh
+# (The browser viewer's own needs, Node.js packages and Chromium, are set up by scripts/web-setup.sh.)
 set -euo pipefail
 
 packages=(
@@ -9,9 +10,6 @@ packages=(
   libhowardhinnant-date-dev libre2-dev nlohmann-json3-dev libboost-test-dev libcli11-dev
   libxml2-dev
 )
-if [[ "${1:-}" == "--web" ]]; then
-  packages+=(nodejs npm chromium)
-fi
 
 missing=()
 for p in "${packages[@]}"; do

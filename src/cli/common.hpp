@@ -29,6 +29,10 @@ void add_build_command(CLI::App& app, Action& action);
 void add_show_command(CLI::App& app, Action& action);
 void add_eval_command(CLI::App& app, Action& action);
 void add_tag_command(CLI::App& app, Action& action);
+void add_view_command(CLI::App& app, Action& action);
+
+// The viewer page with the timeline JSON in place of its data placeholder, escaped for a script.
+std::string render_standalone_page(const std::string& page_template, const std::string& timeline_json);
 
 // Options shared by the commands that tag text.
 struct TaggingOptions {

@@ -200,6 +200,33 @@ BOOST_AUTO_TEST_CASE(tag_and_eval_timeml) {
   BOOST_TEST(run("eval '" + d.path.string() + "/nothing'").code != 0);
 }
 
+BOOST_AUTO_TEST_CASE(view_inlines_the_timeline_safely) {
+  TempDir d;
+  auto story = d.write("s.txt", "Hostile <img src=x onerror=\"alert(1)\"> & </script> text, written on March 3, 2025.");
+  const auto timeline = d.path / "t.json";
+  BOOST_REQUIRE(run("build --dct 2025-04-18 -o '" + timeline.string() + "' '" + story.string() + "'").code == 0);
+  auto tpl = d.write("page.html",
+                     "<html><script type=\"application/json\" id=\"timeline-data\">/*TIMELINER_DATA*/</script></html>");
+  const auto page = d.path / "page-out.html";
+  auto r = run("view '" + timeline.string() + "' --template '" + tpl.string() + "' -o '" + page.string() + "'");
+  BOOST_TEST(r.code == 0, r.err);
+  const std::string html = slurp(page);
+  const auto b = html.find("timeline-data\">") + 15, e = html.rfind("</script>");
+  const std::string data = html.substr(b, e - b);
+  BOOST_TEST(data.find('<') == std::string::npos);
+  BOOST_TEST(data.find('&') == std::string::npos);
+  BOOST_TEST(data.find("\\u003cimg") != std::string::npos);
+  BOOST_TEST(nlohmann::json::parse(data)["schema"] == "timeliner.timeline/1");
+  // A template without the placeholder, a missing template, a broken timeline: errors.
+  auto bad = d.write("bad.html", "<html></html>");
+  BOOST_TEST(
+      run("view '" + timeline.string() + "' --template '" + bad.string() + "' -o '" + page.string() + "'").code != 0);
+  BOOST_TEST(run("view '" + timeline.string() + "' --template /no/such.html -o '" + page.string() + "'").code != 0);
+  BOOST_TEST(run("view '" + story.string() + "' --template '" + tpl.string() + "' -o '" + page.string() + "'").code !=
+             0);
+  BOOST_TEST(slurp(page) == html);  // the earlier page is untouched by the failed runs
+}
+
 BOOST_AUTO_TEST_CASE(bundled_example_regenerates_identically) {
   TempDir d;
   const auto out = d.path / "example.json";
