@@ -237,12 +237,21 @@ Compiled::Compiled(std::string_view source) {
         regex += word_regex(w);
         continue;
       }
-      // Capitalised and all capitals, matched case-sensitively.
-      std::string cap = w, upper = w;
+      // Capitalised ("Election day"), title case ("Election Day") and capitals, matched
+      // case-sensitively.
+      std::string cap = w, title = w, upper = w;
       if (!cap.empty()) cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+      for (std::size_t k = 0; k < title.size(); ++k) {
+        if (k != 0 && title[k - 1] != ' ' && title[k - 1] != '-') continue;
+        const std::string_view rest = std::string_view(title).substr(k);
+        const bool small =
+            k != 0 && (rest.substr(0, 3) == "of " || rest.substr(0, 4) == "the " || rest.substr(0, 4) == "and ");
+        if (!small) title[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[k])));
+      }
       for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       if (!regex.empty()) regex += '|';
       regex += word_regex(cap) + '|' + word_regex(upper);
+      if (title != cap) regex += '|' + word_regex(title);
     }
     current_vocab->regex = current_vocab->cased ? "(?-i:" + regex + ")" : regex;
     current_vocab = nullptr;

@@ -1,6 +1,7 @@
 #include "resolve/frame.hpp"
 
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <functional>
 #include <utility>
@@ -142,6 +143,14 @@ Setter find_setter(std::string_view field) {
 
 bool set_frame_field(Frame& frame, std::string_view field, std::string_view value) {
   if (field == "range_end") return set_int<&Frame::range_end, 0, 9999>(frame, value);
+  if (field == "holiday") {
+    // Checked for shape here; the resolver computes the day.
+    if (value.empty() || value.size() > 16) return false;
+    for (char c : value)
+      if (!std::isdigit(static_cast<unsigned char>(c)) && c != '-' && c != '+' && c != '/' && c != 'E') return false;
+    frame.holiday = std::string(value);
+    return true;
+  }
   if (field == "same_period") {
     if (value != "1") return false;
     frame.same_period = true;
@@ -170,8 +179,9 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
 }
 
 bool is_frame_field(std::string_view field) {
-  return field == "range_end" || field == "same_period" || field == "period" || field == "plus_half" ||
-         field == "year_dir" || field == "numeric" || field == "century_ordinal" || find_setter(field) != nullptr;
+  return field == "range_end" || field == "holiday" || field == "same_period" || field == "period" ||
+         field == "plus_half" || field == "year_dir" || field == "numeric" || field == "century_ordinal" ||
+         find_setter(field) != nullptr;
 }
 
 }  // namespace timeliner

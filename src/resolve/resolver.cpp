@@ -223,6 +223,36 @@ Point with_time_of_day(Point day_point, const Frame& f) {
   return day_point;
 }
 
+// The day of a holiday in year y, from its rule: "12-25" (fixed), "11/4/4" (the 4th Thursday of
+// November; -1 for the last), "11/1/1+1" (a day after the first Monday), "E-2" (Easter - 2 days).
+std::optional<sys_days> holiday_in(const std::string& rule, int y) {
+  int a = 0, b = 0, c = 0, off = 0;
+  char sign = '+';
+  if (std::sscanf(rule.c_str(), "E%c%d", &sign, &off) == 2) {
+    // Anonymous Gregorian computus.
+    const int g = y % 19, cent = y / 100, h = (cent - cent / 4 - (8 * cent + 13) / 25 + 19 * g + 15) % 30;
+    const int i = h - (h / 28) * (1 - (h / 28) * (29 / (h + 1)) * ((21 - g) / 11));
+    const int j = (y + y / 4 + i + 2 - cent + cent / 4) % 7;
+    const int l = i - j, month = 3 + (l + 40) / 44, day = l + 28 - 31 * (month / 4);
+    const sys_days easter = sys_days{year{y} / unsigned(month) / unsigned(day)};
+    return easter + days{sign == '-' ? -off : off};
+  }
+  const int fields = std::sscanf(rule.c_str(), "%d/%d/%d%c%d", &a, &b, &c, &sign, &off);
+  if (fields >= 3) {
+    const weekday wd{unsigned(c % 7)};  // 1 Monday .. 7 Sunday; date's weekday takes 0 or 7 for Sunday
+    sys_days d;
+    if (b > 0) {
+      d = sys_days{year{y} / unsigned(a) / wd[unsigned(b)]};
+    } else {
+      d = sys_days{year{y} / unsigned(a) / wd[date::last]};
+    }
+    if (fields == 5) d += days{sign == '-' ? -off : off};
+    return d;
+  }
+  if (std::sscanf(rule.c_str(), "%d-%d", &a, &b) == 2) return make_day(y, a, b);
+  return std::nullopt;
+}
+
 std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& ctx) {
   std::optional<int> y = f.year;
   if (!y && f.year2) y = expand_two_digit_year(*f.year2, ctx);
@@ -249,6 +279,11 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     return finish(f, p, AnchorKind::explicit_);
   }
 
+  if (y && !f.holiday.empty()) {
+    auto d = holiday_in(f.holiday, *y);
+    if (!d) return std::nullopt;
+    return finish(f, Point{Grain::day, *d, -1, 0, std::nullopt}, AnchorKind::explicit_);
+  }
   if (y) {
     Point p;
     if (f.week) {
@@ -297,7 +332,10 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     return r;
   }
 
-  if (f.month) {
+  if (!f.holiday.empty()) {
+    for (int cy = ay - 1; cy <= ay + 1; ++cy)
+      if (auto d = holiday_in(f.holiday, cy)) candidates.push_back(Point{Grain::day, *d, -1, 0, std::nullopt});
+  } else if (f.month) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy) {
       Point p;
       if (f.day) {
@@ -384,6 +422,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   const Tense tense =
       ctx.tense == Tense::unknown && f.weekday && !f.month && !f.day && !f.dir ? Tense::past : ctx.tense;
   auto best = choose(candidates, a, f.dir, tense);
+  if (!best && !f.dir) best = choose(candidates, a, std::nullopt, Tense::unknown);  // the tense fits none
   if (!best) return std::nullopt;
   Point p = *best;
   if (p.grain == Grain::day) p = with_time_of_day(p, f);
