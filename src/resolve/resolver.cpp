@@ -61,7 +61,7 @@ std::optional<Point> choose(const std::vector<Point>& candidates, sys_days ancho
       score = (iv.earliest - anchor).count();
     } else if (dir) {
       score = distance(iv, anchor);
-    } else if (tense == Tense::past) {
+    } else if (tense == Tense::past || tense == Tense::reported) {
       if (iv.earliest > anchor) continue;
       score = distance(iv, anchor);
     } else if (tense == Tense::future) {
@@ -76,12 +76,14 @@ std::optional<Point> choose(const std::vector<Point>& candidates, sys_days ancho
       best = c;
     }
   }
-  if (best && !dir && tense == Tense::past && best->grain == Grain::day) {
-    // A past cue (often a reporting verb: "said the vote on Jan. 14") a year back, while the same
-    // day is weeks ahead: a reader takes the near one.
+  if (best && !dir && (tense == Tense::past || tense == Tense::reported) &&
+      (best->grain == Grain::day || (best->grain == Grain::month && tense == Tense::reported))) {
+    // A past cue a year back, while the same day is weeks ahead ("the vote on Jan. 14" in a report
+    // of Jan. 7) or, after a reporting verb, the same month is about to begin: the near one.
+    const long horizon = best->grain == Grain::day ? 45 : 31;
     for (const Point& c : candidates) {
       const Interval iv = bounds_of(c);
-      if (iv.earliest > anchor && (iv.earliest - anchor).count() <= 45 && distance(bounds_of(*best), anchor) > 150)
+      if (iv.earliest > anchor && (iv.earliest - anchor).count() <= horizon && distance(bounds_of(*best), anchor) > 150)
         best = c;
     }
   }

@@ -12,7 +12,12 @@
 namespace timeliner {
 
 // Tense of the clause around a mention, as far as cue words tell.
-enum class Tense : std::int8_t { past = -1, unknown = 0, future = 1 };
+enum class Tense : std::int8_t {
+  past = -1,
+  unknown = 0,
+  future = 1,
+  reported = -2,  // past only through a reporting verb ("said"): the report is past, the event may not be
+};
 
 struct ResolveContext {
   std::optional<Instant> publication;

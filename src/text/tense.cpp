@@ -11,6 +11,7 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
   const grammar::Vocab* future = g_.vocab("cue_future");
   const grammar::Vocab* past = g_.vocab("cue_past");
   const grammar::Vocab* not_past = g_.vocab("cue_not_past");
+  const grammar::Vocab* report = g_.vocab("cue_report");
   Tense best = Tense::unknown;
   std::size_t best_distance = std::string_view::npos;
   std::size_t i = 0, index = 0;
@@ -30,6 +31,8 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     Tense t = Tense::unknown;
     if (future && future->values.count(word)) {
       t = Tense::future;
+    } else if (report && report->values.count(word)) {
+      t = Tense::reported;
     } else if (past && past->values.count(word)) {
       t = Tense::past;
     } else if (word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 &&
