@@ -199,6 +199,23 @@ Resolved finish(const Frame& f, Point p, AnchorKind anchor) {
   return r;
 }
 
+// The weekend whose Saturday is the n-th in [first, end], counted from the end when n < 0.
+std::optional<Point> nth_weekend_in(sys_days first, sys_days end, int n) {
+  if (n == 0) return std::nullopt;
+  sys_days sat = n > 0 ? first : end;
+  while (weekday{sat} != Saturday) sat += days{n > 0 ? 1 : -1};
+  sat += days{7 * (n > 0 ? n - 1 : n + 1)};
+  if (sat < first || sat > end) return std::nullopt;
+  return unit_containing(sat, Grain::weekend);
+}
+
+// "the first weekend of May" (month set) or "the final weekend of the year" in year y.
+std::optional<Point> nth_weekend_of(const Frame& f, int y) {
+  const sys_days first = month_start(y, f.month.value_or(1));
+  const sys_days end = f.month ? sys_days{year{y} / month{unsigned(*f.month)} / last} : sys_days{year{y} / December / 31};
+  return nth_weekend_in(first, end, *f.nth_weekend);
+}
+
 std::optional<int> clock_minute(const Frame& f) {
   if (!f.hour) return std::nullopt;
   int h = *f.hour;
@@ -287,6 +304,11 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     return finish(f, Point{Grain::day, *d, -1, 0, std::nullopt}, AnchorKind::explicit_);
   }
   if (y) {
+    if (f.nth_weekend) {
+      auto p = nth_weekend_of(f, *y);
+      if (!p) return std::nullopt;
+      return finish(f, *p, AnchorKind::explicit_);
+    }
     Point p;
     if (f.week) {
       const iso_week::year_weeknum_weekday iw{iso_week::year{*y}, iso_week::weeknum{unsigned(*f.week)}, iso_week::mon};
@@ -334,9 +356,18 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     return r;
   }
 
+  if (f.nth_weekend && !f.month) {
+    // "the final weekend of the year": the anchor's year.
+    auto p = nth_weekend_of(f, ay);
+    if (!p) return std::nullopt;
+    return finish(f, *p, anchor->kind);
+  }
   if (!f.holiday.empty()) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy)
       if (auto d = holiday_in(f.holiday, cy)) candidates.push_back(Point{Grain::day, *d, -1, 0, std::nullopt});
+  } else if (f.nth_weekend) {
+    for (int cy = ay - 1; cy <= ay + 1; ++cy)
+      if (auto p = nth_weekend_of(f, cy)) candidates.push_back(*p);
   } else if (f.month) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy) {
       Point p;
