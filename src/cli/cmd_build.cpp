@@ -11,6 +11,7 @@ namespace timeliner::cli {
 void add_build_command(CLI::App& app, Action& action) {
   struct State {
     TaggingOptions tagging;
+    InputOptions input;
     std::vector<std::string> inputs;
     std::string output;
     bool table = false;
@@ -18,21 +19,48 @@ void add_build_command(CLI::App& app, Action& action) {
   auto st = std::make_shared<State>();
   CLI::App* cmd = app.add_subcommand("build", "Build one timeline from articles");
   st->tagging.add_to(cmd);
+  st->input.add_to(cmd);
   cmd->add_option("-o,--output", st->output, "Write the timeline here (default: standard output)");
   cmd->add_flag("--table", st->table, "Also print the timeline as a table on standard error");
-  cmd->add_option("inputs", st->inputs, "Input files, or '-' for standard input")->required();
+  cmd->add_option("inputs", st->inputs, "Input files or folders, or '-' for standard input")->required();
   cmd->final_callback([st, &action] {
     action = [st] {
+      const LoadOptions lopts = st->input.load_options(st->tagging);
+      const ExtractOptions xopts = st->tagging.extract_options();
       refuse_output_over_input(st->output, st->inputs);
-      LoadOptions lopts;
-      lopts.dct = st->tagging.publication();
-      auto docs = load_inputs(st->inputs, lopts);
-      for (const auto& d : docs)
-        if (!d.published) throw UsageError(d.source + ": no publication date: give one with --dct");
-      const Timeline t = build_timeline(std::move(docs), Grammar::english(), st->tagging.extract_options());
+      const auto files = expand_inputs(st->inputs);
+      refuse_output_over_input(st->output, files);
+      // Tagging runs on the workers; events are attached here, in input order, once ids are unique.
+      Timeline t;
+      std::vector<std::string> undated;
+      RunCounts counts = tag_files(files, lopts, xopts, st->input.threads(), [&](TaggedFile& f) {
+        for (std::size_t k = 0; k < f.load.documents.size(); ++k) {
+          Document& doc = f.load.documents[k];
+          if (!doc.published) {
+            undated.push_back(doc.source == "-" ? "stdin" : doc.source);
+            continue;
+          }
+          for (auto& e : attach_events(doc, f.mentions[k])) t.events.push_back(std::move(e));
+          doc.text.clear();  // not exported: keep memory flat over thousands of articles
+          t.documents.push_back(std::move(doc));
+        }
+      });
+      const std::string hint = ": no publication date found (give one with --dct or --dct-fallback)";
+      if (t.documents.empty()) {
+        if (!undated.empty())
+          throw UsageError(undated.front() + hint +
+                           (undated.size() > 1 ? " (and " + std::to_string(undated.size() - 1) + " more)" : ""));
+        throw UsageError("no documents to build a timeline from: every input was skipped");
+      }
+      for (const auto& u : undated) {
+        std::cerr << "timeliner: warning: skipped " << u << hint << "\n";
+        counts.add_skip("undated");
+      }
+      order_events(t.events);
       emit(st->output, timeline_to_json(t));
       if (st->table) std::cerr << timeline_table(t);
-      return 0;
+      if (counts.skipped_total() > 0 || counts.files > 1) std::cerr << counts.summary() << "\n";
+      return counts.skipped_total() > 0 ? kExitSkipped : 0;
     };
   });
 }

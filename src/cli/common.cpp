@@ -1,12 +1,19 @@
 #include "cli/common.hpp"
 
 #include <unistd.h>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <mutex>
+#include <set>
 #include <sstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -31,6 +38,187 @@ std::optional<Instant> TaggingOptions::publication() const {
   auto i = parse_instant(dct);
   if (!i) throw UsageError("invalid --dct '" + dct + "': expected a real date as YYYY-MM-DD or YYYY-MM-DDTHH:MM");
   return i;
+}
+
+void InputOptions::add_to(CLI::App* cmd) {
+  cmd->add_option("--input-format", format, "Read inputs as auto (by extension), text, html, jsonl or timeml")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "timeml"}));
+  cmd->add_option("--dct-fallback", dct_fallback,
+                  "Publication date for documents where none is found, YYYY-MM-DD[THH:MM[+HH:MM]]");
+  cmd->add_option("--max-bytes", max_bytes, "Skip input files larger than this many bytes (default: 50 MB)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("-j,--jobs", jobs, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+}
+
+LoadOptions InputOptions::load_options(const TaggingOptions& tagging) const {
+  LoadOptions o;
+  o.dct = tagging.publication();
+  o.format = parse_input_format(format).value_or(InputFormat::auto_);
+  o.max_bytes = max_bytes;
+  if (!dct_fallback.empty()) {
+    o.dct_fallback = parse_instant(dct_fallback);
+    if (!o.dct_fallback)
+      throw UsageError("invalid --dct-fallback '" + dct_fallback +
+                       "': expected a real date as YYYY-MM-DD or YYYY-MM-DDTHH:MM");
+  }
+  return o;
+}
+
+unsigned InputOptions::threads() const {
+  if (jobs > 0) return jobs;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+void RunCounts::add_skip(std::string_view reason) {
+  if (skipped.empty())
+    for (const char* r : {"unreadable", "binary", "oversized", "malformed", "undated"}) skipped.emplace_back(r, 0);
+  for (auto& [r, n] : skipped)
+    if (r == reason) {
+      ++n;
+      return;
+    }
+  skipped.emplace_back(std::string(reason), 1);
+}
+
+std::size_t RunCounts::skipped_total() const {
+  std::size_t n = 0;
+  for (const auto& s : skipped) n += s.second;
+  return n;
+}
+
+std::string RunCounts::summary() const {
+  auto plural = [](std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
+  std::string out = "timeliner: " + plural(documents, "document") + " from " + plural(files, "file");
+  if (const std::size_t total = skipped_total()) {
+    out += "; skipped " + std::to_string(total) + ":";
+    bool first = true;
+    for (const auto& [reason, n] : skipped) {
+      if (!n) continue;
+      out += (first ? " " : ", ") + std::to_string(n) + " " + reason;
+      first = false;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// A one-line progress bar on standard error, drawn only when it is a terminal.
+class Progress {
+ public:
+  explicit Progress(std::size_t total) : total_(total), on_(::isatty(STDERR_FILENO) == 1 && total > 1) {}
+  ~Progress() { clear(); }
+  void update(std::size_t done) {
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (drawn_ && done < total_ && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    const double rate = secs > 0 ? static_cast<double>(done) / secs : 0.0;
+    const int width = 24;
+    const auto filled =
+        static_cast<int>(static_cast<double>(width) * static_cast<double>(done) / static_cast<double>(total_));
+    std::string bar(static_cast<std::size_t>(filled), '#');
+    bar.resize(width, '.');
+    char line[160];
+    if (rate > 0) {
+      const auto left = static_cast<long>(static_cast<double>(total_ - done) / rate);
+      std::snprintf(line, sizeof line, "\r[%s] %zu/%zu files  %.1f/s  %ld:%02ld left\033[K", bar.c_str(), done, total_,
+                    rate, left / 60, left % 60);
+    } else {
+      std::snprintf(line, sizeof line, "\r[%s] %zu/%zu files\033[K", bar.c_str(), done, total_);
+    }
+    std::cerr << line << std::flush;
+    drawn_ = true;
+  }
+  void clear() {
+    if (on_ && drawn_) std::cerr << "\r\033[K" << std::flush;
+    drawn_ = false;
+  }
+
+ private:
+  std::size_t total_;
+  bool on_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& load, const ExtractOptions& extract_opts,
+                    unsigned threads, const std::function<void(TaggedFile&)>& consume) {
+  RunCounts counts;
+  counts.files = files.size();
+  const Grammar& grammar = Grammar::english();  // compiled once, before the workers share it
+  std::vector<std::optional<TaggedFile>> results(files.size());
+  std::mutex mu;
+  std::condition_variable ready;
+  std::atomic<std::size_t> next{0};
+  std::size_t finished = 0;
+  auto work = [&] {
+    for (;;) {
+      const std::size_t i = next++;
+      if (i >= files.size()) return;
+      TaggedFile t;
+      try {
+        t.load = load_file(files[i], load);
+        for (const auto& d : t.load.documents) t.mentions.push_back(extract(grammar, d, extract_opts));
+      } catch (const std::exception& e) {
+        t.load.documents.clear();
+        t.mentions.clear();
+        t.load.skipped.push_back(Skip{files[i], SkipReason::malformed, files[i] + ": " + e.what()});
+      }
+      {
+        std::lock_guard lock(mu);
+        results[i] = std::move(t);
+        ++finished;
+      }
+      ready.notify_all();
+    }
+  };
+  const auto n = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(files.size(), 1)));
+  struct Pool {
+    std::vector<std::thread> threads;
+    std::atomic<std::size_t>& next;
+    std::size_t end;
+    ~Pool() {
+      next = end;  // on an early exit, workers stop after their current file
+      for (auto& t : threads) t.join();
+    }
+  } pool{{}, next, files.size()};
+  for (unsigned k = 0; k < n && !files.empty(); ++k) pool.threads.emplace_back(work);
+
+  Progress progress(files.size());
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    TaggedFile t;
+    std::size_t done = 0;
+    {
+      std::unique_lock lock(mu);
+      while (!results[i]) {
+        ready.wait_for(lock, std::chrono::milliseconds(200));
+        progress.update(finished);
+      }
+      t = std::move(*results[i]);
+      results[i].reset();
+      done = finished;
+    }
+    if (!t.load.warnings.empty() || !t.load.skipped.empty()) {
+      progress.clear();
+      for (const auto& w : t.load.warnings) std::cerr << "timeliner: warning: " << w << "\n";
+      for (const auto& s : t.load.skipped) {
+        std::cerr << "timeliner: warning: skipped " << s.message << "\n";
+        counts.add_skip(to_string(s.reason));
+      }
+    }
+    counts.documents += t.load.documents.size();
+    for (auto& d : t.load.documents) d.id = unique_id(d.id, ids);
+    consume(t);
+    progress.update(done);
+  }
+  progress.clear();
+  return counts;
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <timeliner/extract.hpp>
+#include <timeliner/load.hpp>
 #include <timeliner/timeline.hpp>
 #include <timeliner/value.hpp>
 
@@ -43,6 +44,44 @@ struct TaggingOptions {
   ExtractOptions extract_options() const;
   std::optional<Instant> publication() const;  // throws UsageError on an invalid --dct
 };
+
+// Options shared by the commands that read articles: formats, dates, limits, threads.
+struct InputOptions {
+  std::string format = "auto";
+  std::string dct_fallback;
+  std::size_t max_bytes = 50u << 20;
+  unsigned jobs = 0;  // 0: all cores
+  void add_to(CLI::App* cmd);
+  // Throws UsageError on an invalid --dct-fallback.
+  LoadOptions load_options(const TaggingOptions& tagging) const;
+  unsigned threads() const;
+};
+
+// Exit code when some inputs were skipped (the others' results are written).
+constexpr int kExitSkipped = 3;
+
+// One input file loaded and tagged: its documents (ids unique across the run) and their mentions.
+struct TaggedFile {
+  FileLoad load;
+  std::vector<std::vector<Mention>> mentions;  // one list per document
+};
+
+// Counts for the summary line.
+struct RunCounts {
+  std::size_t files = 0;
+  std::size_t documents = 0;
+  std::vector<std::pair<std::string, std::size_t>> skipped;  // reason -> count, in a fixed order
+  void add_skip(std::string_view reason);
+  std::size_t skipped_total() const;
+  // "timeliner: 12 documents from 10 files; skipped 2: 1 binary, 1 malformed"
+  std::string summary() const;
+};
+
+// Loads and tags `files` on `threads` worker threads; hands each file to `consume` on the calling
+// thread in input order (whatever the number of threads), after printing its warnings. Shows a
+// progress bar on standard error when it is a terminal.
+RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& load, const ExtractOptions& extract,
+                    unsigned threads, const std::function<void(TaggedFile&)>& consume);
 
 // Writes `content` to `path` whole or not at all: a temporary file beside it, then a rename.
 void write_file_atomically(const std::string& path, const std::string& content);

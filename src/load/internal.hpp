@@ -1,0 +1,24 @@
+// Pieces shared by the loaders in src/load (not part of the public API).
+#pragma once
+
+#include <timeliner/load.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace timeliner::load_detail {
+
+// Sets the publication date of `doc`: options.dct, else `found`, else options.dct_fallback.
+void settle_date(Document& doc, const std::optional<FoundDate>& found, const LoadOptions& options);
+
+// Reads a JSON lines file: one article a line. Malformed lines are skipped and recorded.
+void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptions& options, FileLoad& out);
+
+// A title from the first line of a text, when it looks like one (short, no final punctuation).
+std::string title_from_first_line(std::string_view text);
+
+// The file name without folders and extension ("document" when that is empty).
+std::string stem_of(const std::string& path);
+
+}  // namespace timeliner::load_detail

@@ -1,0 +1,88 @@
+// JSON lines: one article a line, {"id", "title", "text" or "html", "published", "url"}.
+#include "load/internal.hpp"
+
+#include <timeliner/text.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace timeliner::load_detail {
+namespace {
+
+std::string string_field(const nlohmann::json& j, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number()) return it->dump();
+  return {};
+}
+
+}  // namespace
+
+void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptions& options, FileLoad& out) {
+  const std::string stem = stem_of(path);
+  std::size_t line_start = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") line_start = 3;
+  for (std::size_t number = 1; line_start < bytes.size(); ++number) {
+    std::size_t line_end = bytes.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = bytes.size();
+    std::string_view raw = bytes.substr(line_start, line_end - line_start);
+    const std::size_t offset = line_start;
+    line_start = line_end + 1;
+    const std::string where = path + ":" + std::to_string(number);
+    if (raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    std::size_t bad = std::string_view::npos;
+    const std::string line = sanitize_utf8(raw, &bad);
+    if (bad != std::string_view::npos)
+      out.warnings.push_back(path + ": invalid UTF-8 at byte " + std::to_string(offset + bad) + " (line " +
+                             std::to_string(number) + "), replaced with U+FFFD");
+    const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    auto malformed = [&](const std::string& why) {
+      out.skipped.push_back(Skip{where, SkipReason::malformed, where + ": " + why});
+    };
+    if (j.is_discarded() || !j.is_object()) {
+      malformed("not a JSON object");
+      continue;
+    }
+    const auto text = j.find("text");
+    const auto html = j.find("html");
+    const bool has_text = text != j.end() && text->is_string();
+    const bool has_html = html != j.end() && html->is_string();
+    if (!has_text && !has_html) {
+      malformed("no \"text\" or \"html\" string");
+      continue;
+    }
+    std::string id = string_field(j, "id");
+    if (id.empty()) id = stem + ":" + std::to_string(number);
+    const std::string url = string_field(j, "url");
+    const std::string source = url.empty() ? where : url;
+    Document doc;
+    std::optional<FoundDate> found;
+    const std::string published = string_field(j, "published");
+    if (!published.empty() && !options.dct) {
+      if (auto i = parse_date_string(published))
+        found = FoundDate{*i, "jsonl"};
+      else
+        out.warnings.push_back(where + ": cannot read \"published\": " + published.substr(0, 60));
+    }
+    if (has_html) {
+      HtmlArticle a = read_html(html->get<std::string>(), where, url);
+      for (auto& w : a.warnings) out.warnings.push_back(std::move(w));
+      doc.title = std::move(a.title);
+      doc.text = std::move(a.text);
+      if (!found) found = a.published;
+    } else {
+      doc.text = sanitize_utf8(text->get<std::string>());
+      doc.title = title_from_first_line(doc.text);
+      if (!found && !options.dct && !url.empty())
+        if (auto i = date_from_url(url)) found = FoundDate{*i, "url"};
+      if (!found && !options.dct) found = date_from_byline(doc.text);
+    }
+    if (const std::string title = string_field(j, "title"); !title.empty()) doc.title = title;
+    doc.id = std::move(id);
+    doc.source = source;
+    settle_date(doc, found, options);
+    out.documents.push_back(std::move(doc));
+  }
+}
+
+}  // namespace timeliner::load_detail
