@@ -30,8 +30,8 @@ void add_extract_command(CLI::App& app, Action& action) {
         for (std::size_t k = 0; k < f.load.documents.size(); ++k) {
           const Document& doc = f.load.documents[k];
           if (!doc.published)
-            std::cerr << "timeliner: warning: " << doc.id << " (" << (doc.source == "-" ? "stdin" : doc.source)
-                      << "): no publication date found (give --dct or --dct-fallback): only explicit dates "
+            std::cerr << "timeliner: warning: " << (doc.source == "-" ? "stdin" : doc.source)
+                      << ": no publication date found (give --dct or --dct-fallback): only explicit dates "
                          "are resolved\n";
           for (const auto& m : f.mentions[k]) {
             out += mention_to_json_line(doc.id, m);

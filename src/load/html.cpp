@@ -428,8 +428,21 @@ bool inside(const xmlNode* n, const xmlNode* ancestor) {
   return false;
 }
 
-std::string article_text(xmlNode* root) {
+bool byline_block_word(const std::string& w) {
+  for (std::string_view k : {"byline", "dateline", "timestamp", "pubdate", "publish"})
+    if (w.find(k) != std::string::npos) return true;
+  return false;
+}
+
+// The article's text, and apart from it the text of its bylines (author, date: not news).
+struct ArticleText {
+  std::string body;
+  std::string bylines;
+};
+
+ArticleText article_text(xmlNode* root) {
   TextBuilder out;
+  ArticleText result;
   walk(
       root,
       [&](xmlNode* n) {
@@ -440,6 +453,11 @@ std::string article_text(xmlNode* root) {
         if (!is_element(n)) return false;
         if (n != root && is_dropped(n)) return false;
         const std::string_view name = name_of(n);
+        if (n != root && name != "h1" && any_word(n, byline_block_word)) {
+          result.bylines += text_of(n);
+          result.bylines += '\n';
+          return false;
+        }
         if (name == "br") out.line_break();
         if (is_block(name)) out.paragraph_break();
         return true;
@@ -447,7 +465,8 @@ std::string article_text(xmlNode* root) {
       [&](xmlNode* n) {
         if (is_element(n) && is_block(name_of(n))) out.paragraph_break();
       });
-  return out.take();
+  result.body = out.take();
+  return result;
 }
 
 std::optional<FoundDate> page_published(const PageScan& scan, std::string_view text, std::string_view url) {
@@ -501,7 +520,7 @@ HtmlArticle read_html(std::string_view bytes, std::string_view source, std::stri
   const std::string charset = declared_charset(bytes);
   std::string utf8;
   const char* encoding = "UTF-8";
-  int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER;
+  int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | XML_PARSE_HUGE;
   if (is_windows1252_label(charset)) {
     utf8 = windows1252_to_utf8(bytes);
     options |= HTML_PARSE_IGNORE_ENC;
@@ -540,8 +559,8 @@ HtmlArticle read_html(std::string_view bytes, std::string_view source, std::stri
                                        : root;
   // Keep the article's header (headline, byline) when the body is a part of it.
   if (content == scan.article_body && scan.article && inside(content, scan.article)) content = scan.article;
-  std::size_t bad = std::string::npos;
-  article.text = sanitize_utf8(article_text(content), &bad);
+  ArticleText text = article_text(content);
+  article.text = sanitize_utf8(text.body);
   if (const auto* og = scan.meta("og:title"); og && !trim(*og).empty())
     article.title = collapse(*og);
   else if (!scan.h1.empty())
@@ -549,7 +568,7 @@ HtmlArticle read_html(std::string_view bytes, std::string_view source, std::stri
   else
     article.title = collapse(scan.title_tag);
   article.title = sanitize_utf8(article.title);
-  article.published = page_published(scan, article.text, url);
+  article.published = page_published(scan, sanitize_utf8(text.bylines) + article.text, url);
   return article;
 }
 
