@@ -7,10 +7,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
 namespace fs = std::filesystem;
+
+// Exit code of a run where some inputs were skipped (README: Inputs).
+constexpr int kExitSkipped = 3;
 
 namespace {
 
@@ -225,6 +229,104 @@ BOOST_AUTO_TEST_CASE(view_inlines_the_timeline_safely) {
   BOOST_TEST(run("view '" + story.string() + "' --template '" + tpl.string() + "' -o '" + page.string() + "'").code !=
              0);
   BOOST_TEST(slurp(page) == html);  // the earlier page is untouched by the failed runs
+}
+
+BOOST_AUTO_TEST_CASE(build_reads_a_folder_of_pages_and_finds_their_dates) {
+  const std::string pages = std::string(TIMELINER_SOURCE_DIR) + "/tests/fixtures/pages";
+  const auto r = run("build --dct-fallback 2000-01-01 -j 2 '" + pages + "'");
+  BOOST_TEST(r.code == kExitSkipped, r.err);  // the malformed line of articles.jsonl
+  const auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, std::string> from;
+  for (const auto& d : j["documents"]) from[d["id"].get<std::string>()] = d["published_from"].get<std::string>();
+  BOOST_TEST(from["jsonld-graph"] == "json-ld");
+  BOOST_TEST(from["url-only"] == "url");
+  BOOST_TEST(from["none"] == "fallback");
+  BOOST_TEST(from["story"] == "timeml");
+  BOOST_TEST(from["wire-1"] == "jsonl");
+  // Two documents named "bom" and two "invalid-utf8": ids made unique in sorted path order.
+  BOOST_TEST(from.count("bom-2") == 1u);
+  BOOST_TEST(r.err.find("articles.jsonl:5") != std::string::npos);
+  BOOST_TEST(r.err.find("invalid UTF-8 at byte") != std::string::npos);
+  BOOST_TEST(r.err.find("timeliner: 34 documents from 30 files; skipped 1: 1 malformed") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find('\r') == std::string::npos);  // no progress bar when stderr is not a terminal
+}
+
+BOOST_AUTO_TEST_CASE(output_is_the_same_whatever_the_number_of_threads) {
+  const std::string pages = std::string(TIMELINER_SOURCE_DIR) + "/tests/fixtures/pages";
+  for (const std::string cmd : {"build --dct-fallback 2000-01-01", "extract"}) {
+    const auto one = run(cmd + " -j 1 '" + pages + "'");
+    const auto two = run(cmd + " -j 2 '" + pages + "'");
+    const auto many = run(cmd + " -j 7 '" + pages + "'");
+    BOOST_TEST(!one.out.empty(), cmd);
+    BOOST_TEST((one.out == two.out && one.out == many.out), cmd);
+    BOOST_TEST((one.err == two.err && one.err == many.err), cmd);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bad_files_are_skipped_and_the_others_kept) {
+  TempDir d;
+  d.write("a.txt", "Talks ended on March 3, 2025.");
+  d.write("b.txt", std::string("\x7f"
+                               "ELF\0\0\0\x01",
+                               8));
+  d.write("c.txt", std::string(3000, 'x'));
+  d.write("d.jsonl", "{\"text\": \"It snowed yesterday.\", \"published\": \"2025-01-02\"}\nnot json\n");
+  auto r = run("build --dct 2025-04-18 --max-bytes 2000 '" + d.path.string() + "'");
+  BOOST_TEST(r.code == kExitSkipped);
+  BOOST_TEST(r.err.find("timeliner: warning: skipped " + (d.path / "b.txt").string() + ": binary") == 0u, r.err);
+  BOOST_TEST(r.err.find("c.txt: larger than the limit of 2000 bytes") != std::string::npos);
+  BOOST_TEST(r.err.find("d.jsonl:2: not a JSON object") != std::string::npos);
+  BOOST_TEST(r.err.find("timeliner: 2 documents from 4 files; skipped 3: 1 binary, 1 oversized, 1 malformed") !=
+                 std::string::npos,
+             r.err);
+  const auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["documents"].size() == 2u);
+  // extract: the same skips, the same exit code, the good files' lines.
+  r = run("extract --dct 2025-04-18 --max-bytes 2000 '" + d.path.string() + "'");
+  BOOST_TEST(r.code == kExitSkipped);
+  BOOST_TEST(lines(r.out) == 2u);
+  // All fine: exit 0, and no summary for a single file.
+  r = run("extract --dct 2025-04-18 '" + (d.path / "a.txt").string() + "'");
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(r.err.empty());
+}
+
+BOOST_AUTO_TEST_CASE(documents_without_a_date) {
+  TempDir d;
+  auto dated = d.write("dated.txt", "Storm hits coast\n\nBy Staff | May 2, 2024\n\nThe storm hit yesterday.");
+  auto undated = d.write("undated.txt", "It rained yesterday. The dam opened on May 5, 2020.");
+  // extract: still tagged (explicit dates only), with a warning naming it.
+  auto r = run("extract '" + undated.string() + "'");
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(r.out.find("2020-05-05") != std::string::npos);
+  BOOST_TEST(r.err.find("timeliner: warning: " + undated.string() + ": no publication date") == 0u, r.err);
+  // build: skipped with a warning while other documents remain; an error when none does.
+  r = run("build '" + dated.string() + "' '" + undated.string() + "'");
+  BOOST_TEST(r.code == kExitSkipped);
+  BOOST_TEST(r.err.find("skipped " + undated.string() + ": no publication date") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("1 undated") != std::string::npos);
+  BOOST_TEST(nlohmann::json::parse(r.out)["documents"][0]["published_from"] == "byline");
+  r = run("build --dct-fallback 2025-04-18 '" + dated.string() + "' '" + undated.string() + "'");
+  BOOST_TEST(r.code == 0, r.err);
+  const auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["documents"][0]["published"] == "2024-05-02");
+  BOOST_TEST(j["documents"][1]["published_from"] == "fallback");
+  BOOST_TEST(run("build --dct-fallback 2025-02-30 '" + dated.string() + "'").err.find("--dct-fallback") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(input_format_option_and_stdin) {
+  const std::string page =
+      "<html><head><meta property=\"article:published_time\" content=\"2025-04-18T02:30:00+08:00\"></head>"
+      "<body><nav>Home</nav><article><p>Prices rose yesterday.</p></article></body></html>";
+  auto r = run("build --input-format html -", page);
+  BOOST_TEST(r.code == 0, r.err);
+  const auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["documents"][0]["published"] == "2025-04-18T02:30+08:00");
+  BOOST_TEST(j["documents"][0]["published_from"] == "meta:article:published_time");
+  r = run("extract --input-format html", page);
+  BOOST_TEST(r.out.find("\"value\":\"2025-04-17\"") != std::string::npos, r.out);
+  BOOST_TEST(run("extract --input-format pdf", page).code == 2);
 }
 
 BOOST_AUTO_TEST_CASE(bundled_example_regenerates_identically) {
