@@ -154,16 +154,23 @@ void walk(xmlNode* root, Enter&& enter, Leave&& leave) {
 
 bool is_element(const xmlNode* n) { return n->type == XML_ELEMENT_NODE; }
 
-// Class and id words that mark advertising, sharing, related links, comments and the like.
+// Class and id words that mark advertising, sharing, related links, comments and the like:
+// distinctive words anywhere in a class name, short ones only as a whole part ("ad-slot", "top_ad").
 bool boilerplate_word(const std::string& w) {
-  if (w == "ad" || w == "ads" || w.rfind("ad-", 0) == 0 || w.rfind("ad_", 0) == 0 || w.rfind("ads-", 0) == 0 ||
-      w.ends_with("-ad") || w.ends_with("_ad") || w.ends_with("-ads") || w.find("-ad-") != std::string::npos)
-    return true;
   for (std::string_view k :
-       {"advert",   "sponsor", "promo",       "related",    "share",   "sharing", "newsletter", "cookie",    "comments",
-        "comment-", "social",  "subscribe",   "breadcrumb", "sidebar", "paywall", "recommend",  "most-read", "trending",
-        "outbrain", "taboola", "site-header", "masthead",   "navbar",  "menu",    "site-footer"})
+       {"advert", "sponsor", "newsletter", "outbrain", "taboola", "cookie", "paywall", "breadcrumb", "related",
+        "adsbygoogle", "masthead", "site-header", "site-footer", "navbar", "most-read", "most-popular"})
     if (w.find(k) != std::string::npos) return true;
+  static constexpr std::array<std::string_view, 18> parts = {
+      "ad",     "ads",     "adslot",   "promo", "promos",  "promoted",  "share",    "sharing",     "shares",
+      "social", "comment", "comments", "menu",  "sidebar", "subscribe", "trending", "recommended", "popular"};
+  std::size_t b = 0;
+  while (b <= w.size()) {
+    std::size_t e = w.find_first_of("-_", b);
+    if (e == std::string::npos) e = w.size();
+    if (std::find(parts.begin(), parts.end(), std::string_view(w).substr(b, e - b)) != parts.end()) return true;
+    b = e + 1;
+  }
   return false;
 }
 
@@ -190,7 +197,7 @@ bool any_word(const xmlNode* n, bool (*pred)(const std::string&)) {
 }
 
 // An element whose content is not part of the article: scripts, navigation, footers, ads...
-bool is_dropped(const xmlNode* n) {
+bool is_dropped(const xmlNode* n, bool by_class = true) {
   const std::string_view name = name_of(n);
   static constexpr std::array<std::string_view, 20> tags = {
       "script", "style",  "noscript", "nav",    "footer", "aside",  "form",     "iframe", "svg",  "button",
@@ -209,7 +216,7 @@ bool is_dropped(const xmlNode* n) {
     for (const xmlNode* c = n->children; c; c = c->next)
       if (is_element(c) && (name_of(c) == "nav" || name_of(c) == "ul" || name_of(c) == "menu")) return true;
   }
-  return any_word(n, boilerplate_word);
+  return by_class && any_word(n, boilerplate_word);
 }
 
 bool byline_word(const std::string& w) {
@@ -440,7 +447,7 @@ struct ArticleText {
   std::string bylines;
 };
 
-ArticleText article_text(xmlNode* root) {
+ArticleText article_text(xmlNode* root, bool by_class) {
   TextBuilder out;
   ArticleText result;
   walk(
@@ -451,7 +458,7 @@ ArticleText article_text(xmlNode* root) {
           return false;
         }
         if (!is_element(n)) return false;
-        if (n != root && is_dropped(n)) return false;
+        if (n != root && is_dropped(n, by_class)) return false;
         const std::string_view name = name_of(n);
         if (n != root && name != "h1" && any_word(n, byline_block_word)) {
           result.bylines += text_of(n);
@@ -559,7 +566,9 @@ HtmlArticle read_html(std::string_view bytes, std::string_view source, std::stri
                                        : root;
   // Keep the article's header (headline, byline) when the body is a part of it.
   if (content == scan.article_body && scan.article && inside(content, scan.article)) content = scan.article;
-  ArticleText text = article_text(content);
+  ArticleText text = article_text(content, true);
+  // A wrapper with a class like "has-sidebar" must not hide the whole article.
+  if (text.body.empty()) text = article_text(content, false);
   article.text = sanitize_utf8(text.body);
   if (const auto* og = scan.meta("og:title"); og && !trim(*og).empty())
     article.title = collapse(*og);

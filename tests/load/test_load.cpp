@@ -194,6 +194,11 @@ BOOST_AUTO_TEST_CASE(html_text_keeps_the_article_and_drops_the_rest) {
   BOOST_TEST(ferry.text.find("Sport") == std::string::npos);
   BOOST_TEST(ferry.text.find("Published since") == std::string::npos);
   BOOST_TEST(ferry.title == "Ferry service resumes after winter storms");
+  // A wrapper whose class mentions a sidebar does not hide the article; "shareholders" is not "share".
+  BOOST_TEST(read_html("<body><div class=\"layout with-sidebar\"><p>Rain fell.</p></div></body>", "w").text ==
+             "Rain fell.");
+  BOOST_TEST(read_html("<body><p class=\"shareholders\">Votes.</p><div class=\"top_ad\">Buy</div></body>", "s").text ==
+             "Votes.");
   // The byline is read for the date, not kept as article text.
   const auto& by = only_document(load_page("byline-only.html"));
   BOOST_TEST(by.text.find("By Staff") == std::string::npos);
