@@ -50,6 +50,7 @@ void add_build_command(CLI::App& app, Action& action) {
         if (!undated.empty())
           throw UsageError(undated.front() + hint +
                            (undated.size() > 1 ? " (and " + std::to_string(undated.size() - 1) + " more)" : ""));
+        if (files.empty()) throw UsageError("no article files in the inputs (.txt, .md, .html, .jsonl, .tml...)");
         throw UsageError("no documents to build a timeline from: every input was skipped");
       }
       for (const auto& u : undated) {

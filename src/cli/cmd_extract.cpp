@@ -25,6 +25,8 @@ void add_extract_command(CLI::App& app, Action& action) {
       const ExtractOptions xopts = st->tagging.extract_options();
       if (st->inputs.empty()) st->inputs.push_back("-");
       const auto files = expand_inputs(st->inputs);
+      if (files.empty())
+        std::cerr << "timeliner: warning: no article files in the inputs (.txt, .md, .html, .jsonl, .tml...)\n";
       const RunCounts counts = tag_files(files, lopts, xopts, st->input.threads(), [](TaggedFile& f) {
         std::string out;
         for (std::size_t k = 0; k < f.load.documents.size(); ++k) {
