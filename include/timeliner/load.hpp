@@ -78,11 +78,13 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
 // `id`, or `id` with "-2", "-3"... appended when `taken` has it already; the result is added to `taken`.
 std::string unique_id(const std::string& id, std::set<std::string>& taken);
 
-// Reads one input: a file or "-". Throws LoadError when it is skipped.
+// Reads one input: a file or "-". Throws LoadError when it gives no document (missing, binary,
+// oversized, malformed); other problems (a bad line of JSON lines, invalid UTF-8) go to standard
+// error as warnings.
 std::vector<Document> load_input(const std::string& path, const LoadOptions& options);
 
-// Reads every input (folders expanded), giving each document an id unique among them. Throws
-// LoadError on the first skipped input.
+// Reads every input (folders expanded) with load_input, giving each document an id unique among
+// them (a file's stem, with "-2", "-3"... appended on collisions).
 std::vector<Document> load_inputs(const std::vector<std::string>& paths, const LoadOptions& options);
 
 // --- The parts, for callers with bytes in hand --------------------------------------------
