@@ -190,6 +190,7 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
   for (unsigned k = 0; k < n && !files.empty(); ++k) pool.threads.emplace_back(work);
 
   Progress progress(files.size());
+  const bool stdout_tty = ::isatty(STDOUT_FILENO) == 1;
   std::set<std::string> ids;
   for (std::size_t i = 0; i < files.size(); ++i) {
     TaggedFile t;
@@ -214,6 +215,7 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
     }
     counts.documents += t.load.documents.size();
     for (auto& d : t.load.documents) d.id = unique_id(d.id, ids);
+    if (stdout_tty) progress.clear();  // output lines must not land inside the bar
     consume(t);
     progress.update(done);
   }
