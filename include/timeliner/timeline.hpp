@@ -1,16 +1,20 @@
-// Events and timelines: dates attached to what happened, ordered.
+// Events and timelines: dates attached to what happened, ordered and merged.
 #pragma once
 
 #include <timeliner/document.hpp>
 #include <timeliner/extract.hpp>
+#include <timeliner/text.hpp>
 #include <timeliner/value.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace timeliner {
 
-// Where an event was read: the sentence and the temporal phrase, as code point offsets.
+// Where an event was read: the sentence and the temporal phrase, as code point offsets. A mention
+// also keeps what was read there (its own date, headline and sentence), so that merged timelines
+// can be clustered again from their mentions alone.
 struct EventMention {
   std::string doc;
   std::size_t start = 0;  // sentence
@@ -18,9 +22,20 @@ struct EventMention {
   std::string timex;  // the temporal phrase as written
   std::size_t timex_start = 0;
   std::size_t timex_end = 0;
+  TemporalValue date;    // the date read at this mention
+  std::string headline;  // the headline made from this mention's clause
+  std::string text;      // this mention's sentence
 };
 
 enum class EventKind : std::uint8_t { event, published };
+
+// A duration ("for 18 months") or a set ("every spring") said of an event, not a point of its own.
+struct Annotation {
+  std::string text;   // as written
+  std::string value;  // TIMEX3 value: "P18M", "XXXX-SP"
+  std::string freq;   // TIMEX3 freq of a set, empty otherwise
+  friend auto operator<=>(const Annotation&, const Annotation&) = default;
+};
 
 struct Event {
   std::string id;
@@ -28,6 +43,8 @@ struct Event {
   TemporalValue date;    // always DATE or TIME with bounds
   std::string headline;  // a short phrase of what happened
   std::string text;      // the sentence
+  std::vector<Annotation> durations;
+  std::vector<Annotation> sets;
   std::vector<EventMention> mentions;
 };
 
@@ -36,16 +53,52 @@ struct Timeline {
   std::vector<Event> events;        // ordered by earliest, then latest
 };
 
-// A short phrase of what happened: the sentence without its temporal phrase at byte offsets
-// [timex_begin, timex_end) and the preposition before it, at most 12 words.
+// A short phrase of what happened (subject and predicate, at most 12 words): `clause` without the
+// temporal phrases at byte spans `cuts` (and the prepositions that introduced them), without a
+// leading dateline ("PORT ELLIS -"), attribution ("officials said", "said on Monday that") and
+// dangling punctuation.
+std::string make_headline(std::string_view clause, const std::vector<Span>& cuts);
+// The same with one cut at byte offsets [timex_begin, timex_end).
 std::string make_headline(std::string_view sentence, std::size_t timex_begin, std::size_t timex_end);
 
-// Attaches each dated mention of `doc` to its sentence as an event (and adds a "published" event
-// when the document has a publication date).
+// Splits a sentence into one clause per anchor (byte spans of temporal phrases, in text order): each
+// boundary is the strongest break found between two consecutive anchors (a semicolon, then a
+// coordinator such as "and", "but", "while", then a comma). Anchors with no break between them
+// share a clause. Returns one span per anchor, in the sentence's byte offsets.
+std::vector<Span> split_clauses(std::string_view sentence, const std::vector<Span>& anchors);
+
+// Attaches each dated mention of `doc` to its clause as an event, derives the dates of events
+// related to them ("three months after his first visit"), attaches durations and sets to the
+// events of their clause, and adds a "published" event when the document has a publication date.
+// The events are not merged or ordered yet.
 std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>& mentions);
 
-// Tags every document and assembles one ordered timeline. Event ids are assigned in order.
-Timeline build_timeline(std::vector<Document> documents, const Grammar& grammar, const ExtractOptions& options = {});
+// How events are merged: two event mentions merge when their kinds are `event`, their date
+// intervals overlap, and headline_similarity of their headlines is at least `threshold`.
+struct MergeOptions {
+  double threshold = 0.5;
+};
+
+// Cosine similarity of the sets of lower-cased content-word stems of two headlines:
+// |A and B| / sqrt(|A| |B|), 0 when either has none.
+double headline_similarity(std::string_view a, std::string_view b);
+
+// Merges events: every mention becomes a unit with its own date and headline; units are clustered
+// by the transitive closure of the merge relation, each cluster becomes one event (the date,
+// headline and text of its most precise mention, all mentions sorted, durations and sets united),
+// and the events are ordered. The result depends only on the set of mentions, not their order.
+std::vector<Event> merge_events(std::vector<Event> events, const MergeOptions& options = {});
+
+// Tags every document and assembles one merged, ordered timeline. Event ids are assigned in order.
+Timeline build_timeline(std::vector<Document> documents, const Grammar& grammar, const ExtractOptions& options = {},
+                        const MergeOptions& merge = {});
+
+// Merges finished timelines: documents deduplicated by id and sorted, events re-clustered from all
+// mentions. Associative and commutative: the same mentions give the same timeline.
+Timeline merge_timelines(const std::vector<Timeline>& timelines, const MergeOptions& options = {});
+
+// Keeps the events whose interval overlaps [from, to] (either bound may be absent). Ids are kept.
+void filter_events(Timeline& t, std::optional<date::sys_days> from, std::optional<date::sys_days> to);
 
 // Sorts events by earliest, latest, then a stable tie-break, and renumbers their ids e1, e2...
 void order_events(std::vector<Event>& events);

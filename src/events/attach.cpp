@@ -1,87 +1,170 @@
+// Attachment: each dated mention becomes an event of its clause; relations derive more dates.
+#include "events/relations.hpp"
+#include "events/words.hpp"
+
 #include <timeliner/text.hpp>
 #include <timeliner/timeline.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
 namespace timeliner {
 namespace {
 
-constexpr std::size_t kHeadlineWords = 12;
-
 bool is_ref(const TemporalValue& v) {
   return v.timex.size() > 4 && v.timex.compare(v.timex.size() - 4, 4, "_REF") == 0;
 }
 
-// Words left dangling once the temporal phrase is cut out of a sentence.
-bool dangling(std::string_view w) {
-  static constexpr std::string_view words[] = {"on", "in", "at",  "since", "by",  "from",  "until", "during",
-                                               "of", "as", "for", "and",   "the", "early", "late",  "mid"};
-  std::string lower;
-  for (char c : w) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (auto d : words)
-    if (d == lower) return true;
+bool is_point(const Mention& m) {
+  const TemporalValue& v = m.value;
+  return v.bounds && !is_ref(v) && (v.type == TimexType::date || v.type == TimexType::time);
+}
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
+
+// The word starting at or after byte `i` (spaces skipped), before `limit`.
+Span next_word(std::string_view text, std::size_t i, std::size_t limit) {
+  while (i < limit && text[i] == ' ') ++i;
+  std::size_t j = i;
+  while (j < limit && (word_char(text[j]) || text[j] == '\'' || text[j] == '-')) ++j;
+  return Span{i, j};
+}
+
+// The word ending before byte `i` (spaces skipped), not before `floor`.
+Span prev_word(std::string_view text, std::size_t i, std::size_t floor) {
+  while (i > floor && text[i - 1] == ' ') --i;
+  std::size_t j = i;
+  while (j > floor && (word_char(text[j - 1]) || text[j - 1] == '\'')) --j;
+  return Span{j, i};
+}
+
+std::string lower_at(std::string_view text, Span s) { return words::lower(text.substr(s.begin, s.end - s.begin)); }
+
+bool ends_with_word(const std::string& lower_text, std::string_view w) {
+  return lower_text.size() > w.size() && lower_text.compare(lower_text.size() - w.size(), w.size(), w) == 0 &&
+         lower_text[lower_text.size() - w.size() - 1] == ' ';
+}
+
+// "three months after his first visit": an offset, a direction and what it is measured from.
+struct Relation {
+  std::size_t mention = 0;  // index of the offset's mention
+  relations::Offset offset;
+  bool after = true;
+  std::size_t begin = 0, kw_end = 0;       // bytes: "three months after"
+  std::size_t ref_begin = 0, ref_end = 0;  // bytes: "his first visit"
+};
+
+std::optional<Relation> relation_at(std::string_view text, Span sentence, const std::vector<Mention>& ms,
+                                    std::size_t index) {
+  const Mention& m = ms[index];
+  Relation r;
+  r.mention = index;
+  r.begin = m.begin;
+  std::optional<relations::Offset> off;
+  if (m.value.type == TimexType::duration) {
+    off = relations::parse_iso_duration(m.value.timex);
+    if (!off) off = relations::parse_offset_words(m.text);
+    const Span w = next_word(text, m.end, sentence.end);
+    const std::string kw = lower_at(text, w);
+    if (kw != "after" && kw != "before") return std::nullopt;
+    r.after = kw == "after";
+    r.kw_end = w.end;
+  } else if (is_point(m)) {
+    // A tagger may read "two days before the vote" as "two days before" (the date narrated before).
+    const std::string t = words::lower(m.text);
+    const bool after = ends_with_word(t, "after"), before = ends_with_word(t, "before");
+    if (!after && !before) return std::nullopt;
+    off = relations::parse_offset_words(m.text);
+    r.after = after;
+    r.kw_end = m.end;
+  } else {
+    return std::nullopt;
+  }
+  if (!off) return std::nullopt;
+  r.offset = *off;
+  const Span ref_word = next_word(text, r.kw_end, sentence.end);
+  if (ref_word.end == ref_word.begin) return std::nullopt;
+  const std::string first = lower_at(text, ref_word);
+  if (first == "that" || first == "this" || first == "it" || first == "which") return std::nullopt;
+  r.ref_begin = ref_word.begin;
+  r.ref_end = r.ref_begin;
+  while (r.ref_end < sentence.end && text[r.ref_end] != ',' && text[r.ref_end] != ';') ++r.ref_end;
+  while (r.ref_end > r.ref_begin && (text[r.ref_end - 1] == '.' || text[r.ref_end - 1] == ' ' ||
+                                     text[r.ref_end - 1] == '!' || text[r.ref_end - 1] == '?'))
+    --r.ref_end;
+  return r;
+}
+
+// A dated thing of a sentence: a point mention, "since 2019", or "has grown for 30 years".
+struct Point {
+  std::size_t mention = 0;
+  TemporalValue date;
+};
+
+bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to;) {
+    const Span w = next_word(text, i, to);
+    if (w.end == w.begin) {
+      ++i;
+      continue;
+    }
+    const std::string lw = lower_at(text, w);
+    if (lw == "has" || lw == "have" || lw == "hasn't" || lw == "haven't" || lw.ends_with("'ve")) return true;
+    i = w.end;
+  }
   return false;
 }
 
-std::vector<std::string> words_of(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-    std::size_t j = i;
-    while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j]))) ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
+struct Builder {
+  const Document& doc;
+  const std::vector<Mention>& ms;
+  std::vector<Event> events;
 
-std::string strip_punct(std::string w) {
-  while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ';' || w.back() == ':')) w.pop_back();
-  return w;
+  Event make(Span sentence, std::size_t sentence_cp, const TemporalValue& date, std::string headline,
+             std::size_t timex_begin, std::size_t timex_end) const {
+    const std::string_view text(doc.text);
+    Event e;
+    e.date = date;
+    e.text = doc.text.substr(sentence.begin, sentence.end - sentence.begin);
+    e.headline = std::move(headline);
+    EventMention m;
+    m.doc = doc.id;
+    m.start = sentence_cp;
+    m.end = m.start + count_code_points(e.text);
+    m.timex = doc.text.substr(timex_begin, timex_end - timex_begin);
+    m.timex_start = sentence_cp + count_code_points(text.substr(sentence.begin, timex_begin - sentence.begin));
+    m.timex_end = m.timex_start + count_code_points(m.timex);
+    m.date = e.date;
+    m.headline = e.headline;
+    m.text = e.text;
+    e.mentions.push_back(std::move(m));
+    return e;
+  }
+};
+
+struct Pending {
+  Relation rel;
+  Span sentence;
+  std::size_t sentence_cp = 0;
+  std::vector<Span> cuts;  // sentence-relative
+  std::vector<Annotation> durations, sets;
+};
+
+Annotation annotation_of(const Mention& m) { return Annotation{m.text, m.value.timex, m.value.freq}; }
+
+void add_annotation(Event& e, const Mention& m) {
+  auto& list = m.value.type == TimexType::set ? e.sets : e.durations;
+  list.push_back(annotation_of(m));
 }
 
 }  // namespace
 
-// A short phrase for the event: the sentence without the temporal phrase (and the preposition
-// that introduced it), at most kHeadlineWords words.
-std::string make_headline(std::string_view sentence, std::size_t tx_begin, std::size_t tx_end) {
-  std::vector<std::string> before = words_of(sentence.substr(0, tx_begin));
-  std::vector<std::string> after = words_of(sentence.substr(tx_end));
-  while (!before.empty() && dangling(strip_punct(before.back()))) before.pop_back();
-  if (!after.empty() && (after.front() == "," || after.front() == ".")) after.erase(after.begin());
-  std::vector<std::string> all = before;
-  if (!before.empty() && !after.empty() && !before.back().empty() && before.back().back() == ',' &&
-      after.front().size() > 0 && after.front()[0] == ',')
-    after.front().erase(0, 1);
-  for (auto& w : after) all.push_back(w);
-  std::string out;
-  std::size_t n = 0;
-  for (auto& w : all) {
-    if (w.empty() || w == ",") continue;
-    if (n == kHeadlineWords) {
-      out = strip_punct(out) + "...";
-      break;
-    }
-    if (!out.empty()) out += ' ';
-    out += w;
-    ++n;
-  }
-  if (n < kHeadlineWords || out.size() < 3 || out.compare(out.size() - 3, 3, "...") != 0) out = strip_punct(out);
-  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-  return out;
-}
-
 std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>& mentions) {
-  std::vector<Event> events;
+  Builder b{doc, mentions, {}};
+  const std::string_view text(doc.text);
   const auto sentences = split_sentences(doc.text);
   CodePointCounter cp(doc.text);
-  auto sentence_of = [&](std::size_t begin, std::size_t end) -> Span {
-    for (const Span& s : sentences)
-      if (s.begin <= begin && end <= s.end) return s;
-    return Span{begin, end};
-  };
 
   if (doc.published) {
     Event e;
@@ -96,32 +179,173 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     e.text = doc.text.substr(first.begin, first.end - first.begin);
     EventMention m;
     m.doc = doc.id;
-    m.start = count_code_points(std::string_view(doc.text).substr(0, first.begin));
+    m.start = count_code_points(text.substr(0, first.begin));
     m.end = m.start + count_code_points(e.text);
     m.timex_start = m.timex_end = m.start;
+    m.date = e.date;
+    m.headline = e.headline;
+    m.text = e.text;
     e.mentions.push_back(m);
-    events.push_back(std::move(e));
+    b.events.push_back(std::move(e));
   }
 
-  for (const Mention& mention : mentions) {
-    const TemporalValue& v = mention.value;
-    if (!v.bounds || is_ref(v) || (v.type != TimexType::date && v.type != TimexType::time)) continue;
-    const Span s = sentence_of(mention.begin, mention.end);
-    Event e;
-    e.date = v;
-    e.text = doc.text.substr(s.begin, s.end - s.begin);
-    e.headline = make_headline(e.text, mention.begin - s.begin, mention.end - s.begin);
-    EventMention m;
-    m.doc = doc.id;
-    m.start = cp.at(s.begin);
-    m.timex_start = mention.cp_begin;
-    m.timex_end = mention.cp_end;
-    m.end = m.start + count_code_points(e.text);
-    m.timex = mention.text;
-    e.mentions.push_back(std::move(m));
-    events.push_back(std::move(e));
+  std::vector<Pending> pending;
+  std::size_t next = 0;  // first mention not yet placed in a sentence
+  for (const Span& s : sentences) {
+    const std::size_t s_cp = cp.at(s.begin);
+    std::vector<std::size_t> in;  // mentions of this sentence
+    while (next < mentions.size() && mentions[next].begin < s.end) {
+      if (mentions[next].begin >= s.begin && mentions[next].end <= s.end) in.push_back(next);
+      ++next;
+    }
+    if (in.empty()) continue;
+    const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
+
+    std::vector<Relation> rels;
+    std::vector<Point> points;
+    std::vector<std::size_t> notes;  // durations and sets that annotate
+    for (std::size_t i : in) {
+      const Mention& m = mentions[i];
+      if (auto r = relation_at(text, s, mentions, i)) {
+        rels.push_back(*r);
+        continue;
+      }
+      const std::string before = lower_at(text, prev_word(text, m.begin, s.begin));
+      if (is_point(m)) {
+        Point p{i, m.value};
+        if (before == "since" && doc.published && m.value.bounds->earliest <= doc.published->day)
+          p.date = relations::until_publication(m.value, doc.published->day);
+        points.push_back(std::move(p));
+      } else if (m.value.type == TimexType::duration && doc.published && before == "for" &&
+                 perfect_before(text, s.begin, m.begin)) {
+        // "has grown for 30 years": from 30 years before publication until publication.
+        const auto off = relations::parse_iso_duration(m.value.timex);
+        const auto pub = relations::period_of(doc.published->day, Grain::day);
+        const auto start = off && pub ? relations::shift(*pub, *off, -1) : std::nullopt;
+        if (start) {
+          Point p{i, relations::until_publication(*start, doc.published->day)};
+          p.date.anchor = AnchorKind::publication;
+          points.push_back(std::move(p));
+        } else {
+          notes.push_back(i);
+        }
+      } else if (m.value.type == TimexType::duration || m.value.type == TimexType::set) {
+        notes.push_back(i);
+      }
+    }
+
+    // Everything temporal is cut from headlines, and so is each relation with what it refers to.
+    std::vector<Span> cuts;
+    for (std::size_t i : in) cuts.push_back(Span{mentions[i].begin - s.begin, mentions[i].end - s.begin});
+    for (const Relation& r : rels) {
+      std::size_t from = r.begin - s.begin;
+      while (from > 0 && (sentence[from - 1] == ' ' || sentence[from - 1] == ',')) --from;
+      cuts.push_back(Span{from, r.ref_end - s.begin});
+    }
+
+    std::vector<Span> anchors;
+    for (const Point& p : points)
+      anchors.push_back(Span{mentions[p.mention].begin - s.begin, mentions[p.mention].end - s.begin});
+    const auto clauses = split_clauses(sentence, anchors);
+    const std::size_t first_event = b.events.size();
+    for (std::size_t k = 0; k < points.size(); ++k) {
+      const Span c = clauses[k];
+      std::vector<Span> local;
+      for (const Span& cut : cuts)
+        if (cut.begin < c.end && c.begin < cut.end)
+          local.push_back(Span{cut.begin > c.begin ? cut.begin - c.begin : 0, std::min(cut.end, c.end) - c.begin});
+      const Mention& m = mentions[points[k].mention];
+      b.events.push_back(b.make(s, s_cp, points[k].date,
+                                make_headline(sentence.substr(c.begin, c.end - c.begin), local), m.begin, m.end));
+    }
+    // Durations and sets annotate the event of their clause (the nearest one when clauses are shared).
+    std::vector<Annotation> loose_durations, loose_sets;
+    for (std::size_t i : notes) {
+      const Mention& m = mentions[i];
+      if (points.empty()) {
+        (m.value.type == TimexType::set ? loose_sets : loose_durations).push_back(annotation_of(m));
+        continue;
+      }
+      std::size_t best = 0;
+      for (std::size_t k = 0; k < points.size(); ++k)
+        if (clauses[k].begin <= m.begin - s.begin && m.end - s.begin <= clauses[k].end) best = k;
+      add_annotation(b.events[first_event + best], m);
+    }
+
+    for (const Relation& r : rels) {
+      const Point* main = nullptr;
+      const Point* ref = nullptr;
+      std::size_t nearest = std::string_view::npos;
+      for (const Point& p : points) {
+        const Mention& m = mentions[p.mention];
+        if (m.begin >= r.ref_begin && m.end <= r.ref_end) {
+          ref = ref ? ref : &p;
+          continue;
+        }
+        const std::size_t distance = m.end <= r.begin       ? r.begin - m.end
+                                     : m.begin >= r.ref_end ? m.begin - r.ref_end
+                                                            : 0;
+        if (distance < nearest) {
+          nearest = distance;
+          main = &p;
+        }
+      }
+      const int toward_ref = r.after ? -1 : 1;
+      const std::string_view ref_text = text.substr(r.ref_begin, r.ref_end - r.ref_begin);
+      if (main && !ref) {
+        // "X in April, three months after Y": Y gets a date of its own.
+        if (auto d = relations::shift(main->date, r.offset, toward_ref))
+          b.events.push_back(b.make(s, s_cp, *d, make_headline(ref_text, {}), r.begin, r.kw_end));
+      } else if (ref && !main) {
+        // "three months after Y in April, X": X is dated from Y.
+        if (auto d = relations::shift(ref->date, r.offset, -toward_ref)) {
+          b.events.push_back(b.make(s, s_cp, *d, make_headline(sentence, cuts), r.begin, r.kw_end));
+          for (const auto& a : loose_durations) b.events.back().durations.push_back(a);
+          for (const auto& a : loose_sets) b.events.back().sets.push_back(a);
+        }
+      } else if (!main && !ref) {
+        pending.push_back(Pending{r, s, s_cp, cuts, loose_durations, loose_sets});
+      }
+    }
   }
-  return events;
+
+  // "Two days before the vote, X": the vote is an event told elsewhere in the document.
+  const std::size_t told = b.events.size();
+  for (const Pending& p : pending) {
+    const auto want = words::content_stems(text.substr(p.rel.ref_begin, p.rel.ref_end - p.rel.ref_begin));
+    if (want.empty()) continue;
+    const std::size_t at = p.sentence_cp;
+    const Event* best = nullptr;
+    for (std::size_t i = 0; i < told; ++i) {
+      const Event& e = b.events[i];
+      if (e.kind != EventKind::event) continue;
+      const auto have = words::content_stems(e.headline);
+      if (!std::includes(have.begin(), have.end(), want.begin(), want.end())) continue;
+      const auto pos = e.mentions.front().start;
+      if (!best) {
+        best = &e;
+        continue;
+      }
+      const auto best_pos = best->mentions.front().start;
+      const bool before = pos <= at, best_before = best_pos <= at;
+      if ((before && !best_before) || (before && best_before && pos > best_pos) ||
+          (!before && !best_before && pos < best_pos))
+        best = &e;
+    }
+    if (!best) continue;
+    if (auto d = relations::shift(best->date, p.rel.offset, p.rel.after ? 1 : -1)) {
+      const std::string_view sentence = text.substr(p.sentence.begin, p.sentence.end - p.sentence.begin);
+      Event e = b.make(p.sentence, p.sentence_cp, *d, make_headline(sentence, p.cuts), p.rel.begin, p.rel.kw_end);
+      e.durations = p.durations;
+      e.sets = p.sets;
+      b.events.push_back(std::move(e));
+    }
+  }
+  for (auto& e : b.events) {
+    std::sort(e.durations.begin(), e.durations.end());
+    std::sort(e.sets.begin(), e.sets.end());
+  }
+  return b.events;
 }
 
 }  // namespace timeliner

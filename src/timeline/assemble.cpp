@@ -1,29 +1,21 @@
 #include <timeliner/timeline.hpp>
 
 #include <algorithm>
-#include <tuple>
 
 namespace timeliner {
 
-void order_events(std::vector<Event>& events) {
-  auto key = [](const Event& e) {
-    const auto& m = e.mentions.front();
-    return std::make_tuple(e.date.bounds->earliest, e.date.bounds->latest, e.kind != EventKind::published,
-                           std::cref(m.doc), m.timex_start, std::cref(e.date.timex));
-  };
-  std::stable_sort(events.begin(), events.end(), [&](const Event& a, const Event& b) { return key(a) < key(b); });
-  std::size_t n = 0;
-  for (auto& e : events) e.id = "e" + std::to_string(++n);
-}
-
-Timeline build_timeline(std::vector<Document> documents, const Grammar& grammar, const ExtractOptions& options) {
-  Timeline t;
+Timeline build_timeline(std::vector<Document> documents, const Grammar& grammar, const ExtractOptions& options,
+                        const MergeOptions& merge) {
+  std::vector<Event> events;
   for (const Document& doc : documents) {
-    const auto mentions = extract(grammar, doc, options);
-    auto events = attach_events(doc, mentions);
-    for (auto& e : events) t.events.push_back(std::move(e));
+    auto attached = attach_events(doc, extract(grammar, doc, options));
+    for (auto& e : attached) events.push_back(std::move(e));
   }
-  order_events(t.events);
+  Timeline t;
+  t.events = merge_events(std::move(events), merge);
+  // Documents in the order of their ids, as merge_timelines puts them: building several documents
+  // at once gives the same timeline as merging their separate builds.
+  std::stable_sort(documents.begin(), documents.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   t.documents = std::move(documents);
   return t;
 }

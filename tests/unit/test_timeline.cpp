@@ -18,7 +18,7 @@ BOOST_AUTO_TEST_SUITE(timeline)
 BOOST_AUTO_TEST_CASE(headline_drops_the_temporal_phrase) {
   const std::string s = "The council approved the budget on Tuesday, officials said.";
   const auto b = s.find("Tuesday");
-  BOOST_TEST(make_headline(s, b, b + 7) == "The council approved the budget officials said");
+  BOOST_TEST(make_headline(s, b, b + 7) == "The council approved the budget");
   const std::string t = "Last week the river burst its banks.";
   BOOST_TEST(make_headline(t, 0, 9) == "The river burst its banks");
   const std::string long_s = "In 2020 one two three four five six seven eight nine ten eleven twelve thirteen.";

@@ -1,0 +1,270 @@
+// Headlines and clauses: a short phrase of what happened, cut out of its sentence.
+#include "events/words.hpp"
+
+#include <timeliner/timeline.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace timeliner {
+namespace {
+
+constexpr std::size_t kHeadlineWords = 12;
+
+struct Token {
+  std::string text;
+  std::size_t begin = 0;  // bytes in the clause
+  std::size_t end = 0;
+  bool punct = false;  // , ; : . ! ? or a dash
+};
+
+bool is_punct_char(char c) { return c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?'; }
+
+bool is_dash(std::string_view t) { return t == "-" || t == "--" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93"; }
+
+// Words split at spaces; trailing punctuation becomes tokens of its own.
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    std::size_t j = i;
+    while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j]))) ++j;
+    if (j == i) break;
+    std::size_t k = j;
+    while (k > i && is_punct_char(s[k - 1])) --k;
+    if (k > i) {
+      const std::string_view w = s.substr(i, k - i);
+      out.push_back({std::string(w), i, k, is_dash(w)});
+    }
+    for (std::size_t p = k; p < j; ++p) out.push_back({std::string(1, s[p]), p, p + 1, true});
+    i = j;
+  }
+  return out;
+}
+
+// Words left dangling before a temporal phrase once it is cut out.
+bool dangling_before_cut(std::string_view lower_word) {
+  static constexpr std::array<std::string_view, 22> words = {
+      "on",  "in",  "at",    "since", "by",  "from",   "until", "during", "of",   "as",      "for",
+      "and", "the", "early", "late",  "mid", "within", "over",  "around", "till", "through", "throughout"};
+  return std::find(words.begin(), words.end(), lower_word) != words.end();
+}
+
+// Words that cannot start or end a headline.
+bool debris(std::string_view lower_word) {
+  static constexpr std::array<std::string_view, 24> words = {
+      "on",   "in",    "at",      "since",  "by",    "from",   "until",  "during", "of",   "and", "but",  "or",
+      "then", "while", "whereas", "within", "after", "before", "around", "as",     "with", "to",  "than", "so"};
+  return std::find(words.begin(), words.end(), lower_word) != words.end();
+}
+
+bool article(std::string_view lower_word) { return lower_word == "the" || lower_word == "a" || lower_word == "an"; }
+
+bool all_caps(std::string_view w) {
+  bool letter = false;
+  for (char c : w) {
+    if (std::islower(static_cast<unsigned char>(c))) return false;
+    letter = letter || std::isupper(static_cast<unsigned char>(c));
+  }
+  return letter;
+}
+
+bool is_comma(const Token& t) { return t.punct && (t.text == "," || t.text == ";" || t.text == ":"); }
+
+void drop_attribution(std::vector<Token>& toks) {
+  // "Officials said on Monday that X" -> "X": a short subject, a speech verb, "that".
+  for (std::size_t i = 0; i < toks.size() && i < 8; ++i) {
+    if (toks[i].punct || !words::is_speech_verb(words::lower(toks[i].text))) continue;
+    for (std::size_t j = i + 1; j < toks.size() && j <= i + 4; ++j) {
+      if (words::lower(toks[j].text) == "that") {
+        toks.erase(toks.begin(), toks.begin() + static_cast<std::ptrdiff_t>(j + 1));
+        return;
+      }
+      if (toks[j].punct) break;
+    }
+    break;
+  }
+  // "X, officials said" / "X, said the mayor" / "X, according to police": a short tail.
+  for (int round = 0; round < 2; ++round) {
+    auto comma = std::find_if(toks.rbegin(), toks.rend(), [](const Token& t) { return is_comma(t); });
+    if (comma == toks.rend()) return;
+    const auto at = static_cast<std::size_t>(toks.rend() - comma - 1);
+    std::size_t word_count = 0;
+    bool speech = false;
+    for (std::size_t j = at + 1; j < toks.size(); ++j) {
+      if (toks[j].punct) continue;
+      ++word_count;
+      speech = speech || words::is_speech_verb(words::lower(toks[j].text));
+    }
+    if (!speech || word_count > 6 || at == 0) return;
+    toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(at), toks.end());
+  }
+}
+
+void trim_debris(std::vector<Token>& toks) {
+  bool changed = true;
+  while (changed && !toks.empty()) {
+    changed = false;
+    const std::string first = words::lower(toks.front().text);
+    if (toks.front().punct || debris(first)) {
+      toks.erase(toks.begin());
+      changed = true;
+      continue;
+    }
+    const std::string last = words::lower(toks.back().text);
+    if (toks.back().punct || debris(last) || article(last)) {
+      toks.pop_back();
+      changed = true;
+    }
+  }
+  // Two separators in a row, or a separator before a dash, keep only the last one.
+  std::vector<Token> out;
+  for (auto& t : toks) {
+    if (t.punct && !out.empty() && out.back().punct && !is_dash(out.back().text)) out.pop_back();
+    out.push_back(std::move(t));
+  }
+  toks = std::move(out);
+}
+
+}  // namespace
+
+std::string make_headline(std::string_view clause, const std::vector<Span>& cuts) {
+  std::vector<Token> all = tokenize(clause);
+  std::vector<Token> toks;
+  for (auto& t : all) {
+    const bool cut =
+        std::any_of(cuts.begin(), cuts.end(), [&](const Span& c) { return t.begin < c.end && c.begin < t.end; });
+    if (cut) {
+      while (!toks.empty() && !toks.back().punct && dangling_before_cut(words::lower(toks.back().text)))
+        toks.pop_back();
+      continue;
+    }
+    toks.push_back(std::move(t));
+  }
+  // A dateline: "PORT ELLIS -" at the start.
+  for (std::size_t i = 0; i < toks.size() && i < 6; ++i) {
+    if (is_dash(toks[i].text)) {
+      if (i > 0) toks.erase(toks.begin(), toks.begin() + static_cast<std::ptrdiff_t>(i + 1));
+      break;
+    }
+    if (toks[i].punct || !all_caps(toks[i].text) || (i == 0 && toks[i].text.size() < 2)) break;
+  }
+  trim_debris(toks);
+  drop_attribution(toks);
+  trim_debris(toks);
+
+  std::string out;
+  std::size_t n = 0;
+  bool truncated = false;
+  for (const auto& t : toks) {
+    if (!t.punct || is_dash(t.text)) {
+      if (n == kHeadlineWords) {
+        truncated = true;
+        break;
+      }
+      ++n;
+      if (!out.empty()) out += ' ';
+    }
+    out += t.text;
+  }
+  if (truncated) {
+    while (!out.empty() && is_punct_char(out.back())) out.pop_back();
+    out += "...";
+  }
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
+std::string make_headline(std::string_view sentence, std::size_t timex_begin, std::size_t timex_end) {
+  return make_headline(sentence, std::vector<Span>{Span{timex_begin, timex_end}});
+}
+
+namespace {
+
+bool word_at(std::string_view s, std::size_t i, std::string_view w) {
+  if (i + w.size() > s.size()) return false;
+  for (std::size_t k = 0; k < w.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(s[i + k])) != w[k]) return false;
+  const bool left = i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]));
+  const bool right = i + w.size() == s.size() || !std::isalnum(static_cast<unsigned char>(s[i + w.size()]));
+  return left && right;
+}
+
+// Where the clause after the gap [from, to) of `s` starts, or npos when the gap has no break.
+std::size_t find_break(std::string_view s, std::size_t from, std::size_t to) {
+  static constexpr std::array<std::string_view, 6> coordinators = {"and", "but", "while", "whereas", "then", "so"};
+  for (std::size_t i = from; i < to; ++i)
+    if (s[i] == ';') return i + 1;
+  // ", and" then a bare "and": the last one before the next temporal phrase.
+  for (int with_comma = 1; with_comma >= 0; --with_comma) {
+    for (std::size_t i = to; i-- > from;) {
+      for (auto c : coordinators) {
+        if (!word_at(s, i, c) || i + c.size() > to) continue;
+        std::size_t k = i;
+        while (k > from && s[k - 1] == ' ') --k;
+        const bool comma = k > from && s[k - 1] == ',';
+        if (with_comma == 1 && !comma) continue;
+        return comma ? k - 1 : i;
+      }
+    }
+  }
+  for (std::size_t i = from; i < to; ++i)
+    if (s[i] == ',') return i;
+  return std::string_view::npos;
+}
+
+// The part of `clause` around `anchor` between strong breaks (a semicolon, ", and", ", but"...), so
+// that "The bridge was closed the same day, and ferries doubled their crossings" keeps its first
+// half for the same day. The whole clause when that part would have fewer than two other words.
+Span narrow(std::string_view s, Span clause, Span anchor) {
+  static constexpr std::array<std::string_view, 5> strong = {"and", "but", "while", "whereas", "then"};
+  auto break_at = [&](std::size_t i) -> std::size_t {  // length of the break starting at i, or 0
+    if (s[i] == ';') return 1;
+    if (s[i] != ',') return 0;
+    std::size_t k = i + 1;
+    while (k < clause.end && s[k] == ' ') ++k;
+    for (auto w : strong)
+      if (word_at(s, k, w)) return k + w.size() - i;
+    return 0;
+  };
+  Span out = clause;
+  for (std::size_t i = clause.begin; i < anchor.begin; ++i)
+    if (std::size_t n = break_at(i)) out.begin = i + n;
+  for (std::size_t i = anchor.end; i < clause.end; ++i)
+    if (break_at(i)) {
+      out.end = i;
+      break;
+    }
+  std::size_t words_left = 0;
+  for (const auto& t : tokenize(s.substr(out.begin, out.end - out.begin)))
+    words_left += !t.punct && (t.end + out.begin <= anchor.begin || t.begin + out.begin >= anchor.end);
+  return words_left >= 2 ? out : clause;
+}
+
+}  // namespace
+
+std::vector<Span> split_clauses(std::string_view sentence, const std::vector<Span>& anchors) {
+  std::vector<Span> out(anchors.size(), Span{0, sentence.size()});
+  if (anchors.empty()) return out;
+  std::size_t clause_begin = 0;
+  std::size_t first = 0;  // first anchor of the current clause
+  for (std::size_t i = 0; i + 1 <= anchors.size(); ++i) {
+    std::size_t brk = std::string_view::npos;
+    if (i + 1 < anchors.size() && anchors[i].end <= anchors[i + 1].begin)
+      brk = find_break(sentence, anchors[i].end, anchors[i + 1].begin);
+    if (i + 1 < anchors.size() && brk == std::string_view::npos) continue;
+    const std::size_t clause_end = i + 1 < anchors.size() ? brk : sentence.size();
+    for (std::size_t k = first; k <= i; ++k) out[k] = Span{clause_begin, clause_end};
+    clause_begin = clause_end;
+    if (clause_begin < sentence.size() && (sentence[clause_begin] == ';' || sentence[clause_begin] == ','))
+      ++clause_begin;
+    first = i + 1;
+  }
+  for (std::size_t k = 0; k < anchors.size(); ++k) out[k] = narrow(sentence, out[k], anchors[k]);
+  return out;
+}
+
+}  // namespace timeliner

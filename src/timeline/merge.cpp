@@ -1,0 +1,198 @@
+// Merging: mentions that tell the same thing at compatible dates become one event.
+#include "events/words.hpp"
+
+#include <timeliner/timeline.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <tuple>
+
+namespace timeliner {
+namespace {
+
+int anchor_rank(AnchorKind a) {
+  switch (a) {
+    case AnchorKind::explicit_:
+      return 0;
+    case AnchorKind::publication:
+      return 1;
+    case AnchorKind::previous:
+      return 2;
+    case AnchorKind::event:
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+auto date_key(const TemporalValue& v) {
+  return std::make_tuple(v.bounds->earliest, v.bounds->latest, v.timex, static_cast<int>(v.type),
+                         static_cast<int>(v.grain), static_cast<int>(v.mod), static_cast<int>(v.anchor), v.freq);
+}
+
+auto mention_key(const EventMention& m) {
+  return std::tie(m.doc, m.start, m.timex_start, m.timex_end, m.end, m.timex, m.headline, m.text);
+}
+
+// One mention with everything it said: the unit that merging clusters.
+struct Unit {
+  EventKind kind = EventKind::event;
+  EventMention mention;
+  std::vector<Annotation> durations, sets;
+  std::vector<std::string> stems;
+};
+
+bool unit_less(const Unit& a, const Unit& b) {
+  const auto ka = mention_key(a.mention), kb = mention_key(b.mention);
+  if (ka != kb) return ka < kb;
+  if (a.kind != b.kind) return a.kind < b.kind;
+  return date_key(a.mention.date) < date_key(b.mention.date);
+}
+
+bool unit_same(const Unit& a, const Unit& b) { return !unit_less(a, b) && !unit_less(b, a); }
+
+void unite(std::vector<Annotation>& into, const std::vector<Annotation>& from) {
+  into.insert(into.end(), from.begin(), from.end());
+  std::sort(into.begin(), into.end());
+  into.erase(std::unique(into.begin(), into.end()), into.end());
+}
+
+double cosine(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return 0.0;
+  std::size_t common = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  return static_cast<double>(common) / std::sqrt(static_cast<double>(a.size()) * static_cast<double>(b.size()));
+}
+
+std::size_t find_root(std::vector<std::size_t>& parent, std::size_t i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+}  // namespace
+
+double headline_similarity(std::string_view a, std::string_view b) {
+  return cosine(words::content_stems(a), words::content_stems(b));
+}
+
+std::vector<Event> merge_events(std::vector<Event> events, const MergeOptions& options) {
+  std::vector<Unit> units;
+  for (auto& e : events) {
+    for (auto& m : e.mentions) {
+      Unit u;
+      u.kind = e.kind;
+      u.mention = std::move(m);
+      if (!u.mention.date.bounds) u.mention.date = e.date;
+      u.durations = e.durations;
+      u.sets = e.sets;
+      units.push_back(std::move(u));
+    }
+  }
+  // The same mention twice (a timeline merged with itself) counts once.
+  std::sort(units.begin(), units.end(), unit_less);
+  std::vector<Unit> unique;
+  for (auto& u : units) {
+    if (!unique.empty() && unit_same(unique.back(), u)) {
+      unite(unique.back().durations, u.durations);
+      unite(unique.back().sets, u.sets);
+      continue;
+    }
+    unique.push_back(std::move(u));
+  }
+  units = std::move(unique);
+  for (auto& u : units) u.stems = words::content_stems(u.mention.headline);
+
+  // Union-find over every pair whose intervals overlap and whose headlines are alike.
+  std::vector<std::size_t> parent(units.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  std::vector<std::size_t> by_start(units.size());
+  std::iota(by_start.begin(), by_start.end(), 0);
+  auto earliest = [&](std::size_t i) { return units[i].mention.date.bounds->earliest; };
+  std::stable_sort(by_start.begin(), by_start.end(), [&](auto a, auto b) { return earliest(a) < earliest(b); });
+  for (std::size_t x = 0; x < by_start.size(); ++x) {
+    const Unit& a = units[by_start[x]];
+    if (a.kind != EventKind::event) continue;
+    for (std::size_t y = x + 1; y < by_start.size() && earliest(by_start[y]) <= a.mention.date.bounds->latest; ++y) {
+      const Unit& b = units[by_start[y]];
+      if (b.kind != EventKind::event || cosine(a.stems, b.stems) < options.threshold) continue;
+      parent[find_root(parent, by_start[x])] = find_root(parent, by_start[y]);
+    }
+  }
+
+  std::vector<std::vector<std::size_t>> clusters(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) clusters[find_root(parent, i)].push_back(i);
+  std::vector<Event> out;
+  for (const auto& members : clusters) {
+    if (members.empty()) continue;
+    // The most precise mention speaks for the cluster: narrowest interval, finest grain, most
+    // direct anchor, then the first in canonical order.
+    auto rank = [&](std::size_t i) {
+      const auto& d = units[i].mention.date;
+      return std::make_tuple((d.bounds->latest - d.bounds->earliest).count(), -static_cast<int>(d.grain),
+                             anchor_rank(d.anchor), i);
+    };
+    const std::size_t rep =
+        *std::min_element(members.begin(), members.end(), [&](auto a, auto b) { return rank(a) < rank(b); });
+    Event e;
+    e.kind = units[rep].kind;
+    e.date = units[rep].mention.date;
+    e.headline = units[rep].mention.headline;
+    e.text = units[rep].mention.text;
+    for (std::size_t i : members) {  // members are in canonical order
+      e.mentions.push_back(units[i].mention);
+      unite(e.durations, units[i].durations);
+      unite(e.sets, units[i].sets);
+    }
+    out.push_back(std::move(e));
+  }
+  order_events(out);
+  return out;
+}
+
+void order_events(std::vector<Event>& events) {
+  auto key = [](const Event& e) {
+    const auto& m = e.mentions.front();
+    return std::make_tuple(e.date.bounds->earliest, e.date.bounds->latest, e.kind != EventKind::published,
+                           mention_key(m), date_key(e.date), std::cref(e.headline));
+  };
+  std::stable_sort(events.begin(), events.end(), [&](const Event& a, const Event& b) { return key(a) < key(b); });
+  std::size_t n = 0;
+  for (auto& e : events) e.id = "e" + std::to_string(++n);
+}
+
+Timeline merge_timelines(const std::vector<Timeline>& timelines, const MergeOptions& options) {
+  Timeline t;
+  std::vector<Event> events;
+  for (const auto& in : timelines) {
+    t.documents.insert(t.documents.end(), in.documents.begin(), in.documents.end());
+    events.insert(events.end(), in.events.begin(), in.events.end());
+  }
+  auto doc_key = [](const Document& d) {
+    return std::make_tuple(std::cref(d.id), std::cref(d.title), std::cref(d.source),
+                           d.published ? format_instant(*d.published) : std::string(), std::cref(d.published_from));
+  };
+  std::sort(t.documents.begin(), t.documents.end(),
+            [&](const auto& a, const auto& b) { return doc_key(a) < doc_key(b); });
+  t.documents.erase(
+      std::unique(t.documents.begin(), t.documents.end(), [](const auto& a, const auto& b) { return a.id == b.id; }),
+      t.documents.end());
+  t.events = merge_events(std::move(events), options);
+  return t;
+}
+
+void filter_events(Timeline& t, std::optional<date::sys_days> from, std::optional<date::sys_days> to) {
+  std::erase_if(t.events, [&](const Event& e) {
+    return (from && e.date.bounds->latest < *from) || (to && e.date.bounds->earliest > *to);
+  });
+}
+
+}  // namespace timeliner

@@ -1,0 +1,150 @@
+// Event attachment: headlines, clauses, durations and sets, relations between events.
+#include <timeliner/load.hpp>
+#include <timeliner/timeline.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+using namespace timeliner;
+
+namespace {
+
+Timeline build_one(const std::string& text, const char* dct = "2025-04-18") {
+  LoadOptions o;
+  o.dct = parse_instant(dct);
+  std::vector<Document> docs{document_from_text(text, "d", "d.txt", o)};
+  return build_timeline(std::move(docs), Grammar::english());
+}
+
+const Event* find(const Timeline& t, const std::string& headline) {
+  for (const auto& e : t.events)
+    if (e.headline == headline) return &e;
+  return nullptr;
+}
+
+std::string headlines(const Timeline& t) {
+  std::string out;
+  for (const auto& e : t.events) out += e.date.timex + " " + e.headline + " | ";
+  return out;
+}
+
+std::string cut(const std::string& sentence, const std::string& phrase) {
+  const auto b = sentence.find(phrase);
+  return make_headline(sentence, b, b + phrase.size());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(events)
+
+BOOST_AUTO_TEST_CASE(headline_drops_datelines_attribution_and_debris) {
+  BOOST_TEST(cut("PORT ELLIS - The bridge reopened on Thursday, city officials said.", "Thursday") ==
+             "The bridge reopened");
+  BOOST_TEST(cut("The company said on Monday that profits rose sharply.", "Monday") == "Profits rose sharply");
+  BOOST_TEST(cut("The minister resigned on Friday, according to two aides.", "Friday") == "The minister resigned");
+  BOOST_TEST(cut("The plant closed in March, said the union.", "March") == "The plant closed");
+  BOOST_TEST(cut("On Sunday, the river burst its banks.", "Sunday") == "The river burst its banks");
+  BOOST_TEST(cut("Talks collapsed early on Tuesday.", "Tuesday") == "Talks collapsed");
+  // What is not debris stays.
+  BOOST_TEST(cut("The council approved the budget for schools on Monday.", "Monday") ==
+             "The council approved the budget for schools");
+}
+
+BOOST_AUTO_TEST_CASE(clauses_split_between_two_temporal_phrases) {
+  const std::string s = "Flooding began on Saturday and by Tuesday night 4,000 people had been evacuated.";
+  const auto a = s.find("Saturday"), b = s.find("Tuesday night");
+  const auto clauses = split_clauses(s, {Span{a, a + 8}, Span{b, b + 13}});
+  BOOST_REQUIRE_EQUAL(clauses.size(), 2u);
+  BOOST_TEST(s.substr(clauses[0].begin, clauses[0].end - clauses[0].begin) == "Flooding began on Saturday ");
+  BOOST_TEST(s.substr(clauses[1].begin, clauses[1].end - clauses[1].begin).find("and by Tuesday night") == 0u);
+  // A semicolon is the strongest break; a bare comma the weakest.
+  const std::string t = "Prices rose on Monday, and fell on Friday; trading stopped in May.";
+  const auto m = t.find("Monday"), f = t.find("Friday"), y = t.find("May");
+  const auto c = split_clauses(t, {Span{m, m + 6}, Span{f, f + 6}, Span{y, y + 3}});
+  BOOST_TEST(c[0].end == t.find(", and"));
+  BOOST_TEST(c[2].begin == t.find(';') + 1);
+  // No break between the phrases: one shared clause.
+  const std::string u = "It ran from May to June.";
+  const auto c2 = split_clauses(u, {Span{12, 15}, Span{19, 23}});
+  BOOST_TEST(c2[0].begin == c2[1].begin);
+  BOOST_TEST(c2[0].end == c2[1].end);
+}
+
+BOOST_AUTO_TEST_CASE(two_dates_in_one_sentence_give_two_events_with_their_own_clause) {
+  const Timeline t = build_one("Flooding began on Saturday and by Tuesday night 4,000 people had been evacuated.");
+  const Event* a = find(t, "Flooding began");
+  const Event* b = find(t, "4,000 people had been evacuated");
+  BOOST_REQUIRE_MESSAGE(a && b, headlines(t));
+  BOOST_TEST(a->date.timex == "2025-04-12");
+  BOOST_TEST(format_day(b->date.bounds->earliest) == "2025-04-15");
+  // Both point at the same sentence, each at its own temporal phrase.
+  BOOST_TEST(a->mentions[0].start == b->mentions[0].start);
+  BOOST_TEST(a->mentions[0].timex == "Saturday");
+  BOOST_TEST(a->text == b->text);
+}
+
+BOOST_AUTO_TEST_CASE(durations_annotate_the_event_of_their_sentence) {
+  const Timeline t = build_one("The bridge closed in 1995 for 18 months. It lasted a week.");
+  const Event* e = find(t, "The bridge closed");
+  BOOST_REQUIRE_MESSAGE(e, headlines(t));
+  BOOST_REQUIRE_EQUAL(e->durations.size(), 1u);
+  BOOST_TEST(e->durations[0].value == "P18M");
+  BOOST_TEST(e->durations[0].text == "18 months");
+  BOOST_TEST(t.events.size() == 2u);  // the bridge and the publication: "a week" alone is no event
+}
+
+BOOST_AUTO_TEST_CASE(offset_after_an_event_dates_the_event_it_refers_to) {
+  const Timeline t =
+      build_one("Huang made his second visit to Beijing in April 2025, three months after his first visit.");
+  const Event* main = find(t, "Huang made his second visit to Beijing");
+  const Event* ref = find(t, "His first visit");
+  BOOST_REQUIRE_MESSAGE(main && ref, headlines(t));
+  BOOST_TEST(main->date.timex == "2025-04");
+  BOOST_TEST(ref->date.timex == "2025-01");
+  BOOST_TEST((ref->date.grain == Grain::month));
+  BOOST_TEST((ref->date.anchor == AnchorKind::event));
+  BOOST_TEST(ref->mentions[0].timex == "three months after");
+}
+
+BOOST_AUTO_TEST_CASE(offset_before_a_dated_event_told_elsewhere) {
+  const Timeline t =
+      build_one("The vote was held on March 3, 2025. Two days before the vote, the party changed its leader.");
+  const Event* e = find(t, "The party changed its leader");
+  BOOST_REQUIRE_MESSAGE(e, headlines(t));
+  BOOST_TEST(e->date.timex == "2025-03-01");
+  BOOST_TEST((e->date.anchor == AnchorKind::event));
+}
+
+BOOST_AUTO_TEST_CASE(a_week_after_takes_the_granularity_of_the_offset) {
+  const Timeline t = build_one("The minister resigned on May 10, 2024, a week after the election.");
+  const Event* ref = find(t, "The election");
+  BOOST_REQUIRE_MESSAGE(ref, headlines(t));
+  BOOST_TEST(ref->date.timex == "2024-W18");
+  BOOST_TEST((ref->date.grain == Grain::week));
+  BOOST_TEST(format_day(ref->date.bounds->earliest) <= "2024-05-03");
+  BOOST_TEST(format_day(ref->date.bounds->latest) >= "2024-05-03");
+  BOOST_TEST(find(t, "The minister resigned") != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(the_same_day_takes_the_previous_date) {
+  const Timeline t = build_one("The mayor resigned on March 3, 2025. The council met on the same day.");
+  const Event* e = find(t, "The council met");
+  BOOST_REQUIRE_MESSAGE(e, headlines(t));
+  BOOST_TEST(e->date.timex == "2025-03-03");
+}
+
+BOOST_AUTO_TEST_CASE(since_and_perfect_durations_end_at_publication) {
+  const Timeline t = build_one("Prices have risen since 2019. The market has grown for 30 years.");
+  const Event* since = find(t, "Prices have risen");
+  const Event* grown = find(t, "The market has grown");
+  BOOST_REQUIRE_MESSAGE(since && grown, headlines(t));
+  BOOST_TEST(format_day(since->date.bounds->earliest) == "2019-01-01");
+  BOOST_TEST(format_day(since->date.bounds->latest) == "2025-04-18");
+  BOOST_TEST(since->date.timex == "2019/2025-04-18");
+  BOOST_TEST(format_day(grown->date.bounds->earliest) == "1995-01-01");
+  BOOST_TEST(format_day(grown->date.bounds->latest) == "2025-04-18");
+  BOOST_TEST((grown->date.anchor == AnchorKind::publication));
+  // Without a perfect tense, a duration is no interval of its own.
+  BOOST_TEST(build_one("The strike lasted for 30 days.").events.size() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
