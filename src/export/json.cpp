@@ -1,3 +1,5 @@
+#include "export/event_json.hpp"
+
 #include <timeliner/json.hpp>
 #include <timeliner/version.hpp>
 
@@ -56,7 +58,80 @@ T enum_field(const ojson& obj, const char* key, std::optional<T> (*parse)(std::s
   return *v;
 }
 
+bool same_date(const TemporalValue& a, const TemporalValue& b) {
+  return a.timex == b.timex && a.type == b.type && a.grain == b.grain && a.bounds == b.bounds && a.mod == b.mod &&
+         a.anchor == b.anchor;
+}
+
+ojson annotations_json(const std::vector<Annotation>& list) {
+  ojson out = ojson::array();
+  for (const auto& a : list) {
+    ojson j;
+    j["text"] = a.text;
+    j["value"] = a.value;
+    if (!a.freq.empty()) j["freq"] = a.freq;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+std::vector<Annotation> annotations_field(const ojson& je, const char* key) {
+  std::vector<Annotation> out;
+  if (!je.contains(key)) return out;
+  const ojson& list = je.at(key);
+  if (!list.is_array()) throw std::runtime_error(std::string("timeline: field \"") + key + "\" is not an array");
+  for (const auto& j : list) {
+    Annotation a;
+    a.text = text_field(j, "text");
+    a.value = text_field(j, "value");
+    if (j.contains("freq")) a.freq = text_field(j, "freq");
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+TemporalValue date_from_json(const ojson& jdate, const std::string& id) {
+  TemporalValue v;
+  v.timex = text_field(jdate, "value");
+  v.type = enum_field<TimexType>(jdate, "type", parse_timex_type);
+  v.grain = enum_field<Grain>(jdate, "granularity", parse_grain);
+  v.bounds = Interval{day_field(jdate, "earliest"), day_field(jdate, "latest")};
+  if (v.bounds->earliest > v.bounds->latest)
+    throw std::runtime_error("timeline: event " + id + " ends before it starts");
+  if (jdate.contains("mod")) v.mod = enum_field<Mod>(jdate, "mod", parse_mod);
+  v.anchor = enum_field<AnchorKind>(jdate, "anchor", parse_anchor);
+  return v;
+}
+
 }  // namespace
+
+ojson event_json(const Event& e) {
+  ojson je;
+  je["id"] = e.id;
+  je["kind"] = e.kind == EventKind::published ? "published" : "event";
+  je["date"] = date_json(e.date);
+  je["headline"] = e.headline;
+  je["text"] = e.text;
+  if (!e.durations.empty()) je["durations"] = annotations_json(e.durations);
+  if (!e.sets.empty()) je["sets"] = annotations_json(e.sets);
+  ojson ms = ojson::array();
+  for (const auto& m : e.mentions) {
+    ojson jm;
+    jm["doc"] = m.doc;
+    jm["start"] = m.start;
+    jm["end"] = m.end;
+    jm["timex"] = m.timex;
+    jm["timex_start"] = m.timex_start;
+    jm["timex_end"] = m.timex_end;
+    // What this mention said itself, when it differs from the event it was merged into.
+    if (m.date.bounds && !same_date(m.date, e.date)) jm["date"] = date_json(m.date);
+    if (m.headline != e.headline) jm["headline"] = m.headline;
+    if (m.text != e.text) jm["text"] = m.text;
+    ms.push_back(std::move(jm));
+  }
+  je["mentions"] = std::move(ms);
+  return je;
+}
 
 std::string mention_to_json_line(const std::string& doc_id, const Mention& m) {
   ojson j;
@@ -93,27 +168,7 @@ std::string timeline_to_json(const Timeline& t) {
   }
   root["documents"] = std::move(docs);
   ojson events = ojson::array();
-  for (const auto& e : t.events) {
-    ojson je;
-    je["id"] = e.id;
-    je["kind"] = e.kind == EventKind::published ? "published" : "event";
-    je["date"] = date_json(e.date);
-    je["headline"] = e.headline;
-    je["text"] = e.text;
-    ojson ms = ojson::array();
-    for (const auto& m : e.mentions) {
-      ojson jm;
-      jm["doc"] = m.doc;
-      jm["start"] = m.start;
-      jm["end"] = m.end;
-      jm["timex"] = m.timex;
-      jm["timex_start"] = m.timex_start;
-      jm["timex_end"] = m.timex_end;
-      ms.push_back(std::move(jm));
-    }
-    je["mentions"] = std::move(ms);
-    events.push_back(std::move(je));
-  }
+  for (const auto& e : t.events) events.push_back(event_json(e));
   root["events"] = std::move(events);
   return root.dump(2, ' ', false, kReplaceInvalid) + "\n";
 }
@@ -147,17 +202,11 @@ Timeline timeline_from_json(const std::string& json_text) {
     Event e;
     e.id = text_field(je, "id");
     if (je.contains("kind")) e.kind = text_field(je, "kind") == "published" ? EventKind::published : EventKind::event;
-    const ojson& jdate = field(je, "date");
-    e.date.timex = text_field(jdate, "value");
-    e.date.type = enum_field<TimexType>(jdate, "type", parse_timex_type);
-    e.date.grain = enum_field<Grain>(jdate, "granularity", parse_grain);
-    e.date.bounds = Interval{day_field(jdate, "earliest"), day_field(jdate, "latest")};
-    if (e.date.bounds->earliest > e.date.bounds->latest)
-      throw std::runtime_error("timeline: event " + e.id + " ends before it starts");
-    if (jdate.contains("mod")) e.date.mod = enum_field<Mod>(jdate, "mod", parse_mod);
-    e.date.anchor = enum_field<AnchorKind>(jdate, "anchor", parse_anchor);
+    e.date = date_from_json(field(je, "date"), e.id);
     e.headline = text_field(je, "headline");
     e.text = text_field(je, "text");
+    e.durations = annotations_field(je, "durations");
+    e.sets = annotations_field(je, "sets");
     const ojson& ms = field(je, "mentions");
     if (!ms.is_array() || ms.empty()) throw std::runtime_error("timeline: event " + e.id + " has no mentions");
     for (const auto& jm : ms) {
@@ -168,6 +217,9 @@ Timeline timeline_from_json(const std::string& json_text) {
       m.timex = text_field(jm, "timex");
       m.timex_start = count_field(jm, "timex_start");
       m.timex_end = count_field(jm, "timex_end");
+      m.date = jm.contains("date") ? date_from_json(jm.at("date"), e.id) : e.date;
+      m.headline = jm.contains("headline") ? text_field(jm, "headline") : e.headline;
+      m.text = jm.contains("text") ? text_field(jm, "text") : e.text;
       e.mentions.push_back(std::move(m));
     }
     t.events.push_back(std::move(e));

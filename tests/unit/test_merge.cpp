@@ -1,0 +1,162 @@
+// Merging: within and across documents, and over finished timelines in any order or grouping.
+#include "schema_check.hpp"
+
+#include <timeliner/json.hpp>
+#include <timeliner/load.hpp>
+#include <timeliner/timeline.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <array>
+
+using namespace timeliner;
+
+namespace {
+
+Document doc(const std::string& id, const std::string& text, const char* dct) {
+  LoadOptions o;
+  o.dct = parse_instant(dct);
+  return document_from_text(text, id, id + ".txt", o);
+}
+
+Timeline build(std::vector<Document> docs, double threshold = MergeOptions{}.threshold) {
+  MergeOptions m;
+  m.threshold = threshold;
+  return build_timeline(std::move(docs), Grammar::english(), {}, m);
+}
+
+const Event* find(const Timeline& t, const std::string& headline) {
+  for (const auto& e : t.events)
+    if (e.headline == headline) return &e;
+  return nullptr;
+}
+
+// Three articles on one story, with facts repeated in other words.
+const char* kA =
+    "Dam Talks Open\n\nMinisters opened talks on the new dam on March 3, 2025. The river authority approved the "
+    "dam budget on February 20, 2025.";
+const char* kB =
+    "Dam Talks\n\nTalks on the new dam opened on March 3, 2025, officials said. Farmers protested against the dam "
+    "on March 5, 2025.";
+const char* kC =
+    "Dam Deal\n\nThe talks on the new dam opened in March 2025. Farmers protested against the dam on March 5, 2025. "
+    "A deal was signed on April 2, 2025.";
+
+std::vector<Timeline> three() {
+  return {build({doc("a", kA, "2025-03-04")}), build({doc("b", kB, "2025-03-06")}),
+          build({doc("c", kC, "2025-04-03")})};
+}
+
+std::string merged(std::vector<Timeline> ts) { return timeline_to_json(merge_timelines(ts)); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(merge)
+
+BOOST_AUTO_TEST_CASE(similarity_is_cosine_over_content_word_stems) {
+  BOOST_TEST(headline_similarity("The talks opened", "Talks open") == 1.0);
+  BOOST_TEST(headline_similarity("Farmers protested", "The farmers protest") == 1.0);
+  BOOST_TEST(headline_similarity("Talks opened", "Farmers protested") == 0.0);
+  BOOST_TEST(headline_similarity("", "Farmers protested") == 0.0);
+  // Two of two against two of four: 2 / sqrt(2 * 4).
+  BOOST_TEST(headline_similarity("His first visit", "Huang made his first visit") == 2.0 / std::sqrt(2.0 * 4.0),
+             boost::test_tools::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_CASE(a_repeated_teaser_merges_within_a_document) {
+  const Timeline t = build({doc("t",
+                                "Bridge News\n\nThe bridge reopened on April 17, 2025. Other news followed. "
+                                "The bridge reopened on April 17, 2025, after repairs.",
+                                "2025-04-18")});
+  const Event* e = find(t, "The bridge reopened");
+  BOOST_REQUIRE(e);
+  BOOST_TEST(e->mentions.size() == 2u);
+  BOOST_TEST(e->mentions[0].start < e->mentions[1].start);
+  BOOST_TEST(t.events.size() == 2u);  // and the publication
+}
+
+BOOST_AUTO_TEST_CASE(reports_merge_across_documents_finer_date_wins) {
+  std::vector<Document> docs{doc("a", kA, "2025-03-04"), doc("b", kB, "2025-03-06"), doc("c", kC, "2025-04-03")};
+  const Timeline t = build(std::move(docs));
+  const Event* talks = nullptr;
+  for (const auto& e : t.events)
+    if (e.headline.find("alks") != std::string::npos) talks = talks ? talks : &e;
+  BOOST_REQUIRE(talks);
+  BOOST_TEST(talks->mentions.size() == 3u);  // March 3 twice and "March 2025" inside it
+  BOOST_TEST(talks->date.timex == "2025-03-03");
+  const Event* protest = find(t, "Farmers protested against the dam");
+  BOOST_REQUIRE(protest);
+  BOOST_TEST(protest->mentions.size() == 2u);
+  // The merged mention keeps what it said itself.
+  bool month = false;
+  for (const auto& m : talks->mentions) month = month || m.date.timex == "2025-03";
+  BOOST_TEST(month);
+  // Different things on the same day do not merge: 3 publications, budget, talks, protest, deal.
+  BOOST_TEST(t.events.size() == 7u);
+}
+
+BOOST_AUTO_TEST_CASE(the_threshold_is_configurable) {
+  std::vector<Document> docs{doc("a", kA, "2025-03-04"), doc("b", kB, "2025-03-06")};
+  const Timeline none = build(docs, 1.01);
+  std::size_t mentions = 0;
+  for (const auto& e : none.events) {
+    BOOST_TEST(e.mentions.size() == 1u);
+    mentions += e.mentions.size();
+  }
+  BOOST_TEST(build(docs).events.size() < none.events.size());
+  BOOST_TEST(mentions == none.events.size());
+}
+
+BOOST_AUTO_TEST_CASE(a_derived_date_merges_with_the_explicit_report) {
+  std::vector<Document> docs{
+      doc("a", "Huang made his first visit to Beijing on January 14, 2025.", "2025-01-15"),
+      doc("b", "Huang made his second visit to Beijing in April 2025, three months after his first visit to Beijing.",
+          "2025-04-18")};
+  const Timeline t = build(std::move(docs));
+  const Event* e = find(t, "Huang made his first visit to Beijing");
+  BOOST_REQUIRE(e);
+  BOOST_TEST(e->mentions.size() == 2u);
+  BOOST_TEST(e->date.timex == "2025-01-14");
+  BOOST_TEST(e->mentions[1].date.timex == "2025-01");
+  BOOST_TEST(e->mentions[1].headline == "His first visit to Beijing");
+}
+
+BOOST_AUTO_TEST_CASE(merge_is_associative_and_commutative) {
+  const auto ts = three();
+  const std::string reference = merged(ts);
+  std::array<int, 3> order{0, 1, 2};
+  do {
+    const Timeline& x = ts[order[0]];
+    const Timeline& y = ts[order[1]];
+    const Timeline& z = ts[order[2]];
+    BOOST_TEST(merged({x, y, z}) == reference);
+    BOOST_TEST(merged({merge_timelines({x, y}), z}) == reference);
+    BOOST_TEST(merged({x, merge_timelines({y, z})}) == reference);
+    // Through the JSON text too, as the command line does.
+    const Timeline xy = timeline_from_json(timeline_to_json(merge_timelines({x, y})));
+    BOOST_TEST(merged({xy, z}) == reference);
+  } while (std::next_permutation(order.begin(), order.end()));
+  BOOST_TEST(merged({ts[0], ts[0]}) == merged({ts[0]}));  // idempotent
+  BOOST_TEST(schema_check::timeline_errors(reference) == "");
+}
+
+BOOST_AUTO_TEST_CASE(building_together_equals_merging_separate_builds) {
+  std::vector<Document> docs{doc("c", kC, "2025-04-03"), doc("a", kA, "2025-03-04"), doc("b", kB, "2025-03-06")};
+  const std::string together = timeline_to_json(build(std::move(docs)));
+  BOOST_TEST(together == merged(three()));
+}
+
+BOOST_AUTO_TEST_CASE(events_are_ordered_by_earliest_then_latest) {
+  const Timeline t = merge_timelines(three());
+  for (std::size_t i = 1; i < t.events.size(); ++i) {
+    const auto& a = *t.events[i - 1].date.bounds;
+    const auto& b = *t.events[i].date.bounds;
+    BOOST_TEST((a.earliest < b.earliest || (a.earliest == b.earliest && a.latest <= b.latest)));
+    BOOST_TEST(t.events[i].id == "e" + std::to_string(i + 1));
+  }
+  BOOST_TEST(t.documents.size() == 3u);
+  BOOST_TEST(t.documents[0].id == "a");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
