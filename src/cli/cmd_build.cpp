@@ -4,6 +4,7 @@
 #include <timeliner/json.hpp>
 #include <timeliner/load.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace timeliner::cli {
@@ -12,6 +13,7 @@ void add_build_command(CLI::App& app, Action& action) {
   struct State {
     TaggingOptions tagging;
     InputOptions input;
+    OutputOptions out;
     std::vector<std::string> inputs;
     std::string output;
     bool table = false;
@@ -20,6 +22,7 @@ void add_build_command(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand("build", "Build one timeline from articles");
   st->tagging.add_to(cmd);
   st->input.add_to(cmd);
+  st->out.add_to(cmd);
   cmd->add_option("-o,--output", st->output, "Write the timeline here (default: standard output)");
   cmd->add_flag("--table", st->table, "Also print the timeline as a table on standard error");
   cmd->add_option("inputs", st->inputs, "Input files or folders, or '-' for standard input")->required();
@@ -57,8 +60,12 @@ void add_build_command(CLI::App& app, Action& action) {
         std::cerr << "timeliner: warning: skipped " << u << hint << "\n";
         counts.add_skip("undated");
       }
-      order_events(t.events);
-      emit(st->output, timeline_to_json(t));
+      t.events = merge_events(std::move(t.events), st->out.merge_options());
+      // Documents in the order of their ids, as merge puts them: a build of several documents
+      // equals the merge of their separate builds.
+      std::stable_sort(t.documents.begin(), t.documents.end(),
+                       [](const Document& x, const Document& y) { return x.id < y.id; });
+      emit(st->output, st->out.render(t));
       if (st->table) std::cerr << timeline_table(t);
       if (counts.skipped_total() > 0 || counts.files > 1) std::cerr << counts.summary() << "\n";
       return counts.skipped_total() > 0 ? kExitSkipped : 0;

@@ -1,5 +1,7 @@
 #include "cli/common.hpp"
 
+#include <timeliner/formats.hpp>
+
 #include <unistd.h>
 #include <algorithm>
 #include <atomic>
@@ -221,6 +223,37 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
   }
   progress.clear();
   return counts;
+}
+
+void OutputOptions::add_to(CLI::App* cmd) {
+  cmd->add_option("--format", format, "Output format: json (default), timelinejs, csv or jsonl")
+      ->check(CLI::IsMember({"json", "timelinejs", "csv", "jsonl"}));
+  cmd->add_option("--from", from, "Keep events that end on or after this day, YYYY-MM-DD");
+  cmd->add_option("--to", to, "Keep events that start on or before this day, YYYY-MM-DD");
+  cmd->add_option("--merge-threshold", threshold,
+                  "Merge mentions at overlapping dates whose headlines have at least this cosine similarity "
+                  "of content-word stems (0..1, default 0.5; above 1 merges nothing)")
+      ->check(CLI::Range(0.0, 2.0));
+}
+
+MergeOptions OutputOptions::merge_options() const {
+  MergeOptions o;
+  o.threshold = threshold;
+  return o;
+}
+
+std::string OutputOptions::render(Timeline t) const {
+  auto day = [](const std::string& option, const std::string& value) -> std::optional<date::sys_days> {
+    if (value.empty()) return std::nullopt;
+    auto i = parse_instant(value);
+    if (!i || i->time_of_day || value.size() != 10)
+      throw UsageError("invalid " + option + " '" + value + "': expected a real date as YYYY-MM-DD");
+    return i->day;
+  };
+  const auto lo = day("--from", from), hi = day("--to", to);
+  if (lo && hi && *hi < *lo) throw UsageError("--to " + to + " is before --from " + from);
+  filter_events(t, lo, hi);
+  return format_timeline(t, parse_format(format).value_or(Format::json));
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {

@@ -31,9 +31,21 @@ void add_show_command(CLI::App& app, Action& action);
 void add_eval_command(CLI::App& app, Action& action);
 void add_tag_command(CLI::App& app, Action& action);
 void add_view_command(CLI::App& app, Action& action);
+void add_merge_command(CLI::App& app, Action& action);
 
 // The viewer page with the timeline JSON in place of its data placeholder, escaped for a script.
 std::string render_standalone_page(const std::string& page_template, const std::string& timeline_json);
+
+// Options shared by the commands that write a timeline: format, date range, merge threshold.
+struct OutputOptions {
+  std::string format = "json";
+  std::string from, to;
+  double threshold = MergeOptions{}.threshold;
+  void add_to(CLI::App* cmd);
+  MergeOptions merge_options() const;
+  // The timeline restricted to --from/--to, in --format. Throws UsageError on an invalid date.
+  std::string render(Timeline t) const;
+};
 
 // Options shared by the commands that tag text.
 struct TaggingOptions {

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   add_eval_command(app, action);
   add_tag_command(app, action);
   add_view_command(app, action);
+  add_merge_command(app, action);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,127 @@
+// Output formats: the timeline JSON against its schema, TimelineJS, CSV, JSON lines, date ranges.
+#include "schema_check.hpp"
+
+#include <timeliner/formats.hpp>
+#include <timeliner/json.hpp>
+#include <timeliner/load.hpp>
+
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+using namespace timeliner;
+using Json = nlohmann::json;
+
+namespace {
+
+Timeline sample() {
+  LoadOptions o;
+  o.dct = parse_instant("2025-04-18");
+  std::vector<Document> docs{document_from_text(
+      "Harbour \"News\"\n\nThe bridge, a landmark, reopened on April 17, 2025. Repairs began in October 2024. "
+      "It last closed in the 1990s for 18 months. Prices have risen since 2019.",
+      "h", "h.txt", o)};
+  return build_timeline(std::move(docs), Grammar::english());
+}
+
+std::vector<std::string> split_lines(const std::string& s, const std::string& sep) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto j = s.find(sep, i);
+    out.push_back(s.substr(i, j - i));
+    if (j == std::string::npos) break;
+    i = j + sep.size();
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(formats)
+
+BOOST_AUTO_TEST_CASE(the_schema_checker_catches_violations) {
+  BOOST_TEST(schema_check::timeline_errors(timeline_to_json(sample())) == "");
+  Json j = Json::parse(timeline_to_json(sample()));
+  j["events"][0]["date"]["type"] = "DURATION";
+  j["events"][1]["mentions"] = Json::array();
+  j["documents"][0].erase("id");
+  const std::string errors = schema_check::timeline_errors(j.dump());
+  BOOST_TEST(errors.find("/events/0/date/type") != std::string::npos, errors);
+  BOOST_TEST(errors.find("/events/1/mentions: fewer items") != std::string::npos, errors);
+  BOOST_TEST(errors.find("/documents/0: missing id") != std::string::npos, errors);
+}
+
+BOOST_AUTO_TEST_CASE(timelinejs_has_dates_text_and_groups) {
+  const Timeline t = sample();
+  const Json j = Json::parse(timeline_to_timelinejs(t));
+  BOOST_REQUIRE(j["events"].is_array());
+  BOOST_TEST(j["events"].size() == t.events.size());
+  bool day = false, decade = false, month = false;
+  for (const auto& e : j["events"]) {
+    BOOST_TEST(e["start_date"]["year"].is_number_integer());
+    BOOST_TEST(e["text"]["headline"].is_string());
+    BOOST_TEST(e["group"] == "Harbour \"News\"");
+    if (e["text"]["headline"] == "The bridge, a landmark, reopened") {
+      day = e["start_date"] == Json{{"year", 2025}, {"month", 4}, {"day", 17}} && !e.contains("display_date") &&
+            !e.contains("end_date");
+      BOOST_TEST(e["text"]["text"].get<std::string>().find("&quot;") == std::string::npos);
+    }
+    if (e.contains("display_date") && e["display_date"] == "the 1990s")
+      decade = e["start_date"] == Json{{"year", 1990}} && e["end_date"] == Json{{"year", 1999}};
+    if (e.contains("display_date") && e["display_date"] == "October 2024")
+      month = e["start_date"] == Json{{"year", 2024}, {"month", 10}};
+  }
+  BOOST_TEST(day);
+  BOOST_TEST(decade);
+  BOOST_TEST(month);
+}
+
+BOOST_AUTO_TEST_CASE(csv_quotes_as_rfc4180) {
+  const Timeline t = sample();
+  const std::string csv = timeline_to_csv(t);
+  const auto rows = split_lines(csv, "\r\n");
+  BOOST_TEST(rows[0] == "id,kind,value,type,granularity,earliest,latest,mod,anchor,headline,text,documents,mentions");
+  BOOST_TEST(rows.size() == t.events.size() + 1);  // a header, then one row an event
+  BOOST_TEST(csv.ends_with("\r\n"));
+  // The headline with commas is quoted; the title's quotes are doubled.
+  BOOST_TEST(csv.find(",\"The bridge, a landmark, reopened\",") != std::string::npos);
+  BOOST_TEST(csv.find("\"Published: Harbour \"\"News\"\"\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_is_one_event_a_line) {
+  const Timeline t = sample();
+  std::istringstream in(timeline_to_jsonl(t));
+  std::string line;
+  std::size_t n = 0;
+  while (std::getline(in, line)) {
+    const Json e = Json::parse(line);
+    BOOST_TEST(e["id"] == t.events[n].id);
+    // Each line is an event of the timeline schema.
+    std::vector<std::string> errors;
+    schema_check::check(schema_check::timeline_schema(),
+                        schema_check::timeline_schema()["properties"]["events"]["items"], e, "", errors);
+    BOOST_TEST(errors.empty());
+    ++n;
+  }
+  BOOST_TEST(n == t.events.size());
+}
+
+BOOST_AUTO_TEST_CASE(a_date_range_keeps_overlapping_events) {
+  Timeline t = sample();
+  filter_events(t, date::sys_days{date::year{2024} / 10 / 15}, date::sys_days{date::year{2025} / 4 / 17});
+  std::vector<std::string> values;
+  for (const auto& e : t.events) values.push_back(e.date.timex);
+  // October 2024 overlaps, the interval since 2019 overlaps, April 17 is the last day kept.
+  BOOST_TEST((values == std::vector<std::string>{"2019/2025-04-18", "2024-10", "2025-04-17"}));
+}
+
+BOOST_AUTO_TEST_CASE(the_v1_json_with_annotations_round_trips) {
+  const std::string text = timeline_to_json(sample());
+  BOOST_TEST(text.find("\"durations\"") != std::string::npos);
+  BOOST_TEST(timeline_to_json(timeline_from_json(text)) == text);
+  BOOST_TEST(schema_check::timeline_errors(text) == "");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
