@@ -74,17 +74,30 @@ bool all_caps(std::string_view w) {
 
 bool is_comma(const Token& t) { return t.punct && (t.text == "," || t.text == ";" || t.text == ":"); }
 
+bool pronoun(std::string_view lower_word) {
+  return lower_word == "it" || lower_word == "they" || lower_word == "he" || lower_word == "she";
+}
+
 void drop_attribution(std::vector<Token>& toks) {
-  // "Officials said on Monday that X" -> "X": a short subject, a speech verb, "that".
-  for (std::size_t i = 0; i < toks.size() && i < 8; ++i) {
-    if (toks[i].punct || !words::is_speech_verb(words::lower(toks[i].text))) continue;
-    for (std::size_t j = i + 1; j < toks.size() && j <= i + 4; ++j) {
-      if (words::lower(toks[j].text) == "that") {
-        toks.erase(toks.begin(), toks.begin() + static_cast<std::ptrdiff_t>(j + 1));
-        return;
-      }
-      if (toks[j].punct) break;
+  // "Officials said on Monday that X" -> "X"; "The report said the railway..." -> "The railway...".
+  // A pronoun right after is replaced by the speaker: "The railway said it will pay" -> "The railway
+  // will pay".
+  for (std::size_t i = 1; i < toks.size() && i < 7; ++i) {
+    if (toks[i].punct) break;
+    if (!words::is_speech_verb(words::lower(toks[i].text))) continue;
+    std::size_t rest = 0;
+    for (std::size_t j = i + 1; j < toks.size() && j <= i + 4 && !toks[j].punct; ++j)
+      if (words::lower(toks[j].text) == "that") rest = j + 1;
+    if (rest == 0 && i + 1 < toks.size()) {
+      const std::string next = words::lower(toks[i + 1].text);
+      if (next == "the" || next == "a" || next == "an" || next == "its" || next == "their" || pronoun(next))
+        rest = i + 1;
     }
+    if (rest == 0 || rest >= toks.size()) break;
+    std::vector<Token> speaker(toks.begin(), toks.begin() + static_cast<std::ptrdiff_t>(i));
+    const bool substitute = pronoun(words::lower(toks[rest].text));
+    toks.erase(toks.begin(), toks.begin() + static_cast<std::ptrdiff_t>(rest + (substitute ? 1 : 0)));
+    if (substitute) toks.insert(toks.begin(), speaker.begin(), speaker.end());
     break;
   }
   // "X, officials said" / "X, said the mayor" / "X, according to police": a short tail.

@@ -43,6 +43,10 @@ struct Unit {
   std::vector<std::string> stems;
 };
 
+// "since 1958", "for 80 years": a state until publication, which overlaps nearly everything; such
+// mentions only merge with each other.
+bool open_interval(const Unit& u) { return u.mention.date.timex.find('/') != std::string::npos; }
+
 bool unit_less(const Unit& a, const Unit& b) {
   const auto ka = mention_key(a.mention), kb = mention_key(b.mention);
   if (ka != kb) return ka < kb;
@@ -123,7 +127,9 @@ std::vector<Event> merge_events(std::vector<Event> events, const MergeOptions& o
     if (a.kind != EventKind::event) continue;
     for (std::size_t y = x + 1; y < by_start.size() && earliest(by_start[y]) <= a.mention.date.bounds->latest; ++y) {
       const Unit& b = units[by_start[y]];
-      if (b.kind != EventKind::event || cosine(a.stems, b.stems) < options.threshold) continue;
+      if (b.kind != EventKind::event || open_interval(a) != open_interval(b) ||
+          cosine(a.stems, b.stems) < options.threshold)
+        continue;
       parent[find_root(parent, by_start[x])] = find_root(parent, by_start[y]);
     }
   }

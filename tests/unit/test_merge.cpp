@@ -122,6 +122,16 @@ BOOST_AUTO_TEST_CASE(a_derived_date_merges_with_the_explicit_report) {
   BOOST_TEST(e->mentions[1].headline == "His first visit to Beijing");
 }
 
+BOOST_AUTO_TEST_CASE(a_state_until_publication_does_not_swallow_points) {
+  // "since 1958" overlaps every later day; it must not merge with a similar point event.
+  const Timeline t = build({doc("w",
+                                "The town has drawn its water from the river since 1958. The town shut its water "
+                                "intake on the river on September 8, 2025.",
+                                "2025-09-10")});
+  BOOST_TEST(t.events.size() == 3u);
+  for (const auto& e : t.events) BOOST_TEST(e.mentions.size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(merge_is_associative_and_commutative) {
   const auto ts = three();
   const std::string reference = merged(ts);
