@@ -1,4 +1,6 @@
 // The timeliner executable, run as a process: exit codes, stdout, stderr.
+#include "schema_check.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
@@ -338,6 +340,120 @@ BOOST_AUTO_TEST_CASE(bundled_example_regenerates_identically) {
   const std::string committed = slurp(fs::path(TIMELINER_SOURCE_DIR) / "timelines" / "example.json");
   BOOST_TEST(!committed.empty());
   BOOST_TEST((slurp(out) == committed), "timelines/example.json is stale: run scripts/example.sh");
+}
+
+BOOST_AUTO_TEST_CASE(build_validates_against_the_schema_in_every_committed_timeline) {
+  for (const char* name : {"example.json", "millbrook.json", "trade-talks.json"}) {
+    const std::string text = slurp(fs::path(TIMELINER_SOURCE_DIR) / "timelines" / name);
+    BOOST_TEST(schema_check::timeline_errors(text) == "", name);
+  }
+  const auto index = nlohmann::json::parse(slurp(fs::path(TIMELINER_SOURCE_DIR) / "timelines" / "index.json"));
+  BOOST_REQUIRE(index.is_array());
+  for (const auto& entry : index) {
+    BOOST_TEST(entry["title"].is_string());
+    BOOST_TEST(fs::exists(fs::path(TIMELINER_SOURCE_DIR) / "timelines" / entry["file"].get<std::string>()));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(example_timelines_regenerate_identically) {
+  TempDir d;
+  auto r = run("build --dct 2025-04-18 examples/trade-talks.txt -o '" + (d.path / "t.json").string() + "'", "",
+               TIMELINER_SOURCE_DIR);
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST((slurp(d.path / "t.json") == slurp(fs::path(TIMELINER_SOURCE_DIR) / "timelines" / "trade-talks.json")),
+             "timelines/trade-talks.json is stale: run scripts/examples.sh");
+  // The Millbrook story: each article built with its own publication date, then merged.
+  std::istringstream dates(slurp(fs::path(TIMELINER_SOURCE_DIR) / "examples" / "millbrook" / "published.txt"));
+  std::string line, parts;
+  while (std::getline(dates, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::string file = line.substr(0, line.find(' ')), day = line.substr(line.find(' ') + 1);
+    const std::string out = (d.path / (file + ".json")).string();
+    r = run("build --dct " + day + " examples/millbrook/" + file + " -o '" + out + "'", "", TIMELINER_SOURCE_DIR);
+    BOOST_TEST(r.code == 0, r.err);
+    parts += " '" + out + "'";
+  }
+  r = run("merge" + parts + " -o '" + (d.path / "m.json").string() + "'");
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST((slurp(d.path / "m.json") == slurp(fs::path(TIMELINER_SOURCE_DIR) / "timelines" / "millbrook.json")),
+             "timelines/millbrook.json is stale: run scripts/examples.sh");
+}
+
+BOOST_AUTO_TEST_CASE(merge_of_builds_equals_build_of_all_in_any_order) {
+  TempDir d;
+  auto a = d.write("a.txt", "Dam Talks\n\nTalks on the new dam opened on March 3, 2025.");
+  auto b = d.write("b.txt",
+                   "Dam Deal\n\nThe talks on the new dam opened on March 3, 2025. A deal was signed on April 2, 2025.");
+  const auto ja = d.path / "a.json", jb = d.path / "b.json";
+  BOOST_REQUIRE(run("build --dct 2025-04-03 '" + a.string() + "' -o '" + ja.string() + "'").code == 0);
+  BOOST_REQUIRE(run("build --dct 2025-04-03 '" + b.string() + "' -o '" + jb.string() + "'").code == 0);
+  const auto ab = run("merge '" + ja.string() + "' '" + jb.string() + "'");
+  const auto ba = run("merge '" + jb.string() + "' '" + ja.string() + "'");
+  const auto both = run("build --dct 2025-04-03 '" + b.string() + "' '" + a.string() + "'");
+  BOOST_TEST(ab.code == 0, ab.err);
+  BOOST_TEST(ab.out == ba.out);
+  BOOST_TEST(ab.out == both.out);
+  BOOST_TEST(schema_check::timeline_errors(ab.out) == "");
+  const auto j = nlohmann::json::parse(ab.out);
+  BOOST_TEST(j["events"].size() == 4u);  // two publications, the talks (merged), the deal
+  BOOST_TEST(j["documents"].size() == 2u);
+  // Merging nothing new changes nothing.
+  const auto abj = d.write("ab.json", ab.out);
+  BOOST_TEST(run("merge '" + abj.string() + "' '" + ja.string() + "'").out == ab.out);
+  // --merge-threshold above 1 keeps every mention apart.
+  BOOST_TEST(nlohmann::json::parse(
+                 run("merge --merge-threshold 1.5 '" + ja.string() + "' '" + jb.string() + "'").out)["events"]
+                 .size() == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(merge_errors_are_one_line_and_never_overwrite_an_input) {
+  TempDir d;
+  auto a = d.write("a.txt", "It opened on May 5, 2020.");
+  const auto ja = d.path / "a.json";
+  BOOST_REQUIRE(run("build --dct 2025-04-03 '" + a.string() + "' -o '" + ja.string() + "'").code == 0);
+  const std::string before = slurp(ja);
+  auto r = run("merge '" + ja.string() + "' -o '" + ja.string() + "'");
+  BOOST_TEST(r.code != 0);
+  BOOST_TEST(r.err.find("one of the inputs") != std::string::npos);
+  BOOST_TEST(slurp(ja) == before);
+  auto bad = d.write("bad.json", "{\"schema\": \"timeliner.timeline/1\"}");
+  for (const std::string& args : {"merge '" + bad.string() + "'", std::string("merge /no/such.json"),
+                                 std::string("merge"), "merge --from 2025-02-30 '" + ja.string() + "'"}) {
+    r = run(args);
+    BOOST_TEST(r.code != 0, args);
+    BOOST_TEST(lines(r.err) == 1u, args << " -> " << r.err);
+    BOOST_TEST(r.err.find("timeliner: error:") == 0u, args);
+  }
+  BOOST_TEST(run("merge '" + bad.string() + "'").err.find("bad.json") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(build_formats_and_date_range) {
+  TempDir d;
+  auto a = d.write("s.txt", "Flood Report\n\nThe river rose on March 3, 2025. Roads reopened on April 10, 2025.");
+  const std::string in = " '" + a.string() + "'";
+  auto csv = run("build --dct 2025-04-18 --format csv" + in);
+  BOOST_TEST(csv.code == 0, csv.err);
+  BOOST_TEST(csv.out.find("id,kind,value,") == 0u);
+  BOOST_TEST(lines(csv.out) == 4u);
+  auto jsonl = run("build --dct 2025-04-18 --format jsonl" + in);
+  BOOST_TEST(lines(jsonl.out) == 3u);
+  auto tl = run("build --dct 2025-04-18 --format timelinejs" + in);
+  const auto tj = nlohmann::json::parse(tl.out);
+  BOOST_TEST(tj["events"].size() == 3u);
+  BOOST_TEST(tj["events"][0]["start_date"]["month"] == 3);
+  BOOST_TEST(tj["events"][0]["group"] == "Flood Report");
+  auto ranged = run("build --dct 2025-04-18 --from 2025-04-01 --to 2025-04-17" + in);
+  BOOST_TEST(schema_check::timeline_errors(ranged.out) == "");
+  const auto rj = nlohmann::json::parse(ranged.out);
+  BOOST_REQUIRE(rj["events"].size() == 1u);
+  BOOST_TEST(rj["events"][0]["date"]["value"] == "2025-04-10");
+  for (const std::string bad :
+       {"--format xml", "--from 2025-4-1", "--to tomorrow", "--from 2025-05-01 --to 2025-04-01"}) {
+    auto r = run("build --dct 2025-04-18 " + bad + in);
+    BOOST_TEST(r.code != 0, bad);
+    BOOST_TEST(lines(r.err) == 1u, bad);
+    BOOST_TEST(r.out.empty(), bad);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
