@@ -315,7 +315,9 @@ std::string timeline_table(const Timeline& t) {
     if (e.date.bounds->latest != e.date.bounds->earliest) when += ".." + format_day(e.date.bounds->latest).substr(5);
     std::string value = e.date.timex;
     if (e.date.mod != Mod::none) value += " " + std::string(to_string(e.date.mod));
-    out << std::left << std::setw(23) << when << std::setw(18) << value << e.headline << "\n";
+    out << std::left << std::setw(23) << when << std::setw(18) << value << e.headline;
+    if (e.mentions.size() > 1) out << " [" << e.mentions.size() << " mentions]";
+    out << "\n";
   }
   return out.str();
 }

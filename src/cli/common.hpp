@@ -103,7 +103,7 @@ void emit(const std::string& output, const std::string& content);
 void refuse_output_over_input(const std::string& output, const std::vector<std::string>& inputs);
 std::string read_whole_file(const std::string& path);
 
-// A readable table of a timeline: date range, value, headline.
+// A readable table of a timeline: date range, value, headline (and how many mentions merged).
 std::string timeline_table(const Timeline& t);
 
 }  // namespace timeliner::cli

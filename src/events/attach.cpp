@@ -63,6 +63,9 @@ std::optional<Relation> relation_at(std::string_view text, Span sentence, const 
   r.begin = m.begin;
   std::optional<relations::Offset> off;
   if (m.value.type == TimexType::duration) {
+    // "for three months after the storm" is how long something lasted, not when.
+    const std::string before = lower_at(text, prev_word(text, m.begin, sentence.begin));
+    if (before == "for" || before == "within" || before == "over") return std::nullopt;
     off = relations::parse_iso_duration(m.value.timex);
     if (!off) off = relations::parse_offset_words(m.text);
     const Span w = next_word(text, m.end, sentence.end);

@@ -114,6 +114,12 @@ BOOST_AUTO_TEST_CASE(offset_before_a_dated_event_told_elsewhere) {
   BOOST_TEST((e->date.anchor == AnchorKind::event));
 }
 
+BOOST_AUTO_TEST_CASE(a_duration_for_after_an_event_is_no_relation) {
+  const Timeline t =
+      build_one("The storm hit on March 3, 2025. The town was without power for three months after the storm.");
+  BOOST_TEST(t.events.size() == 2u, headlines(t));  // the storm and the publication
+}
+
 BOOST_AUTO_TEST_CASE(a_week_after_takes_the_granularity_of_the_offset) {
   const Timeline t = build_one("The minister resigned on May 10, 2024, a week after the election.");
   const Event* ref = find(t, "The election");
