@@ -119,6 +119,48 @@ bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
   return false;
 }
 
+// A later clause that starts with a past-tense verb ("... and returned home on Sunday") borrows the
+// subject of the sentence: the words before its first auxiliary or -ed verb ("Residents were
+// evacuated"), when that is one to four words.
+std::string with_subject(std::string_view sentence, std::size_t clause_begin, std::string headline) {
+  const auto first_space = headline.find(' ');
+  const std::string first = words::lower(headline.substr(0, first_space));
+  if (first.size() < 4 || !first.ends_with("ed")) return headline;
+  const Span in_clause = next_word(sentence, sentence.find_first_not_of(" ,;", clause_begin), sentence.size());
+  // The clause's own first word after any coordinator must be that verb, as written in lower case.
+  Span w = in_clause;
+  for (int i = 0; i < 2 && w.end > w.begin; ++i) {
+    const std::string lw = lower_at(sentence, w);
+    if (lw == first) {
+      if (!std::islower(static_cast<unsigned char>(sentence[w.begin]))) return headline;
+      break;
+    }
+    w = next_word(sentence, w.end, sentence.size());
+  }
+  if (lower_at(sentence, w) != first) return headline;
+  static constexpr std::string_view aux[] = {"was", "were", "is", "are", "has", "have", "had", "will"};
+  std::size_t i = 0, count = 0;
+  while (i < clause_begin && count < 6) {
+    const Span v = next_word(sentence, i, clause_begin);
+    if (v.end == v.begin) return headline;
+    const std::string lv = lower_at(sentence, v);
+    const bool verb =
+        std::find(std::begin(aux), std::end(aux), lv) != std::end(aux) || (count > 0 && lv.ends_with("ed"));
+    if (verb) {
+      if (count == 0 || count > 4) return headline;
+      headline[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(headline[0])));
+      return std::string(sentence.substr(0, v.begin - (v.begin > 0 ? 1 : 0))) + " " + headline;
+    }
+    if (!std::all_of(sentence.begin() + static_cast<std::ptrdiff_t>(v.begin),
+                     sentence.begin() + static_cast<std::ptrdiff_t>(v.end),
+                     [](char c) { return word_char(c) || c == '\'' || c == '-'; }))
+      return headline;
+    ++count;
+    i = v.end;
+  }
+  return headline;
+}
+
 struct Builder {
   const Document& doc;
   const std::vector<Mention>& ms;
@@ -258,8 +300,9 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         if (cut.begin < c.end && c.begin < cut.end)
           local.push_back(Span{cut.begin > c.begin ? cut.begin - c.begin : 0, std::min(cut.end, c.end) - c.begin});
       const Mention& m = mentions[points[k].mention];
-      b.events.push_back(b.make(s, s_cp, points[k].date,
-                                make_headline(sentence.substr(c.begin, c.end - c.begin), local), m.begin, m.end));
+      std::string headline = make_headline(sentence.substr(c.begin, c.end - c.begin), local);
+      if (c.begin > 0) headline = with_subject(sentence, c.begin, std::move(headline));
+      b.events.push_back(b.make(s, s_cp, points[k].date, std::move(headline), m.begin, m.end));
     }
     // Durations and sets annotate the event of their clause (the nearest one when clauses are shared).
     std::vector<Annotation> loose_durations, loose_sets;

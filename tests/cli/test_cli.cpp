@@ -418,7 +418,7 @@ BOOST_AUTO_TEST_CASE(merge_errors_are_one_line_and_never_overwrite_an_input) {
   BOOST_TEST(slurp(ja) == before);
   auto bad = d.write("bad.json", "{\"schema\": \"timeliner.timeline/1\"}");
   for (const std::string& args : {"merge '" + bad.string() + "'", std::string("merge /no/such.json"),
-                                 std::string("merge"), "merge --from 2025-02-30 '" + ja.string() + "'"}) {
+                                  std::string("merge"), "merge --from 2025-02-30 '" + ja.string() + "'"}) {
     r = run(args);
     BOOST_TEST(r.code != 0, args);
     BOOST_TEST(lines(r.err) == 1u, args << " -> " << r.err);

@@ -82,6 +82,15 @@ BOOST_AUTO_TEST_CASE(two_dates_in_one_sentence_give_two_events_with_their_own_cl
   BOOST_TEST(a->text == b->text);
 }
 
+BOOST_AUTO_TEST_CASE(a_later_clause_without_subject_borrows_the_sentence_subject) {
+  const Timeline t = build_one("Residents were evacuated on Saturday and returned home on Sunday.");
+  BOOST_TEST(find(t, "Residents were evacuated") != nullptr, headlines(t));
+  BOOST_TEST(find(t, "Residents returned home") != nullptr, headlines(t));
+  // A clause with a subject of its own keeps it.
+  const Timeline u = build_one("Talks began on Saturday and the minister resigned on Sunday.");
+  BOOST_TEST(find(u, "The minister resigned") != nullptr, headlines(u));
+}
+
 BOOST_AUTO_TEST_CASE(durations_annotate_the_event_of_their_sentence) {
   const Timeline t = build_one("The bridge closed in 1995 for 18 months. It lasted a week.");
   const Event* e = find(t, "The bridge closed");
