@@ -1,5 +1,6 @@
 // A tiny static file server for the viewer tests: serves the repo root on 127.0.0.1, an ephemeral port.
-// With a timelines directory, /timelines/ is served from there instead (so tests need no files in timelines/).
+// With a timelines directory, /timelines/ is served from there first (so tests need no files in timelines/),
+// then from the repo's own timelines/.
 // CLI: node tests/web/server.mjs [TIMELINES_DIR]  -> prints the base URL on the first line of stdout.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -23,8 +24,13 @@ export function startServer({ root = repoRoot, timelines = null, port = 0 } = {}
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file;
-      if (timelines && path.startsWith('/timelines/')) file = inside(resolve(timelines), path.slice('/timelines/'.length));
-      else file = inside(resolve(root), path);
+      if (timelines && path.startsWith('/timelines/')) {
+        // Fixtures shadow the generated timelines; the generated ones stay reachable by name.
+        file = inside(resolve(timelines), path.slice('/timelines/'.length));
+        if (file && !(await stat(file).catch(() => null))) file = inside(resolve(root), path);
+      } else {
+        file = inside(resolve(root), path);
+      }
       if (!file) throw Object.assign(new Error('forbidden'), { code: 'EACCES' });
       if ((await stat(file)).isDirectory()) {
         if (!path.endsWith('/')) { res.writeHead(301, { location: `${path}/` }).end(); return; }

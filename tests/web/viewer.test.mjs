@@ -277,12 +277,24 @@ test('readable at phone width (360 px)', async () => {
   await page.close();
 });
 
+test('opens the multi-article timeline that timeliner generated (timelines/millbrook.json)', async () => {
+  const data = JSON.parse(readFileSync(join(repoRoot, 'timelines/millbrook.json'), 'utf8'));
+  const { page, problems } = await open('web/?timeline=../timelines/millbrook.json');
+  // Every event is loaded; those in lanes below the fold are drawn once scrolled to.
+  assert.match(await page.textContent('#summary'), new RegExp(`${data.events.length} of ${data.events.length} events, ${data.documents.length} documents`));
+  assert.ok((await rendered(page)) >= data.events.length - 2);
+  await page.locator('.list-row', { hasText: 'derailed' }).first().click();
+  assert.match(await page.textContent('#detail'), /derailed/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('screenshot for docs/viewer.png (UPDATE_SCREENSHOT=1)', { skip: !process.env.UPDATE_SCREENSHOT }, async () => {
-  const { page } = await open('web/?timeline=../tests/web/fixtures/sample.json', { width: 1280, height: 720 });
+  const { page } = await open('web/?timeline=../timelines/millbrook.json', { width: 1280, height: 720 });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-  await page.locator('.list-row', { hasText: 'Repairs began' }).click();
-  for (let k = 0; k < 7; k++) await page.click('#zoom-in');
+  await page.locator('.list-row', { hasText: 'derailed' }).first().click();
+  for (let k = 0; k < 3; k++) await page.click('#zoom-in');
   await page.waitForTimeout(200);
   await page.screenshot({ path: join(repoRoot, 'docs/viewer.png') });
   await page.close();
