@@ -170,7 +170,25 @@ std::string Compiled::expand(std::string_view pattern, std::vector<Capture>* cap
   return out;
 }
 
-Compiled::Compiled(std::string_view source) {
+void Rule::compile() const {
+  RE2::Options opts;
+  opts.set_case_sensitive(true);
+  opts.set_log_errors(false);
+  opts.set_max_mem(32 << 20);
+  opts.set_longest_match(true);  // leftmost-longest: alternatives need no careful order
+  auto re = std::make_unique<RE2>(pattern, opts);
+  if (!re->ok()) throw std::runtime_error("grammar: " + source_line + ": rule " + name + ": " + re->error());
+  if (re->NumberOfCapturingGroups() != static_cast<int>(captures.size()))
+    throw std::runtime_error("grammar: rule " + name + ": use (?:...) for groups; only slots capture");
+  re_ = std::move(re);
+}
+
+const RE2& Rule::re() const {
+  std::call_once(*once_, [this] { compile(); });
+  return *re_;
+}
+
+Compiled::Compiled(std::string_view source, bool lazy) {
   // Split into lines, joining continuation lines (starting with whitespace) to the line before.
   std::vector<Line> lines;
   {
@@ -215,12 +233,6 @@ Compiled::Compiled(std::string_view source) {
       entries.push_back({l.number, trim(l.text), l.file});
     }
   }
-
-  RE2::Options set_options;
-  set_options.set_case_sensitive(true);
-  set_options.set_max_mem(256 << 20);
-  set_options.set_log_errors(false);
-  set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
 
   Vocab* current_vocab = nullptr;
   std::vector<std::string> vocab_words;
@@ -355,17 +367,16 @@ Compiled::Compiled(std::string_view source) {
       }
       std::string pattern = expand(trim(t.substr(sep + 2)), &rule.captures, 0, l);
       if (!case_sensitive) pattern = "(?i:" + pattern + ")";
-      RE2::Options opts;
-      opts.set_case_sensitive(true);
-      opts.set_log_errors(false);
-      opts.set_max_mem(32 << 20);
-      opts.set_longest_match(true);  // leftmost-longest: alternatives need no careful order
-      rule.re = std::make_unique<RE2>(pattern, opts);
-      if (!rule.re->ok()) fail(l, "rule " + name + ": " + rule.re->error());
-      if (rule.re->NumberOfCapturingGroups() != static_cast<int>(rule.captures.size()))
-        fail(l, "rule " + name + ": use (?:...) for groups; only slots capture");
-      std::string error;
-      if (set_->Add(pattern, &error) < 0) fail(l, "rule " + name + ": " + error);
+      rule.pattern = std::move(pattern);
+      if (!lazy) {
+        try {
+          rule.compile();
+        } catch (const std::runtime_error& e) {
+          std::string what = e.what();
+          fail(l, what.substr(what.find("rule " + name)));
+        }
+      }
+      if (rules_.size() >= 0xFFFF) fail(l, "too many rules");
       rules_.push_back(std::move(rule));
     } else {
       fail(l, "unknown directive " + directive);
@@ -373,59 +384,18 @@ Compiled::Compiled(std::string_view source) {
   }
   close_vocab();
   if (rules_.empty()) throw std::runtime_error("grammar has no rules");
-  if (!set_->Compile()) throw std::runtime_error("grammar: the rule set is too large to compile");
+  std::vector<std::string_view> patterns;
+  for (const Rule& r : rules_) patterns.push_back(r.pattern);
+  const auto keys = start_keys(patterns);
+  for (std::size_t r = 0; r < rules_.size(); ++r) starts_.add(static_cast<std::uint16_t>(r), keys[r]);
 }
 
-std::vector<Match> Compiled::scan(std::string_view text) const {
-  std::vector<int> hits;
-  if (!set_->Match(text, &hits)) {
-    // Either nothing matched, or the DFA ran out of memory: in doubt, try every rule.
-    hits.clear();
-    for (std::size_t i = 0; i < rules_.size(); ++i) hits.push_back(static_cast<int>(i));
-  }
-  std::sort(hits.begin(), hits.end());
-  std::vector<Match> candidates;
-  std::vector<re2::StringPiece> groups;
-  for (int r : hits) {
-    const Rule& rule = rules_[static_cast<std::size_t>(r)];
-    const int n = static_cast<int>(rule.captures.size()) + 1;
-    groups.assign(static_cast<std::size_t>(n), {});
-    std::size_t pos = 0;
-    while (pos <= text.size() && rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), n)) {
-      const std::size_t b = static_cast<std::size_t>(groups[0].data() - text.data());
-      const std::size_t e = b + groups[0].size();
-      if (e == b) {
-        pos = b + 1;
-        continue;
-      }
-      // Whole words only: a match may not start or end inside a word.
-      const bool bad_start = b > 0 && is_word_byte(text[b - 1]) && is_word_byte(text[b]);
-      const bool bad_end = e < text.size() && is_word_byte(text[e - 1]) && is_word_byte(text[e]);
-      if (bad_start || bad_end) {
-        pos = b + 1;
-        continue;
-      }
-      Match m;
-      m.begin = b;
-      m.end = e;
-      m.rule = static_cast<std::size_t>(r);
-      m.groups.reserve(rule.captures.size());
-      m.span_begin = b;
-      m.span_end = e;
-      for (int g = 1; g < n; ++g) {
-        const re2::StringPiece& piece = groups[static_cast<std::size_t>(g)];
-        m.groups.emplace_back(piece.data(), piece.size());
-        if (rule.captures[static_cast<std::size_t>(g - 1)].field == "=" && piece.data() != nullptr) {
-          m.span_begin = static_cast<std::size_t>(piece.data() - text.data());
-          m.span_end = m.span_begin + piece.size();
-        }
-      }
-      candidates.push_back(std::move(m));
-      pos = e;
-    }
-  }
-  // Longest expression first (context words do not count), then earliest rule, then leftmost;
-  // keep those whose whole match overlaps nothing kept.
+namespace {
+
+// Longest expression first (context words do not count), then earliest rule, then leftmost;
+// keep those whose whole match overlaps nothing kept. The order is total, so the result does not
+// depend on the order candidates were found in.
+std::vector<Match> select_longest(std::vector<Match>& candidates) {
   std::vector<std::size_t> order(candidates.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -448,6 +418,94 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
   }
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
   return out;
+}
+
+// A match of `rule` (the text of each of `n` groups in `groups`) as a candidate, or nothing when it is
+// empty or starts or ends inside a word.
+std::optional<Match> candidate(const Rule& rule, std::size_t r, std::string_view text,
+                               const std::vector<re2::StringPiece>& groups, int n) {
+  const std::size_t b = static_cast<std::size_t>(groups[0].data() - text.data());
+  const std::size_t e = b + groups[0].size();
+  if (e == b) return std::nullopt;
+  // Whole words only: a match may not start or end inside a word.
+  const bool bad_start = b > 0 && is_word_byte(text[b - 1]) && is_word_byte(text[b]);
+  const bool bad_end = e < text.size() && is_word_byte(text[e - 1]) && is_word_byte(text[e]);
+  if (bad_start || bad_end) return std::nullopt;
+  Match m;
+  m.begin = b;
+  m.end = e;
+  m.rule = r;
+  m.groups.reserve(rule.captures.size());
+  m.span_begin = b;
+  m.span_end = e;
+  for (int g = 1; g < n; ++g) {
+    const re2::StringPiece& piece = groups[static_cast<std::size_t>(g)];
+    m.groups.emplace_back(piece.data(), piece.size());
+    if (rule.captures[static_cast<std::size_t>(g - 1)].field == "=" && piece.data() != nullptr) {
+      m.span_begin = static_cast<std::size_t>(piece.data() - text.data());
+      m.span_end = m.span_begin + piece.size();
+    }
+  }
+  return m;
+}
+
+}  // namespace
+
+// The reference search runs each rule over the whole text: from `pos`, the leftmost-longest match;
+// a whole-word one is kept and the search goes on after it, any other moves `pos` one byte on.
+// A match that starts inside a word is never kept, and a rejected match never moves `pos` past
+// its start, so the kept matches are also found by trying the rule anchored at each position
+// where a word may start, in order, skipping those before the end of the last match kept: that
+// is scan(), with the positions further narrowed to those where one of the rule's start keys
+// occurs (a position where the rule can match has one of them, prefix.hpp).
+std::vector<Match> Compiled::scan(std::string_view text) const {
+  std::vector<Match> candidates;
+  std::vector<std::size_t> next(rules_.size(), 0);  // per rule: matches may start from here
+  std::vector<std::uint16_t> rules;
+  std::vector<re2::StringPiece> groups;
+  for (std::size_t p = 0; p < text.size(); ++p) {
+    // A match that starts inside a word is never kept.
+    if (p > 0 && is_word_byte(text[p - 1]) && is_word_byte(text[p])) continue;
+    if (!starts_.may_start(key_byte(static_cast<unsigned char>(text[p])))) continue;
+    rules.clear();
+    starts_.candidates(text, p, rules);
+    if (rules.empty()) continue;
+    std::sort(rules.begin(), rules.end());
+    rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
+    for (std::uint16_t r : rules) {
+      if (p < next[r]) continue;
+      const Rule& rule = rules_[r];
+      const int n = static_cast<int>(rule.captures.size()) + 1;
+      groups.assign(static_cast<std::size_t>(n), {});
+      if (!rule.re().Match(text, p, text.size(), RE2::ANCHOR_START, groups.data(), n)) continue;
+      if (auto m = candidate(rule, r, text, groups, n)) {
+        next[r] = m->end;
+        candidates.push_back(std::move(*m));
+      }
+    }
+  }
+  return select_longest(candidates);
+}
+
+std::vector<Match> Compiled::scan_reference(std::string_view text) const {
+  std::vector<Match> candidates;
+  std::vector<re2::StringPiece> groups;
+  for (std::size_t r = 0; r < rules_.size(); ++r) {
+    const Rule& rule = rules_[r];
+    const int n = static_cast<int>(rule.captures.size()) + 1;
+    groups.assign(static_cast<std::size_t>(n), {});
+    std::size_t pos = 0;
+    while (pos <= text.size() && rule.re().Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), n)) {
+      const std::size_t b = static_cast<std::size_t>(groups[0].data() - text.data());
+      if (auto m = candidate(rule, r, text, groups, n)) {
+        pos = m->end;
+        candidates.push_back(std::move(*m));
+      } else {
+        pos = b + 1;
+      }
+    }
+  }
+  return select_longest(candidates);
 }
 
 std::optional<double> Compiled::parse_number(std::string_view text) const {

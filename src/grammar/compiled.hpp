@@ -1,13 +1,14 @@
 // The compiled form of a grammar: vocabularies, slots and rules with their RE2 programs.
 #pragma once
 
+#include "grammar/prefix.hpp"
 #include "resolve/frame.hpp"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,8 +45,16 @@ struct Rule {
   std::string name;
   Frame base;  // the rule's static settings
   std::vector<Capture> captures;
-  std::unique_ptr<RE2> re;
+  std::string pattern;      // the RE2 pattern, slots and definitions expanded
   std::string source_line;  // for error messages
+  // The compiled pattern: at construction, or on first use when the grammar is compiled lazily.
+  const RE2& re() const;
+
+ private:
+  friend class Compiled;
+  mutable std::unique_ptr<RE2> re_;
+  mutable std::unique_ptr<std::once_flag> once_ = std::make_unique<std::once_flag>();
+  void compile() const;  // throws std::runtime_error naming the rule
 };
 
 // A candidate match of one rule.
@@ -60,11 +69,16 @@ struct Line;  // a line of grammar source, for error messages
 
 class Compiled {
  public:
-  explicit Compiled(std::string_view source);
+  // Parses the grammar. Its patterns are compiled here, or, when `lazy`, each on first use (start-up
+  // then costs only the parse: a pattern that RE2 rejects throws when first used).
+  explicit Compiled(std::string_view source, bool lazy = false);
 
   // All matches of all rules, overlapping ones resolved: the longest expression wins, then the
   // rule that comes first in the grammar. Reject matches are kept (callers drop them). In text order.
+  // Each rule is tried only at the positions where its start keys (prefix.hpp) occur, anchored there.
   std::vector<Match> scan(std::string_view text) const;
+  // The same result, each rule searched over the whole text: the reference the tests hold scan() to.
+  std::vector<Match> scan_reference(std::string_view text) const;
 
   // Builds the frame of a match: the rule's settings, then each captured slot. Returns nothing
   // when a slot's text does not parse (an impossible day, an unknown word).
@@ -90,7 +104,7 @@ class Compiled {
   };
   std::map<std::string, SlotDef, std::less<>> slots_;
   std::vector<Rule> rules_;
-  std::unique_ptr<RE2::Set> set_;
+  StartIndex starts_;
   std::size_t longest_number_phrase_ = 1;
 };
 

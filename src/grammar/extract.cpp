@@ -11,13 +11,14 @@ namespace grammar {
 extern const char* const kEnglishSource;  // generated from src/grammar/en/*.tg at build time
 }
 
-Grammar::Grammar(std::string_view source) : impl_(std::make_unique<grammar::Compiled>(source)) {}
+Grammar::Grammar(std::string_view source, CompileMode mode)
+    : impl_(std::make_unique<grammar::Compiled>(source, mode == lazy)) {}
 Grammar::~Grammar() = default;
 Grammar::Grammar(Grammar&&) noexcept = default;
 Grammar& Grammar::operator=(Grammar&&) noexcept = default;
 
 const Grammar& Grammar::english() {
-  static const Grammar g{grammar::kEnglishSource};
+  static const Grammar g{grammar::kEnglishSource, Grammar::lazy};
   return g;
 }
 
