@@ -19,7 +19,7 @@ unsigned char key_byte(unsigned char c) {
 namespace {
 
 // Beyond this many keys a sub-pattern's keys are shortened: start-up time stays small.
-constexpr std::size_t kMaxKeys = 256;
+constexpr std::size_t kMaxKeys = 128;
 
 // The starts of a sub-pattern's matches: `whole` holds matches shorter than kKeyLength in full,
 // `cut` holds beginnings after which anything may follow.

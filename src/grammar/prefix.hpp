@@ -17,7 +17,7 @@
 
 namespace timeliner::grammar {
 
-inline constexpr std::size_t kKeyLength = 6;
+inline constexpr std::size_t kKeyLength = 5;
 
 // The key byte of a text byte: every non-ASCII byte is 0x80.
 unsigned char key_byte(unsigned char c);
