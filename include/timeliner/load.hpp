@@ -114,4 +114,10 @@ std::optional<Instant> date_from_url(std::string_view url);
 // 2024 (AP) -") in the first ~600 characters of `text`. A date without a year is not enough.
 std::optional<FoundDate> date_from_byline(std::string_view text);
 
+// One line of a JSON lines stream, line `number` of `path` ("-" for standard input), read as a
+// JSON lines file reads each: its document (or its skip) appended to `out`. For reading a stream
+// a line at a time, in bounded memory.
+void load_jsonl_line(std::string_view line, const std::string& path, std::size_t number, const LoadOptions& options,
+                     FileLoad& out);
+
 }  // namespace timeliner

@@ -13,7 +13,9 @@ namespace timeliner::load_detail {
 void settle_date(Document& doc, const std::optional<FoundDate>& found, const LoadOptions& options);
 
 // Reads a JSON lines file: one article a line. Malformed lines are skipped and recorded.
-void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptions& options, FileLoad& out);
+// `first_line` numbers the first line of `bytes` (for a stream read a line at a time).
+void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptions& options, FileLoad& out,
+                std::size_t first_line = 1);
 
 // A title from the first line of a text, when it looks like one (short, no final punctuation).
 std::string title_from_first_line(std::string_view text);

@@ -18,11 +18,12 @@ std::string string_field(const nlohmann::json& j, const char* key) {
 
 }  // namespace
 
-void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptions& options, FileLoad& out) {
+void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptions& options, FileLoad& out,
+                std::size_t first_line) {
   const std::string stem = stem_of(path);
   std::size_t line_start = 0;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") line_start = 3;
-  for (std::size_t number = 1; line_start < bytes.size(); ++number) {
+  if (first_line == 1 && bytes.substr(0, 3) == "\xEF\xBB\xBF") line_start = 3;
+  for (std::size_t number = first_line; line_start < bytes.size(); ++number) {
     std::size_t line_end = bytes.find('\n', line_start);
     if (line_end == std::string_view::npos) line_end = bytes.size();
     std::string_view raw = bytes.substr(line_start, line_end - line_start);
@@ -86,3 +87,12 @@ void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptio
 }
 
 }  // namespace timeliner::load_detail
+
+namespace timeliner {
+
+void load_jsonl_line(std::string_view line, const std::string& path, std::size_t number, const LoadOptions& options,
+                     FileLoad& out) {
+  load_detail::read_jsonl(line, path, options, out, number);
+}
+
+}  // namespace timeliner
