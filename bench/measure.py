@@ -1,0 +1,87 @@
+"""Runs the benchmark and prints its figures (called by bench/run.sh, which prepares everything).
+Usage: measure.py TIMELINER DATA_DIR RUNS DATEPARSER_DOCS"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+exe, data, runs, dp_docs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+here = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(cmd, stdin_path=None):
+    """Wall seconds and peak RSS (MB) of one process, its output discarded."""
+    with open(stdin_path or os.devnull, "rb") as fin, open(os.devnull, "wb") as fout:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdin=fin, stdout=fout)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"bench: {cmd} failed")
+    return wall, usage.ru_maxrss / 1024
+
+
+def median_run(cmd, stdin_path=None, n=runs):
+    results = [run(cmd, stdin_path) for _ in range(n)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def chars_docs(path):
+    chars = docs = 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                chars += len(json.loads(line)["text"])
+                docs += 1
+    return chars, docs
+
+
+corpus, tbaq = os.path.join(data, "corpus.jsonl"), os.path.join(data, "tbaq.jsonl")
+c_chars, c_docs = chars_docs(corpus)
+t_chars, t_docs = chars_docs(tbaq)
+extract = [exe, "extract", "--input-format", "jsonl"]
+fig = {}
+fig["startup_ms"] = median_run([exe, "extract", "--dct", "2000-01-01"], None, max(runs, 9))[0] * 1000
+fig["startup_one_article_ms"] = median_run([exe, "extract", "--dct", "2000-01-01", os.path.join(data, "one.txt")],
+                                           None, max(runs, 9))[0] * 1000
+t1, rss1 = median_run(extract + ["-j", "1", "-"], corpus)
+t2, rss2 = median_run(extract + ["-j", "2", "-"], corpus)
+fig.update(corpus_chars=c_chars, corpus_docs=c_docs, j1_s=t1, j2_s=t2, j1_mchars_s=c_chars / t1 / 1e6,
+           j1_docs_s=c_docs / t1, j2_mchars_s=c_chars / t2 / 1e6, j2_docs_s=c_docs / t2, speedup_j2=t1 / t2,
+           rss_stream_mb=max(rss1, rss2))
+tt, _ = median_run(extract + ["-j", "1", tbaq])
+fig["tbaq_once_mchars_s"] = t_chars / tt / 1e6
+s1, rss_s1 = median_run([exe, "extract", "--dct", "2000-01-01", os.path.join(data, "synth-1.txt")])
+s50, rss_s50 = median_run([exe, "extract", "--dct", "2000-01-01", os.path.join(data, "synth-50.txt")], None,
+                          max(1, runs // 2))
+fig.update(synth1_s=s1, synth50_s=s50, linearity=(s50 - fig["startup_ms"] / 1000) / (s1 - fig["startup_ms"] / 1000) / 50,
+           synth50_rss_mb=rss_s50, synth50_doc_mb=os.path.getsize(os.path.join(data, "synth-50.txt")) / 2**20)
+
+chrono = json.loads(subprocess.check_output(["node", os.path.join(here, "peer_chrono.js"), tbaq, str(runs)]))
+fig["chrono_mchars_s"] = chrono["chars"] / statistics.median(chrono["seconds"]) / 1e6
+fig["chrono_docs_s"] = chrono["docs"] / statistics.median(chrono["seconds"])
+dp = json.loads(subprocess.check_output(["/usr/bin/python3", "-W", "ignore", os.path.join(here, "peer_dateparser.py"), tbaq,
+                                         str(max(1, runs // 2)), str(dp_docs)]))
+fig["dateparser_mchars_s"] = dp["chars"] / statistics.median(dp["seconds"]) / 1e6
+fig["dateparser_docs_s"] = dp["docs"] / statistics.median(dp["seconds"])
+fig["dateparser_subset_docs"] = dp["docs"]
+
+print(json.dumps(fig), file=sys.stderr)
+print(f"""
+timeliner benchmark ({runs} runs each, medians; TBAQ texts: {t_docs} articles, {t_chars / 1e6:.2f} M chars)
+  corpus: {c_docs} documents, {c_chars / 1e6:.1f} M chars (TBAQ repeated), JSON lines on stdin
+  extract -j 1        {fig['j1_mchars_s']:7.2f} M chars/s  {fig['j1_docs_s']:8.0f} docs/s  (whole process)
+  extract -j 2        {fig['j2_mchars_s']:7.2f} M chars/s  {fig['j2_docs_s']:8.0f} docs/s  speed-up {fig['speedup_j2']:.2f}x
+  extract, TBAQ once  {fig['tbaq_once_mchars_s']:7.2f} M chars/s  (one file, one process)
+  start-up            {fig['startup_ms']:7.1f} ms (empty input)   {fig['startup_one_article_ms']:.1f} ms (one short article)
+  peak RSS            {fig['rss_stream_mb']:7.1f} MB streaming the corpus; {fig['synth50_rss_mb']:.1f} MB for one {fig['synth50_doc_mb']:.1f} MB document
+  linearity           1 MB document {fig['synth1_s']:.2f} s, 50 MB document {fig['synth50_s']:.2f} s: {fig['linearity']:.2f} x linear
+  chrono-node         {fig['chrono_mchars_s']:7.2f} M chars/s  {fig['chrono_docs_s']:8.0f} docs/s  (parse loop, TBAQ texts)
+  dateparser          {fig['dateparser_mchars_s']:7.3f} M chars/s  {fig['dateparser_docs_s']:8.1f} docs/s  (search_dates loop, first {fig['dateparser_subset_docs']} TBAQ texts)
+  ratios (single thread, chars/s):
+    timeliner / chrono-node   {fig['j1_mchars_s'] / fig['chrono_mchars_s']:7.1f}x
+    timeliner / dateparser    {fig['j1_mchars_s'] / fig['dateparser_mchars_s']:7.0f}x
+    chrono-node / dateparser  {fig['chrono_mchars_s'] / fig['dateparser_mchars_s']:7.1f}x
+""")
