@@ -475,9 +475,17 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
     for (std::uint16_t r : rules) {
       if (p < next[r]) continue;
       const Rule& rule = rules_[r];
+      const RE2& re = rule.re();
+      // First the DFA alone, for the match's end: most tries fail within a few bytes. Asking for
+      // the groups at once would make RE2 run its bit-state engine over the rest of the text.
+      re2::StringPiece whole;
+      if (!re.Match(text, p, text.size(), RE2::ANCHOR_START, &whole, 1)) continue;
+      const std::size_t e = p + whole.size();
+      if (e == p || (e < text.size() && is_word_byte(text[e - 1]) && is_word_byte(text[e]))) continue;
+      // Then the groups, within the match (as RE2 itself does after a DFA search).
       const int n = static_cast<int>(rule.captures.size()) + 1;
       groups.assign(static_cast<std::size_t>(n), {});
-      if (!rule.re().Match(text, p, text.size(), RE2::ANCHOR_START, groups.data(), n)) continue;
+      if (!re.Match(text, p, e, RE2::ANCHOR_BOTH, groups.data(), n)) continue;
       if (auto m = candidate(rule, r, text, groups, n)) {
         next[r] = m->end;
         candidates.push_back(std::move(*m));

@@ -4,6 +4,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -22,7 +25,52 @@ bool throws_with(const std::string& source, const std::string& fragment) {
 }
 }  // namespace
 
+namespace timeliner::grammar {
+extern const char* const kEnglishSource;
+}
+
 BOOST_AUTO_TEST_SUITE(grammar)
+
+// The bundled grammar is compiled lazily by Grammar::english(): compiled eagerly here, every one of
+// its patterns must be valid.
+BOOST_AUTO_TEST_CASE(english_grammar_compiles_eagerly) {
+  BOOST_CHECK_NO_THROW(Grammar(timeliner::grammar::kEnglishSource, Grammar::eager));
+}
+
+// scan() tries each rule only where its start keys occur; it must find exactly what searching each
+// rule over the whole text finds: on the corpus texts, the fixtures, the TBAQ texts when present,
+// and texts made to trip it (non-ASCII, case, matches at the very start and end).
+BOOST_AUTO_TEST_CASE(scan_equals_reference_scan) {
+  const auto& c = Grammar::english().compiled();
+  auto same = [&](const std::string& text, const std::string& what) {
+    const auto fast = c.scan(text), slow = c.scan_reference(text);
+    bool equal = fast.size() == slow.size();
+    for (std::size_t i = 0; equal && i < fast.size(); ++i)
+      equal = fast[i].begin == slow[i].begin && fast[i].end == slow[i].end && fast[i].rule == slow[i].rule &&
+              fast[i].span_begin == slow[i].span_begin && fast[i].span_end == slow[i].span_end &&
+              fast[i].groups == slow[i].groups;
+    BOOST_TEST(equal, what << ": " << fast.size() << " vs " << slow.size() << " matches");
+  };
+  for (const char* t : {"2025", "Yesterday", "YESTERDAY, LAST WEEK and NEXT MONTH", "\xE2\x80\x9CLast year\xE2\x80\x9D",
+                        "the \xC2\xBD year", "\xE2\x82\xAC" "5 million in Q1 2024", "on  Monday,\n\nJanuary 5",
+                        "Ja\xE2\x84\xAA 5", "two   days\tlater", "(555) 123-4567 at 5 p.m."})
+    same(t, t);
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const char* dir : {TIMELINER_SOURCE_DIR "/tests/corpus", TIMELINER_SOURCE_DIR "/tests/fixtures",
+                          TIMELINER_SOURCE_DIR "/../shared/corpora/tbaq"}) {
+    if (!fs::exists(dir)) continue;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.is_regular_file()) files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    same(ss.str(), f.string());
+  }
+}
 
 BOOST_AUTO_TEST_CASE(english_grammar_compiles) {
   const Grammar& g = Grammar::english();
