@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <barrier>
+#include <exception>
 #include <iostream>
 #include <thread>
 
@@ -32,8 +34,45 @@ int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, un
   counts.files = 1;
   std::size_t number = 0;
   std::string line;
+  FileLoad batch;
+  std::vector<std::vector<Mention>> mentions;
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failures;  // per document, rethrown by the main thread
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < batch.documents.size();) {
+      try {
+        mentions[i] = extract(grammar, batch.documents[i], xopts);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    }
+  };
+  // The workers live as long as the stream (their compiled patterns with them): at each batch they
+  // meet the main thread at the barrier, share the batch's documents, and meet again.
+  std::barrier sync(static_cast<std::ptrdiff_t>(threads));
+  bool finished = false;
+  std::vector<std::jthread> pool;
+  for (unsigned k = 1; k < threads; ++k)
+    pool.emplace_back([&] {
+      for (;;) {
+        sync.arrive_and_wait();
+        if (finished) return;
+        work();
+        sync.arrive_and_wait();
+      }
+    });
+  struct Stop {  // on every way out, the workers are released and joined
+    std::barrier<>& sync;
+    bool& finished;
+    bool active;
+    ~Stop() {
+      if (!active) return;
+      finished = true;
+      sync.arrive_and_wait();
+    }
+  } stop{sync, finished, threads > 1};
   for (bool more = true; more;) {
-    FileLoad batch;
+    batch = FileLoad{};
     batch.path = "-";
     std::size_t bytes = 0;
     while (batch.documents.size() < batch_docs && bytes < batch_bytes) {
@@ -50,16 +89,12 @@ int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, un
       load_jsonl_line(line, "-", number, lopts, batch);
       bytes += line.size();
     }
-    std::vector<std::vector<Mention>> mentions(batch.documents.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t i; (i = next++) < batch.documents.size();) mentions[i] = extract(grammar, batch.documents[i], xopts);
-    };
-    {
-      std::vector<std::jthread> pool;
-      for (unsigned k = 1; k < std::min<std::size_t>(threads, batch.documents.size()); ++k) pool.emplace_back(work);
-      work();
-    }
+    mentions.assign(batch.documents.size(), {});
+    failures.assign(batch.documents.size(), nullptr);
+    next = 0;
+    if (threads > 1) sync.arrive_and_wait();
+    work();
+    if (threads > 1) sync.arrive_and_wait();
     for (const auto& w : batch.warnings) std::cerr << "timeliner: warning: " << w << "\n";
     for (const auto& sk : batch.skipped) {
       std::cerr << "timeliner: warning: skipped " << sk.message << "\n";
@@ -68,6 +103,7 @@ int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, un
     counts.documents += batch.documents.size();
     for (std::size_t k = 0; k < batch.documents.size(); ++k) {
       const Document& doc = batch.documents[k];
+      if (failures[k]) std::rethrow_exception(failures[k]);
       warn_undated(doc);
       std::string out;
       for (const auto& m : mentions[k]) {

@@ -3,6 +3,7 @@
 #include <timeliner/extract.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <set>
@@ -18,6 +19,8 @@ struct Line {
 };
 
 namespace {
+
+std::atomic<std::uint64_t> grammar_counter{0};  // ids of Compiled grammars, never reused
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -188,7 +191,7 @@ const RE2& Rule::re() const {
   return *re_;
 }
 
-Compiled::Compiled(std::string_view source, bool lazy) {
+Compiled::Compiled(std::string_view source, bool lazy) : id_(++grammar_counter) {
   // Split into lines, joining continuation lines (starting with whitespace) to the line before.
   std::vector<Line> lines;
   {
@@ -458,7 +461,29 @@ std::optional<Match> candidate(const Rule& rule, std::size_t r, std::string_view
 // where a word may start, in order, skipping those before the end of the last match kept: that
 // is scan(), with the positions further narrowed to those where one of the rule's start keys
 // occurs (a position where the rule can match has one of them, prefix.hpp).
+namespace {
+
+// Each thread's own copies of the compiled patterns of one grammar: RE2 objects may be shared by
+// threads, but then every search takes a lock on the shared DFA cache, and two cores contending for
+// it at every try run slower than one. A copy costs a compile per thread and pattern used.
+struct ThreadPatterns {
+  std::uint64_t grammar = 0;
+  std::vector<std::unique_ptr<RE2>> res;
+  const RE2& re(const Rule& rule, std::size_t r) {
+    if (!res[r]) res[r] = std::make_unique<RE2>(rule.pattern, rule.re().options());
+    return *res[r];
+  }
+};
+
+}  // namespace
+
 std::vector<Match> Compiled::scan(std::string_view text) const {
+  thread_local ThreadPatterns own;
+  if (own.grammar != id_) {
+    own.grammar = id_;
+    own.res.clear();
+    own.res.resize(rules_.size());
+  }
   std::vector<Match> candidates;
   std::vector<std::size_t> next(rules_.size(), 0);  // per rule: matches may start from here
   std::vector<std::uint16_t> rules;
@@ -475,7 +500,7 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
     for (std::uint16_t r : rules) {
       if (p < next[r]) continue;
       const Rule& rule = rules_[r];
-      const RE2& re = rule.re();
+      const RE2& re = own.re(rule, r);
       // First the DFA alone, for the match's end: most tries fail within a few bytes. Asking for
       // the groups at once would make RE2 run its bit-state engine over the rest of the text.
       re2::StringPiece whole;

@@ -103,6 +103,7 @@ class Compiled {
     std::string regex;
   };
   std::map<std::string, SlotDef, std::less<>> slots_;
+  std::uint64_t id_;  // identifies this grammar to the per-thread pattern copies of scan()
   std::vector<Rule> rules_;
   StartIndex starts_;
   std::size_t longest_number_phrase_ = 1;
