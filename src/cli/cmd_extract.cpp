@@ -149,6 +149,10 @@ void add_extract_command(CLI::App& app, Action& action) {
           for (const auto& m : f.mentions[k]) {
             out += mention_to_json_line(doc.id, m);
             out += '\n';
+            if (out.size() >= (1u << 16)) {  // a long document's lines are not all held at once
+              std::cout << out;
+              out.clear();
+            }
           }
         }
         std::cout << out;

@@ -469,7 +469,9 @@ namespace {
 struct ThreadPatterns {
   std::uint64_t grammar = 0;
   std::vector<std::unique_ptr<RE2>> res;
+  bool shared = false;  // the first thread to scan with a grammar uses the grammar's own patterns
   const RE2& re(const Rule& rule, std::size_t r) {
+    if (shared) return rule.re();
     if (!res[r]) res[r] = std::make_unique<RE2>(rule.pattern, rule.re().options());
     return *res[r];
   }
@@ -483,6 +485,8 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
     own.grammar = id_;
     own.res.clear();
     own.res.resize(rules_.size());
+    bool expected = false;
+    own.shared = first_scanner_.compare_exchange_strong(expected, true);
   }
   std::vector<Match> candidates;
   std::vector<std::size_t> next(rules_.size(), 0);  // per rule: matches may start from here

@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -104,6 +105,7 @@ class Compiled {
   };
   std::map<std::string, SlotDef, std::less<>> slots_;
   std::uint64_t id_;  // identifies this grammar to the per-thread pattern copies of scan()
+  mutable std::atomic<bool> first_scanner_{false};  // some thread scans with the shared patterns
   std::vector<Rule> rules_;
   StartIndex starts_;
   std::size_t longest_number_phrase_ = 1;
