@@ -24,6 +24,19 @@ const Grammar& Grammar::english() {
 
 std::size_t Grammar::rule_count() const { return impl_->rules().size(); }
 
+namespace {
+
+// TIMEX3 values and our timeline files have four-digit years: a value that arithmetic pushed
+// before year 0000 or after 9999 ("January 1" from a 9999-12-31 publication date) is dropped.
+bool in_writable_years(const Resolved& r) {
+  static const date::sys_days first{date::year{0} / 1 / 1};
+  static const date::sys_days last{date::year{9999} / 12 / 31};
+  if (r.value.bounds) return r.value.bounds->earliest >= first && r.value.bounds->latest <= last;
+  return !r.point || (r.point->day >= first && r.point->day <= last);
+}
+
+}  // namespace
+
 std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const ExtractOptions& options) {
   const grammar::Compiled& g = grammar.compiled();
   const std::string_view text = doc.text;
@@ -55,6 +68,7 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
     ctx.previous_distance = ctx.previous ? s - previous_sentence : static_cast<std::size_t>(-1);
     auto resolved = resolve(*frame, ctx);
     if (!resolved) continue;
+    if (!in_writable_years(*resolved)) continue;
     if (resolved->point && resolved->value.bounds &&
         (resolved->value.type == TimexType::date || resolved->value.type == TimexType::time)) {
       ctx.previous = resolved->point;
