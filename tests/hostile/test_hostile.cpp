@@ -1,0 +1,277 @@
+// Hostile inputs: each ends with a correct result or one clear error line, in bounded time and
+// memory, never a crash. Library-level cases first, then the command line as a process.
+#include "support/checks.hpp"
+#include "support/process.hpp"
+
+#include <timeliner/extract.hpp>
+#include <timeliner/json.hpp>
+#include <timeliner/load.hpp>
+#include <timeliner/text.hpp>
+#include <timeliner/timeline.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace timeliner;
+using namespace timeliner::testing;
+
+namespace {
+
+Document doc_of(std::string text, std::string dct = "2025-04-18") {
+  Document d;
+  d.id = "h";
+  d.source = "h";
+  d.text = sanitize_utf8(text);
+  d.published = parse_instant(dct);
+  return d;
+}
+
+std::vector<Mention> extract_checked(const Document& d) {
+  auto ms = extract(Grammar::english(), d);
+  for (const auto& m : ms) {
+    BOOST_TEST_INFO(m.text << " = " << m.value.timex);
+    BOOST_TEST(is_timex3_value(m.value.timex));
+    if (m.value.bounds) BOOST_TEST((m.value.bounds->earliest <= m.value.bounds->latest));
+    BOOST_TEST(is_strict_utf8(mention_to_json_line(d.id, m)));
+  }
+  return ms;
+}
+
+const Mention* find(const std::vector<Mention>& ms, const std::string& text) {
+  for (const auto& m : ms)
+    if (m.text == text) return &m;
+  return nullptr;
+}
+
+std::size_t count_lines(const std::string& s) {
+  std::size_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+ProcessResult cli(const std::vector<std::string>& args, const fs::path& in = {}, double timeout = 60) {
+  return run_process(TIMELINER_EXE, args, in, timeout);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(hostile)
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_and_nul_bytes) {
+  const std::string bytes = std::string("\xff\xfe On May 5, 2020\0 it \xc3\x28 rained \xed\xa0\x80 yesterday.\xf0\x9f", 58);
+  const auto ms = extract_checked(doc_of(bytes));
+  BOOST_REQUIRE(find(ms, "May 5, 2020"));
+  BOOST_TEST(find(ms, "May 5, 2020")->value.timex == "2020-05-05");
+  BOOST_REQUIRE(find(ms, "yesterday"));
+  // The command line: a warning naming the byte, valid UTF-8 JSON on stdout.
+  ScratchDir d;
+  const auto r = cli({"extract", "--dct", "2025-04-18", d.write("bad.txt", bytes).string()});
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(r.err.find("invalid UTF-8 at byte 0") != std::string::npos);
+  BOOST_TEST(is_strict_utf8(r.out));
+  BOOST_TEST(count_lines(r.out) == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(huge_numbers) {
+  for (const char* text :
+       {"It ends in 99999999999999999999 years.", "It began 99999999999999999999 days ago.",
+        "It lasted 99999999999999999999 hours.", "Every 99999999999999999999 weeks it rains.",
+        "It happened 123456789012 years later.", "In 2.5e300 years, nothing.", "It lasted 1234567.5 years.",
+        "It happened in the year 99999999999999999999."}) {
+    BOOST_TEST_CONTEXT(text) { extract_checked(doc_of(text)); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(impossible_dates_are_not_invented) {
+  for (const char* text : {"It was signed on 31 February 2023.", "It was signed on February 30, 2024.",
+                                 "It was signed on 2023-02-29.", "It was signed on 4/31/2025.",
+                                 "It was signed on 13/13/2025.", "It was signed on 2025-13-45."}) {
+    BOOST_TEST_CONTEXT(text) {
+      for (const auto& m : extract_checked(doc_of(text)))
+        BOOST_TEST((m.value.grain != Grain::day || m.value.bounds.has_value()));
+    }
+  }
+  // Year 0 and year 10000: whatever is found stays inside the years we can write and read back.
+  for (const char* text : {"In the year 0 nothing happened.", "On January 1, 0000 nothing happened.",
+                                 "The plan runs to 10000.", "On May 5, 10000 it ends.", "In 9999 and the next year."}) {
+    BOOST_TEST_CONTEXT(text) {
+      std::vector<Document> docs{doc_of(text, "9999-12-31")};
+      const std::string json = timeline_to_json(build_timeline(docs, Grammar::english()));
+      BOOST_TEST(timeline_schema_problem(nlohmann::json::parse(json)) == "");
+      BOOST_CHECK_NO_THROW(timeline_from_json(json));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(leap_days_and_month_ends) {
+  auto value_of = [](const std::string& text, const std::string& dct, const std::string& phrase) {
+    const auto ms = extract_checked(doc_of(text, dct));
+    const Mention* m = find(ms, phrase);
+    return m ? m->value.timex : std::string("(not found)");
+  };
+  BOOST_TEST(value_of("It rained yesterday.", "2024-03-01", "yesterday") == "2024-02-29");
+  BOOST_TEST(value_of("It rained yesterday.", "2023-03-01", "yesterday") == "2023-02-28");
+  BOOST_TEST(value_of("It ends tomorrow.", "2024-02-28", "tomorrow") == "2024-02-29");
+  BOOST_TEST(value_of("It ends tomorrow.", "2024-12-31", "tomorrow") == "2025-01-01");
+  BOOST_TEST(value_of("It began a month ago.", "2024-03-31", "a month ago") == "2024-02");
+  BOOST_TEST(value_of("It began on Feb. 29, 2024. A year later it ended.", "2025-04-18", "A year later") == "2025");
+  BOOST_TEST(value_of("It began on Jan. 31, 2025. The next day it ended.", "2025-04-18", "The next day") ==
+             "2025-02-01");
+  BOOST_TEST(value_of("It began on Dec. 31, 2024. Two days later it ended.", "2025-04-18", "Two days later") ==
+             "2025-01-02");
+}
+
+BOOST_AUTO_TEST_CASE(time_zones_across_midnight) {
+  for (const char* dct : {"2025-04-18T23:30+14:00", "2025-04-18T00:10-12:00", "2025-12-31T23:59Z",
+                                "2024-02-29T23:45+05:30"}) {
+    BOOST_TEST_CONTEXT(dct) {
+      const auto ms = extract_checked(
+          doc_of("Shares fell at 11:45 p.m. EST and rose at 12:05 a.m. GMT. It rained tonight and yesterday.", dct));
+      for (const auto& m : ms) {
+        if (m.value.type != TimexType::time || !m.value.bounds) continue;
+        // A time's bounds are its own day, the day its value names.
+        BOOST_TEST(format_day(m.value.bounds->earliest) == m.value.timex.substr(0, 10));
+        BOOST_TEST((m.value.bounds->earliest == m.value.bounds->latest));
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(empty_files) {
+  ScratchDir d;
+  const auto empty = d.write("empty.txt", "");
+  auto r = cli({"extract", "--dct", "2025-04-18", empty.string()});
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(r.out.empty());
+  r = cli({"build", "--dct", "2025-04-18", empty.string()});
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(timeline_schema_problem(nlohmann::json::parse(r.out)) == "");
+  // An empty timeline file is a clear error for show and view, not a crash.
+  r = cli({"show", empty.string()});
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(count_lines(r.err) == 1u);
+  BOOST_TEST(r.err.find("timeliner: error:") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(unreadable_files) {
+  ScratchDir d;
+  const auto locked = d.write("locked.txt", "It rained on May 5, 2020.");
+  fs::permissions(locked, fs::perms::none);
+  if (::access(locked.c_str(), R_OK) == 0) {
+    // As root (as in CI) permissions do not deny reads: nothing to check here.
+    BOOST_TEST_MESSAGE("unreadable_files: chmod 000 does not deny reads to this user (root?): check skipped");
+    return;
+  }
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"extract", locked.string()},
+                                              {"build", "--dct", "2025-04-18", locked.string()},
+                                              {"show", locked.string()}}) {
+    const auto r = cli(args);
+    BOOST_TEST(r.code == 1, args[0]);
+    BOOST_TEST(count_lines(r.err) == 1u, args[0] << ": " << r.err);
+    BOOST_TEST(r.err.find("locked.txt") != std::string::npos, args[0]);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(truncated_and_hostile_timeline_files) {
+  ScratchDir d;
+  const auto story = d.write("story.txt", "Flood\n\nThe river rose on Monday. Roads reopened on May 5, 2025.");
+  const auto full = cli({"build", "--dct", "2025-05-07", story.string()});
+  BOOST_REQUIRE(full.code == 0);
+  for (std::size_t cut : {std::size_t{0}, std::size_t{1}, full.out.size() / 3, full.out.size() / 2, full.out.size() - 3}) {
+    const auto f = d.write("cut.json", full.out.substr(0, cut));
+    const auto r = cli({"show", f.string()});
+    BOOST_TEST(r.code == 1, cut);
+    BOOST_TEST(count_lines(r.err) == 1u, cut << ": " << r.err);
+  }
+  // Deeply nested arrays, a wrong type where a count goes, a negative count, a year of five digits.
+  std::string nested = std::string(100000, '[') + std::string(100000, ']');
+  std::string replaced = full.out;
+  replaced.replace(replaced.find("\"start\": "), 9, "\"start\": -");
+  std::string big_year = full.out;
+  big_year.replace(big_year.find("\"earliest\": \"") + 13, 4, "99999");
+  for (const std::string& bad : {nested, replaced, big_year, std::string("{\"schema\": 5}"), std::string("\xff\xfe")}) {
+    const auto f = d.write("bad.json", bad);
+    const auto r = cli({"show", f.string()});
+    BOOST_TEST(r.code == 1);
+    BOOST_TEST(count_lines(r.err) == 1u, r.err);
+    BOOST_TEST(r.signal == 0);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(outputs_never_overwrite_inputs_nor_leave_partial_files) {
+  ScratchDir d;
+  const auto story = d.write("story.txt", "The river rose on May 5, 2025.");
+  auto r = cli({"build", "--dct", "2025-05-07", story.string(), "-o", story.string()});
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(read_file(story) == "The river rose on May 5, 2025.");
+  // The same file through another name.
+  fs::create_symlink(story, d.path / "alias.txt");
+  r = cli({"build", "--dct", "2025-05-07", story.string(), "-o", (d.path / "alias.txt").string()});
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(read_file(story) == "The river rose on May 5, 2025.");
+  // A folder that does not exist: one error line, nothing written.
+  r = cli({"build", "--dct", "2025-05-07", story.string(), "-o", (d.path / "no" / "t.json").string()});
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(count_lines(r.err) == 1u);
+  BOOST_TEST(!fs::exists(d.path / "no"));
+  // view: the timeline as its own output.
+  r = cli({"build", "--dct", "2025-05-07", story.string(), "-o", (d.path / "t.json").string()});
+  BOOST_REQUIRE(r.code == 0);
+  const std::string before = read_file(d.path / "t.json");
+  r = cli({"view", (d.path / "t.json").string(), "-o", (d.path / "t.json").string()});
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(read_file(d.path / "t.json") == before);
+  // No temporary files left behind.
+  for (const auto& e : fs::directory_iterator(d.path))
+    BOOST_TEST(e.path().filename().string().find(".tmp-") == std::string::npos, e.path());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// A 100 MB single line and a 20 MB one: bounded time and memory (labelled "big" in CTest).
+BOOST_AUTO_TEST_SUITE(hostile_big)
+
+BOOST_AUTO_TEST_CASE(one_huge_line) {
+  ScratchDir d;
+  const fs::path path = d.path / "line.txt";
+  auto make = [&](std::size_t bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    const std::string chunk = "word after word on May 5, 2020 and 12:30 p.m. then yesterday, ";
+    std::string block;
+    while (block.size() < (1u << 20)) block += chunk;
+    std::size_t written = 0;
+    while (written + block.size() <= bytes) {
+      out << block;
+      written += block.size();
+    }
+    out << std::string(bytes - written, 'x');
+  };
+  // Over the input limit (50 MB): refused at once with one line, without reading it all into memory.
+  make(100u << 20);
+  auto r = cli({"extract", "--dct", "2025-04-18", path.string()}, {}, 120);
+  BOOST_TEST(!r.timed_out);
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(count_lines(r.err) == 1u, r.err);
+  BOOST_TEST(r.err.find("limit") != std::string::npos);
+  BOOST_TEST(r.max_rss_kb < 400 * 1024, "peak memory " << r.max_rss_kb << " kB");
+  // The same from standard input.
+  r = cli({"extract", "--dct", "2025-04-18"}, path, 120);
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(count_lines(r.err) == 1u, r.err);
+  // Under the limit: read whole, in bounded time and memory.
+  make(20u << 20);
+  r = cli({"build", "--dct", "2025-04-18", path.string(), "-o", (d.path / "t.json").string()}, {}, 600);
+  BOOST_TEST(!r.timed_out);
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST_MESSAGE("20 MB line: " << r.seconds << " s, peak " << r.max_rss_kb / 1024 << " MB");
+  BOOST_TEST(r.max_rss_kb < 3 * 1024 * 1024, "peak memory " << r.max_rss_kb << " kB");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
