@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of fuzz/ with clang (ASan + UBSan) in build-fuzz/ and runs them.
+# Installs clang and its runtime (Debian: clang, libclang-rt-14-dev) when missing.
+# Usage: scripts/fuzz.sh [--smoke] [TARGET...]
+#   --smoke          CI: every target for FUZZ_SECONDS (default 40) from the seeds only
+#   FUZZ_SECONDS=N   seconds per target (default 40 with --smoke, else 300)
+#   BUILD_DIR=...    build folder (default build-fuzz)
+# Seeds come from the tests (tests/corpus phrases, tests/fixtures, timelines) and fuzz/seeds,
+# generated into BUILD_DIR/seeds; what a run learns stays in BUILD_DIR/corpus (never committed).
+# A crash leaves BUILD_DIR/artifacts/TARGET-crash-... and makes the script fail.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+smoke=0
+targets=()
+for a in "$@"; do
+  case "$a" in
+    --smoke) smoke=1 ;;
+    -h | --help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) targets+=("$a") ;;
+  esac
+done
+all_targets=(fuzz_extract fuzz_timeml fuzz_timeline_json)
+((${#targets[@]})) || targets=("${all_targets[@]}")
+seconds=${FUZZ_SECONDS:-$((smoke ? 40 : 300))}
+build_dir=${BUILD_DIR:-build-fuzz}
+
+scripts/setup.sh
+need=()
+command -v clang++ >/dev/null || need+=(clang)
+if ! compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null; then
+  need+=(libclang-rt-14-dev)
+fi
+if ((${#need[@]})); then
+  echo "fuzz: installing ${need[*]}" >&2
+  sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
+fi
+
+cmake -S . -B "$build_dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DTIMELINER_FUZZ=ON -DTIMELINER_TESTS=OFF >/dev/null
+cmake --build "$build_dir" -j "${JOBS:-2}" --target "${targets[@]}"
+
+# Seeds, regenerated every run from what the tests hold.
+seeds=$build_dir/seeds
+rm -rf "$seeds"
+mkdir -p "$seeds" "$build_dir/artifacts"
+for t in "${all_targets[@]}"; do
+  mkdir -p "$seeds/$t"
+  if [[ -d fuzz/seeds/$t ]]; then cp fuzz/seeds/"$t"/* "$seeds/$t/" 2>/dev/null || true; fi
+done
+# fuzz_extract: an 8-byte header (flags 0x01: a DCT; 2025-04-18) then the text; see fuzz_extract.cpp.
+header=$'\x01\x07\xe9\x03\x11\x00\x00\x00'
+n=0
+for f in tests/corpus/*.txt; do
+  # Every phrase of the corpus files: the left side of "=>", split at "|".
+  while IFS= read -r line; do
+    [[ $line == *"=>"* ]] || continue
+    IFS='|' read -r -a phrases <<<"${line%%=>*}"
+    for p in "${phrases[@]}"; do
+      p=${p#"${p%%[![:space:]]*}"}
+      p=${p%"${p##*[![:space:]]}"}
+      [[ -n $p ]] || continue
+      n=$((n + 1))
+      printf '%s%s' "$header" "$p" >"$seeds/fuzz_extract/phrase-$n"
+    done
+  done <"$f"
+done
+for f in examples/*.txt; do
+  { printf '%s' "$header"; cat "$f"; } >"$seeds/fuzz_extract/$(basename "$f")"
+done
+find tests/fixtures -name '*.tml' -exec cp {} "$seeds/fuzz_timeml/" \;
+for f in timelines/*.json tests/web/fixtures/*.json; do
+  [[ -f $f ]] && cp "$f" "$seeds/fuzz_timeline_json/$(echo "$f" | tr / _)"
+done
+
+status=0
+stats=$build_dir/fuzz-stats.tsv
+for t in "${targets[@]}"; do
+  corpus=$build_dir/corpus/$t
+  mkdir -p "$corpus"
+  dict=()
+  [[ -f fuzz/$t.dict ]] && dict=(-dict="fuzz/$t.dict")
+  log=$build_dir/$t.log
+  echo "== $t: ${seconds}s" >&2
+  set +e
+  "$build_dir/fuzz/$t" "$corpus" "$seeds/$t" "${dict[@]}" -max_total_time="$seconds" -max_len=8192 -timeout=10 \
+    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build_dir/artifacts/$t-" >"$log" 2>&1
+  rc=$?
+  set -e
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
+  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$seconds" "${execs:-?}" "$rc" >>"$stats"
+  if ((rc != 0)); then
+    echo "fuzz: $t failed (exit $rc); last lines of $log:" >&2
+    grep -E 'ERROR|runtime error|invariant broken|Test unit written' "$log" | head -n 20 >&2 || tail -n 30 "$log" >&2
+    status=1
+  else
+    echo "fuzz: $t ok: ${execs:-?} executions in ${seconds}s" >&2
+  fi
+done
+exit "$status"
