@@ -103,12 +103,19 @@ TimemlDocument read_timeml(std::string_view raw_in, std::string id, std::string 
   if (t.text_close == std::string_view::npos) fail("<TEXT> is not closed");
 
   // Creation time: the TIMEX3 inside <DCT>, else one with functionInDocument="CREATION_TIME".
-  std::size_t dct = raw.find("<DCT>");
-  std::size_t tag_at = dct != std::string_view::npos ? raw.find("<TIMEX3", dct) : raw.find("CREATION_TIME");
+  // Both are looked for outside <TEXT>: a TIMEX3 of the text is not the creation time.
+  auto outside_text = [&](std::string_view needle, std::size_t from) {
+    std::size_t p = raw.find(needle, from);
+    if (p != std::string_view::npos && p >= t.text_open && p < t.text_close) p = raw.find(needle, t.text_close);
+    return p;
+  };
+  std::size_t dct = outside_text("<DCT>", 0);
+  std::size_t tag_at = dct != std::string_view::npos ? outside_text("<TIMEX3", dct) : outside_text("CREATION_TIME", 0);
   if (tag_at != std::string_view::npos) {
     const std::size_t b = raw.rfind('<', tag_at);
     const std::size_t e = raw.find('>', tag_at);
-    if (b != std::string_view::npos && e != std::string_view::npos) {
+    const bool crosses_text = tag_at < t.text_open && e != std::string_view::npos && e >= t.text_open;
+    if (b != std::string_view::npos && e != std::string_view::npos && !crosses_text) {
       std::string value = attribute(raw.substr(b, e - b), "value");
       // "19980108", "1998-01-08", "1998-01-08T18:30:00"
       if (value.size() == 8 && value.find('-') == std::string::npos)

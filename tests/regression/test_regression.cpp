@@ -9,6 +9,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+
 using namespace timeliner;
 using namespace timeliner::testing;
 
@@ -41,6 +43,44 @@ BOOST_AUTO_TEST_CASE(values_outside_years_0000_to_9999_are_dropped) {
   const std::string json = timeline_to_json(build_timeline(docs, Grammar::english()));
   BOOST_TEST(timeline_schema_problem(nlohmann::json::parse(json)) == "");
   BOOST_CHECK_NO_THROW(timeline_from_json(json));
+}
+
+// Found by fuzz_timeml: with no TIMEX3 inside <DCT>, the first TIMEX3 of the text was taken as
+// the creation time; once we re-tagged the text, the same file read back with another date.
+BOOST_AUTO_TEST_CASE(timeml_creation_time_is_never_taken_from_the_text) {
+  const std::string raw =
+      "<TimeML><DCT>unknown</DCT>\n<TEXT>It rained on <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2020-05-05\">May 5, "
+      "2020</TIMEX3> and yesterday.</TEXT></TimeML>\n";
+  const TimemlDocument doc = read_timeml(raw, "r", "r.tml");
+  BOOST_TEST(!doc.document.published.has_value());
+  const std::string written = write_timeml(doc, extract(Grammar::english(), doc.document));
+  BOOST_TEST(!read_timeml(written, "r", "r.tml").document.published.has_value());
+  // A creation time after the text still counts; one inside it never does.
+  const TimemlDocument after = read_timeml(
+      "<TimeML><TEXT>Then.</TEXT><TIMEX3 functionInDocument=\"CREATION_TIME\" value=\"1998-01-08\"/></TimeML>", "r",
+      "r.tml");
+  BOOST_REQUIRE(after.document.published.has_value());
+  BOOST_TEST(format_instant(*after.document.published) == "1998-01-08");
+  const TimemlDocument inside = read_timeml(
+      "<TimeML><TEXT><TIMEX3 functionInDocument=\"CREATION_TIME\" value=\"1998-01-08\">Then</TIMEX3>.</TEXT></TimeML>",
+      "r", "r.tml");
+  BOOST_TEST(!inside.document.published.has_value());
+}
+
+// Found by the hostile-input test of a 20 MB single line (no sentence end): the tense cues were
+// read over the whole sentence for every mention, quadratic in the line (over 10 minutes).
+BOOST_AUTO_TEST_CASE(tense_cues_of_one_huge_sentence_are_read_near_each_mention) {
+  Document d;
+  d.id = "r";
+  d.source = "r";
+  d.published = parse_instant("2025-04-18");
+  const std::string chunk = "word after word on May 5, 2020 and then yesterday, ";
+  while (d.text.size() < 500000) d.text += chunk;
+  const auto start = std::chrono::steady_clock::now();
+  const auto ms = extract(Grammar::english(), d);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  BOOST_TEST(ms.size() > 10000u);
+  BOOST_TEST(seconds < 30.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
