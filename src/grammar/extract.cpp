@@ -62,8 +62,14 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
     while (s + 1 < sentences.size() && sentences[s].end <= m.begin) ++s;
     if (!sentences.empty()) {
       const Span sent = sentences[s];
-      const std::size_t b = std::min(sent.begin, m.begin);
-      ctx.tense = cues.tense_at(text.substr(b, std::max(sent.end, m.end) - b), m.begin - b, m.end - b);
+      // The sentence around the mention, at most kTenseWindow bytes on each side: a text without
+      // sentence ends (one huge line) would otherwise be read whole for every mention.
+      constexpr std::size_t kTenseWindow = 2000;
+      std::size_t b = std::min(sent.begin, m.begin);
+      std::size_t e = std::max(sent.end, m.end);
+      if (m.begin - b > kTenseWindow) b = m.begin - kTenseWindow;
+      if (e - m.end > kTenseWindow) e = m.end + kTenseWindow;
+      ctx.tense = cues.tense_at(text.substr(b, e - b), m.begin - b, m.end - b);
     }
     ctx.previous_distance = ctx.previous ? s - previous_sentence : static_cast<std::size_t>(-1);
     auto resolved = resolve(*frame, ctx);
