@@ -21,7 +21,7 @@ for a in "$@"; do
     *) targets+=("$a") ;;
   esac
 done
-all_targets=(fuzz_extract fuzz_timeml fuzz_timeline_json)
+all_targets=(fuzz_extract fuzz_timeml fuzz_timeline_json fuzz_html fuzz_jsonl)
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 seconds=${FUZZ_SECONDS:-$((smoke ? 40 : 300))}
 build_dir=${BUILD_DIR:-build-fuzz}
@@ -74,6 +74,8 @@ for f in examples/*.txt; do
   { printf '%s' "$header"; cat "$f"; } >"$seeds/fuzz_extract/$(basename "$f")"
 done
 find tests/fixtures -name '*.tml' -exec cp {} "$seeds/fuzz_timeml/" \;
+find tests/fixtures -name '*.html' -exec cp {} "$seeds/fuzz_html/" \;
+find tests/fixtures -name '*.jsonl' -exec cp {} "$seeds/fuzz_jsonl/" \;
 for f in timelines/*.json tests/web/fixtures/*.json; do
   [[ -f $f ]] && cp "$f" "$seeds/fuzz_timeline_json/$(echo "$f" | tr / _)"
 done
