@@ -240,6 +240,52 @@ BOOST_AUTO_TEST_CASE(outputs_never_overwrite_inputs_nor_leave_partial_files) {
     BOOST_TEST(e.path().filename().string().find(".tmp-") == std::string::npos, e.path());
 }
 
+BOOST_AUTO_TEST_CASE(html_nested_200000_levels) {
+  ScratchDir d;
+  std::string page = "<html><head><title>Deep</title></head><body>";
+  for (int i = 0; i < 200000; ++i) page += "<div>";
+  page += "<p>The dam opened on May 5, 2020.</p>";
+  for (int i = 0; i < 200000; ++i) page += "</div>";
+  page += "</body></html>";
+  const auto r = cli({"extract", "--dct", "2025-04-18", d.write("deep.html", page).string()}, {}, 120);
+  BOOST_TEST(!r.timed_out);
+  BOOST_TEST(r.signal == 0);
+  BOOST_TEST((r.code == 0 || r.code == 3), r.err);
+  BOOST_TEST(is_strict_utf8(r.out));
+  BOOST_TEST(count_lines(r.err) <= 2u, r.err);
+  BOOST_TEST_MESSAGE("html 200000 deep: exit " << r.code << ", " << count_lines(r.out) << " mentions, "
+                                                << r.seconds << " s");
+}
+
+BOOST_AUTO_TEST_CASE(symlink_loops_in_folders) {
+  ScratchDir d;
+  fs::create_directories(d.path / "news" / "inner");
+  d.write("news/inner/a.txt", "The river rose on May 5, 2020.");
+  fs::create_directory_symlink(d.path / "news", d.path / "news" / "inner" / "loop");
+  fs::create_directory_symlink(d.path / "news" / "inner", d.path / "news" / "back");
+  fs::create_symlink(d.path / "news" / "self.txt", d.path / "news" / "self.txt");  // a link to itself
+  const auto r = cli({"extract", "--dct", "2025-04-18", (d.path / "news").string()}, {}, 60);
+  BOOST_TEST(!r.timed_out);
+  BOOST_TEST(r.signal == 0);
+  BOOST_TEST(r.out.find("2020-05-05") != std::string::npos, r.err);
+  // Each file once, however many ways lead to it: one mention, one line.
+  BOOST_TEST(count_lines(r.out) == 1u, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(truncated_json_lines) {
+  ScratchDir d;
+  const std::string good = R"({"id":"a","text":"The river rose on May 5, 2020.","published":"2020-05-07"})";
+  const std::string jsonl = good + "\n" + good.substr(0, good.size() / 2) + "\n{\"id\":\"b\",\"text\":[1,2]}\n\xff\xfe\n" +
+                            good.substr(0, 20);
+  const auto r = cli({"extract", d.write("feed.jsonl", jsonl).string()}, {}, 60);
+  BOOST_TEST(r.signal == 0);
+  BOOST_TEST(r.out.find("\"doc\":\"a\"") != std::string::npos, r.err);
+  BOOST_TEST(is_strict_utf8(r.out));
+  BOOST_TEST(r.err.find("feed.jsonl:2") != std::string::npos, r.err);
+  for (std::size_t at = 0, nl; (nl = r.err.find('\n', at)) != std::string::npos; at = nl + 1)
+    BOOST_TEST(r.err.substr(at, 10) == "timeliner:");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // A 100 MB single line and a 10 MB one: bounded time and memory (labelled "big" in CTest).
