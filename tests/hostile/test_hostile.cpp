@@ -235,6 +235,11 @@ BOOST_AUTO_TEST_CASE(outputs_never_overwrite_inputs_nor_leave_partial_files) {
   r = cli({"view", (d.path / "t.json").string(), "-o", (d.path / "t.json").string()});
   BOOST_TEST(r.code == 1);
   BOOST_TEST(read_file(d.path / "t.json") == before);
+  // merge: one of the timelines as the output.
+  r = cli({"merge", (d.path / "t.json").string(), (d.path / "t.json").string(), "-o", (d.path / "t.json").string()});
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(count_lines(r.err) == 1u, r.err);
+  BOOST_TEST(read_file(d.path / "t.json") == before);
   // No temporary files left behind.
   for (const auto& e : fs::directory_iterator(d.path))
     BOOST_TEST(e.path().filename().string().find(".tmp-") == std::string::npos, e.path());
