@@ -173,7 +173,21 @@ std::string timeline_to_json(const Timeline& t) {
   return root.dump(2, ' ', false, kReplaceInvalid) + "\n";
 }
 
+namespace {
+Timeline read_timeline(const std::string& json_text);
+}
+
 Timeline timeline_from_json(const std::string& json_text) {
+  try {
+    return read_timeline(json_text);
+  } catch (const nlohmann::json::exception& e) {
+    // A value of the wrong kind or range deep inside: still a malformed timeline, one clear error.
+    throw std::runtime_error(std::string("timeline: malformed: ") + e.what());
+  }
+}
+
+namespace {
+Timeline read_timeline(const std::string& json_text) {
   ojson root;
   try {
     root = ojson::parse(json_text);
@@ -226,5 +240,7 @@ Timeline timeline_from_json(const std::string& json_text) {
   }
   return t;
 }
+
+}  // namespace
 
 }  // namespace timeliner

@@ -8,6 +8,14 @@
 namespace timeliner::load_detail {
 namespace {
 
+// A value echoed in a warning: control characters (newlines among them) shown as spaces, so the
+// warning stays one line.
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  return s;
+}
+
 std::string string_field(const nlohmann::json& j, const char* key) {
   const auto it = j.find(key);
   if (it == j.end()) return {};
@@ -63,7 +71,7 @@ void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptio
       if (auto i = parse_date_string(published))
         found = FoundDate{*i, "jsonl"};
       else
-        out.warnings.push_back(where + ": cannot read \"published\": " + published.substr(0, 60));
+        out.warnings.push_back(where + ": cannot read \"published\": " + one_line(published.substr(0, 60)));
     }
     if (has_html) {
       HtmlArticle a = read_html(html->get<std::string>(), where, url);

@@ -3,6 +3,7 @@
 
 #include <timeliner/extract.hpp>
 #include <timeliner/json.hpp>
+#include <timeliner/load.hpp>
 #include <timeliner/text.hpp>
 #include <timeliner/timeline.hpp>
 #include <timeliner/timeml.hpp>
@@ -10,6 +11,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 
 using namespace timeliner;
 using namespace timeliner::testing;
@@ -81,6 +84,41 @@ BOOST_AUTO_TEST_CASE(tense_cues_of_one_huge_sentence_are_read_near_each_mention)
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   BOOST_TEST(ms.size() > 10000u);
   BOOST_TEST(seconds < 30.0);
+}
+
+BOOST_AUTO_TEST_CASE(timeline_reader_turns_every_json_error_into_a_runtime_error) {
+  // Found by fuzz_timeline_json: a number out of range for a count escaped as nlohmann's out_of_range.
+  const std::string huge =
+      R"({"schema":"timeliner.timeline/1","documents":[],"events":[{"id":"e1","date":{"value":"2025","type":"DATE",)"
+      R"("granularity":"year","earliest":"2025-01-01","latest":"2025-12-31","anchor":"explicit"},"headline":"h",)"
+      R"("text":"t","mentions":[{"doc":"d","start":99999999999999999999999,"end":1,"timex":"x","timex_start":0,)"
+      R"("timex_end":1}]}]})";
+  for (const std::string& text :
+       {huge, std::string(R"({"schema":"timeliner.timeline/1","documents":{"id":1},"events":[]})")}) {
+    try {
+      timeline_from_json(text);
+      BOOST_ERROR("accepted a malformed timeline");
+    } catch (const std::runtime_error& e) {
+      BOOST_TEST(std::string(e.what()).rfind("timeline:", 0) == 0u);
+    } catch (...) {
+      BOOST_ERROR("an exception other than std::runtime_error escaped");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(json_lines_warnings_stay_on_one_line) {
+  // Found by fuzz_jsonl: an unreadable "published" value was echoed with its newline.
+  const auto path = std::filesystem::temp_directory_path() / "timeliner-regression-feed.jsonl";
+  std::ofstream(path) << R"({"id":"a","text":"It rained yesterday.","published":"soon\nor\rlater"})"
+                      << "\n";
+  LoadOptions options;
+  const FileLoad load = load_file(path.string(), options);
+  std::filesystem::remove(path);
+  BOOST_REQUIRE(!load.warnings.empty());
+  for (const auto& w : load.warnings) {
+    BOOST_TEST(w.find('\n') == std::string::npos);
+    BOOST_TEST(w.find('\r') == std::string::npos);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
