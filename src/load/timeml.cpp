@@ -179,6 +179,13 @@ TimemlDocument read_timeml(std::string_view raw_in, std::string id, std::string 
         i += len;
         continue;
       }
+      // A bare '&' (not an entity) is written back escaped: once the tags around it are gone it
+      // could otherwise join the text after them into an entity ("&#6<TIMEX3 ...>;").
+      t.raw_of.push_back(t.stripped.size());
+      text += '&';
+      t.stripped += "&amp;";
+      ++i;
+      continue;
     }
     t.raw_of.push_back(t.stripped.size());
     text += c;

@@ -121,4 +121,17 @@ BOOST_AUTO_TEST_CASE(json_lines_warnings_stay_on_one_line) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(timeml_round_trip_keeps_a_bare_ampersand_that_meets_text_after_a_tag) {
+  // Found by fuzz_timeml: "&#6<TIMEX3 ...>;" became the entity "&#6;" once our writer dropped the tag.
+  const std::string raw =
+      "<TimeML><DCT><TIMEX3 tid=\"t0\" value=\"2025-04-18\">x</TIMEX3></DCT><TEXT>Cost &#6<TIMEX3 tid=\"t1\">"
+      "rose</TIMEX3>; then in 2024 it fell &amp; rose.</TEXT></TimeML>";
+  const TimemlDocument doc = read_timeml(raw, "r", "r.tml");
+  BOOST_TEST(doc.document.text == "Cost &#6rose; then in 2024 it fell & rose.");
+  const std::string written = write_timeml(doc, extract(Grammar::english(), doc.document));
+  const TimemlDocument again = read_timeml(written, "r", "r.tml");
+  BOOST_TEST(again.document.text == doc.document.text);
+  BOOST_TEST(again.timexes.size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
