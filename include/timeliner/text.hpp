@@ -12,6 +12,9 @@ namespace timeliner {
 // the first invalid byte through `first_bad` (npos when the text was valid). A leading BOM is dropped.
 std::string sanitize_utf8(std::string_view bytes, std::size_t* first_bad = nullptr);
 
+// Whether `s` is valid UTF-8 (NUL included; overlong forms and surrogates are not).
+bool is_valid_utf8(std::string_view s);
+
 // Number of code points in a valid UTF-8 string.
 std::size_t count_code_points(std::string_view s);
 

@@ -110,23 +110,14 @@ std::string attr(const xmlNode* n, std::string_view name) {
   return s;
 }
 
+std::string collapse(std::string_view s);
+
 // The text inside an element, whitespace collapsed.
 std::string text_of(const xmlNode* n) {
   xmlChar* v = xmlNodeGetContent(n);
   std::string raw = v ? reinterpret_cast<const char*>(v) : "";
   xmlFree(v);
-  std::string out;
-  bool space = false;
-  for (char c : raw) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
+  return collapse(raw);
 }
 
 // Visits the tree under `root` without recursion. `enter(node)` returns whether to descend;

@@ -85,6 +85,19 @@ std::string sanitize_utf8(std::string_view bytes, std::size_t* first_bad) {
   return out;
 }
 
+bool is_valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '\0') {
+      ++i;
+      continue;
+    }
+    const std::size_t len = valid_sequence(s, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
 std::size_t count_code_points(std::string_view s) {
   std::size_t n = 0;
   for (char c : s)

@@ -1,4 +1,5 @@
 #include "support/checks.hpp"
+#include <timeliner/text.hpp>
 
 #include <date/date.h>
 
@@ -6,38 +7,7 @@
 
 namespace timeliner::testing {
 
-bool is_strict_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t len = 1;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (b0 < 0x80) {
-      ++i;
-      continue;
-    }
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      len = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      len = 3;
-      lo = b0 == 0xE0 ? 0xA0 : lo;
-      hi = b0 == 0xED ? 0x9F : hi;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      len = 4;
-      lo = b0 == 0xF0 ? 0x90 : lo;
-      hi = b0 == 0xF4 ? 0x8F : hi;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return false;
-    }
-    i += len;
-  }
-  return true;
-}
+bool is_strict_utf8(std::string_view s) { return is_valid_utf8(s); }
 
 namespace {
 
@@ -53,7 +23,8 @@ bool is_timex3_value(std::string_view value) {
   const std::string v(value);
   static const std::regex refs("PRESENT_REF|PAST_REF|FUTURE_REF");
   static const std::regex century_decade_year("[0-9]{2}|[0-9]{3}|[0-9]{4}");
-  static const std::regex year_part("[0-9]{4}-(H[12]|Q[1-4]|SP|SU|FA|WI|0[1-9]|1[0-2]|W(0[1-9]|[1-4][0-9]|5[0-3])(-WE)?)");
+  static const std::regex year_part(
+      "[0-9]{4}-(H[12]|Q[1-4]|SP|SU|FA|WI|0[1-9]|1[0-2]|W(0[1-9]|[1-4][0-9]|5[0-3])(-WE)?)");
   // A day, optionally with a part of day or a clock time (hours, minutes, seconds) and a zone.
   static const std::regex day(
       "([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
@@ -112,8 +83,8 @@ std::string timeline_schema_problem(const nlohmann::json& doc) {
     for (const char* k : {"id", "title", "source", "published_from"})
       if (auto p = check_string(d, k); !p.empty()) return "document: " + p;
     if (d.contains("published"))
-      if (auto p = check_string(d, "published",
-                                "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?");
+      if (auto p = check_string(
+              d, "published", "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?");
           !p.empty())
         return "document: " + p;
   }
