@@ -74,7 +74,14 @@ void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptio
         out.warnings.push_back(where + ": cannot read \"published\": " + one_line(published.substr(0, 60)));
     }
     if (has_html) {
-      HtmlArticle a = read_html(html->get<std::string>(), where, url);
+      HtmlArticle a;
+      try {
+        a = read_html(html->get<std::string>(), where, url);
+      } catch (const LoadError& e) {
+        // One bad article skips its own line, not the rest of the file.
+        malformed(std::string("\"html\" is not readable: ") + e.what());
+        continue;
+      }
       for (auto& w : a.warnings) out.warnings.push_back(std::move(w));
       doc.title = std::move(a.title);
       doc.text = std::move(a.text);

@@ -134,4 +134,19 @@ BOOST_AUTO_TEST_CASE(timeml_round_trip_keeps_a_bare_ampersand_that_meets_text_af
   BOOST_TEST(again.timexes.size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(json_lines_with_unreadable_html_skip_that_line_only) {
+  // Found by fuzz_jsonl: read_html's LoadError ("not an HTML document") escaped the reader.
+  const auto path = std::filesystem::temp_directory_path() / "timeliner-regression-html.jsonl";
+  std::ofstream(path) << R"({"id":"a","text":"It rained yesterday.","published":"2025-04-18"})"
+                      << "\n"
+                      << R"({"id":"b","html":"","published":"2025-04-18"})"
+                      << "\n"
+                      << R"({"id":"c","text":"It snowed on Monday.","published":"2025-04-18"})"
+                      << "\n";
+  const FileLoad load = load_file(path.string(), LoadOptions{});
+  std::filesystem::remove(path);
+  BOOST_TEST(load.documents.size() == 2u);
+  BOOST_TEST(load.skipped.size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
