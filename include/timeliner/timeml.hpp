@@ -29,6 +29,10 @@ struct TimemlDocument {
   std::string stripped;             // the TEXT content with all tags removed, entities kept
 };
 
+// The .tml files under `dir`, recursively, in sorted order. Throws std::runtime_error (naming
+// `dir`) when it cannot be read.
+std::vector<std::string> find_timeml_files(const std::string& dir);
+
 // Parses a TimeML file. The publication date comes from <DCT><TIMEX3 ... value="...">, the text
 // from <TEXT>. Throws std::runtime_error (one line, naming `source`) on malformed input.
 TimemlDocument read_timeml(std::string_view raw, std::string id, std::string source);

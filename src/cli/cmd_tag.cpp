@@ -27,9 +27,7 @@ void add_tag_command(CLI::App& app, Action& action) {
       for (const auto& in : st->inputs) {
         std::error_code ec;
         if (fs::is_directory(in, ec)) {
-          for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator();
-               it.increment(ec))
-            if (it->is_regular_file() && it->path().extension() == ".tml") files.push_back(it->path());
+          for (const auto& f : find_timeml_files(in)) files.emplace_back(f);
         } else {
           files.emplace_back(in);
         }

@@ -89,11 +89,7 @@ EvalCounts evaluate_folder(const std::string& dir, const Grammar& grammar, const
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw std::runtime_error(dir + ": not a folder");
   std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec))
-    if (it->is_regular_file() && it->path().extension() == ".tml") files.push_back(it->path());
-  if (ec) throw std::runtime_error(dir + ": " + ec.message());
-  std::sort(files.begin(), files.end());
+  for (const auto& f : find_timeml_files(dir)) files.emplace_back(f);
   if (files.empty()) throw std::runtime_error(dir + ": no .tml files");
   EvalCounts total;
   for (const auto& f : files) {

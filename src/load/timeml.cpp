@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 namespace timeliner {
@@ -220,6 +221,18 @@ std::string write_timeml(const TimemlDocument& doc, const std::vector<Mention>& 
   out.append(doc.stripped, pos, std::string::npos);
   out.append(doc.raw, doc.text_close, std::string::npos);
   return out;
+}
+
+std::vector<std::string> find_timeml_files(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file() && it->path().extension() == ".tml") files.push_back(it->path().string());
+  if (ec) throw std::runtime_error(dir + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 }  // namespace timeliner
