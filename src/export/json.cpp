@@ -167,10 +167,26 @@ std::string timeline_to_json(const Timeline& t) {
     docs.push_back(std::move(jd));
   }
   root["documents"] = std::move(docs);
-  ojson events = ojson::array();
-  for (const auto& e : t.events) events.push_back(event_json(e));
-  root["events"] = std::move(events);
-  return root.dump(2, ' ', false, kReplaceInvalid) + "\n";
+  root["events"] = ojson::array();
+  // The same bytes as dumping the whole tree, built one event at a time: a timeline of a million
+  // events never exists as one JSON tree (several times the size of its text) in memory.
+  std::string out = root.dump(2, ' ', false, kReplaceInvalid);
+  if (t.events.empty()) return out + "\n";
+  constexpr std::string_view empty_tail = "[]\n}";
+  out.resize(out.size() - empty_tail.size());
+  out += "[\n";
+  for (std::size_t i = 0; i < t.events.size(); ++i) {
+    const std::string e = event_json(t.events[i]).dump(2, ' ', false, kReplaceInvalid);
+    // Indented two levels deeper; JSON strings hold no raw newline, so lines are the dump's own.
+    out += "    ";
+    for (char c : e) {
+      out += c;
+      if (c == '\n') out += "    ";
+    }
+    out += i + 1 < t.events.size() ? ",\n" : "\n";
+  }
+  out += "  ]\n}\n";
+  return out;
 }
 
 namespace {
