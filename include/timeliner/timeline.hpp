@@ -17,14 +17,14 @@ namespace timeliner {
 // can be clustered again from their mentions alone.
 struct EventMention {
   std::string doc;
-  std::size_t start = 0;  // sentence
+  std::size_t start = 0;  // the sentence (for a sentence over 600 bytes, the words around the timex)
   std::size_t end = 0;
   std::string timex;  // the temporal phrase as written
   std::size_t timex_start = 0;
   std::size_t timex_end = 0;
   TemporalValue date;    // the date read at this mention
   std::string headline;  // the headline made from this mention's clause
-  std::string text;      // this mention's sentence
+  std::string text;      // this mention's sentence (the span start..end)
 };
 
 enum class EventKind : std::uint8_t { event, published };

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string>
 
 namespace timeliner {
@@ -161,6 +162,35 @@ std::string with_subject(std::string_view sentence, std::size_t clause_begin, st
   return headline;
 }
 
+// The text an event shows: its sentence, or, for a sentence longer than kMaxContextBytes, the
+// words around its date expression (about kMaxContextBytes / 2 on each side), so that a run-on
+// sentence with hundreds of dates does not repeat itself in every event.
+constexpr std::size_t kMaxContextBytes = 600;
+
+Span context_of(std::string_view text, Span sentence, Span timex) {
+  if (sentence.end - sentence.begin <= kMaxContextBytes) return sentence;
+  // A budget of kMaxContextBytes: the timex, up to half the rest before it, the rest after it.
+  const std::size_t rest = kMaxContextBytes - std::min(kMaxContextBytes, timex.end - timex.begin);
+  const std::size_t before = std::min(rest / 2, timex.begin - sentence.begin);
+  const std::size_t after = std::min(rest - before, sentence.end - timex.end);
+  std::size_t b = timex.begin - before;
+  std::size_t e = timex.end + after;
+  if (e == sentence.end) b = std::max(sentence.begin, e > kMaxContextBytes ? e - kMaxContextBytes : 0);
+  if (b > sentence.begin) {  // start at a word: after the first space of the window
+    std::size_t i = b;
+    while (i < timex.begin && text[i] != ' ') ++i;
+    b = i < timex.begin ? i + 1 : b;
+    while (b < timex.begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
+  }
+  if (e < sentence.end) {  // end at a word: before the last space of the window
+    std::size_t i = e;
+    while (i > timex.end && text[i - 1] != ' ') --i;
+    e = i > timex.end ? i - 1 : e;
+    while (e > timex.end && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
+  }
+  return Span{b, e};
+}
+
 struct Builder {
   const Document& doc;
   const std::vector<Mention>& ms;
@@ -169,16 +199,17 @@ struct Builder {
   Event make(Span sentence, std::size_t sentence_cp, const TemporalValue& date, std::string headline,
              std::size_t timex_begin, std::size_t timex_end) const {
     const std::string_view text(doc.text);
+    const Span w = context_of(text, sentence, Span{timex_begin, timex_end});
     Event e;
     e.date = date;
-    e.text = doc.text.substr(sentence.begin, sentence.end - sentence.begin);
+    e.text = doc.text.substr(w.begin, w.end - w.begin);
     e.headline = std::move(headline);
     EventMention m;
     m.doc = doc.id;
-    m.start = sentence_cp;
+    m.start = sentence_cp + count_code_points(text.substr(sentence.begin, w.begin - sentence.begin));
     m.end = m.start + count_code_points(e.text);
     m.timex = doc.text.substr(timex_begin, timex_end - timex_begin);
-    m.timex_start = sentence_cp + count_code_points(text.substr(sentence.begin, timex_begin - sentence.begin));
+    m.timex_start = m.start + count_code_points(text.substr(w.begin, timex_begin - w.begin));
     m.timex_end = m.timex_start + count_code_points(m.timex);
     m.date = e.date;
     m.headline = e.headline;
@@ -203,12 +234,53 @@ void add_annotation(Event& e, const Mention& m) {
   list.push_back(annotation_of(m));
 }
 
+// A run-on "sentence" (a page without punctuation, a table flattened to one line) is cut into
+// pieces of at most kMaxSentenceBytes before events are attached, so that an event's text stays
+// readable and the work per sentence stays bounded (the clause and relation steps compare mentions
+// pairwise within a sentence). A piece ends at the last "; " or ", " of its window, else at its last
+// space, else at the limit; never inside a mention (mentions are sorted and do not overlap).
+constexpr std::size_t kMaxSentenceBytes = 2000;
+
+std::vector<Span> bounded_sentences(std::string_view text, const std::vector<Span>& sentences,
+                                    const std::vector<Mention>& mentions) {
+  std::vector<Span> out;
+  out.reserve(sentences.size());
+  std::size_t m = 0;  // first mention that may end after the current position
+  for (const Span& s : sentences) {
+    std::size_t begin = s.begin;
+    while (s.end - begin > kMaxSentenceBytes) {
+      const std::size_t limit = begin + kMaxSentenceBytes;
+      std::size_t cut = std::string_view::npos;
+      for (std::size_t i = limit; i > begin + kMaxSentenceBytes / 2 && cut == std::string_view::npos; --i)
+        if ((text[i - 1] == ';' || text[i - 1] == ',') && text[i] == ' ') cut = i;
+      for (std::size_t i = limit; i > begin && cut == std::string_view::npos; --i)
+        if (text[i] == ' ') cut = i;
+      if (cut == std::string_view::npos) {
+        cut = limit;
+        while (cut > begin + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      }
+      while (m < mentions.size() && mentions[m].end <= cut) ++m;
+      if (m < mentions.size() && mentions[m].begin < cut) {
+        // The cut falls inside a mention: end before it, or after it when it starts the piece.
+        cut = std::min(s.end, mentions[m].begin > begin ? mentions[m].begin : mentions[m].end);
+      }
+      std::size_t end = cut;
+      while (end > begin && text[end - 1] == ' ') --end;
+      if (end > begin) out.push_back(Span{begin, end});
+      begin = cut;
+      while (begin < s.end && text[begin] == ' ') ++begin;
+    }
+    if (s.end > begin) out.push_back(Span{begin, s.end});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>& mentions) {
   Builder b{doc, mentions, {}};
   const std::string_view text(doc.text);
-  const auto sentences = split_sentences(doc.text);
+  const auto sentences = bounded_sentences(text, split_sentences(doc.text), mentions);
   CodePointCounter cp(doc.text);
 
   if (doc.published) {
@@ -220,7 +292,9 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     e.date.bounds = Interval{doc.published->day, doc.published->day};
     e.date.anchor = AnchorKind::explicit_;
     e.headline = doc.title.empty() ? "Published: " + doc.id : "Published: " + doc.title;
-    const Span first = sentences.empty() ? Span{0, 0} : sentences.front();
+    const Span first =
+        sentences.empty() ? Span{0, 0}
+                          : context_of(text, sentences.front(), Span{sentences.front().begin, sentences.front().begin});
     e.text = doc.text.substr(first.begin, first.end - first.begin);
     EventMention m;
     m.doc = doc.id;
@@ -355,28 +429,55 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     }
   }
 
-  // "Two days before the vote, X": the vote is an event told elsewhere in the document.
+  // "Two days before the vote, X": the vote is an event told elsewhere in the document: the
+  // nearest event told before X whose headline has every content word of "the vote", else the
+  // nearest after it. Candidates come from an index of the events by content word (the rarest
+  // word of "the vote" picks the list), ordered by position, so that a document with thousands
+  // of such relations is not compared pairwise.
   const std::size_t told = b.events.size();
+  std::vector<std::vector<std::string>> stems(told);
+  std::map<std::string, std::vector<std::size_t>, std::less<>> by_stem;
+  for (std::size_t i = 0; i < told; ++i) {
+    if (b.events[i].kind != EventKind::event || pending.empty()) continue;
+    stems[i] = words::content_stems(b.events[i].headline);
+    for (const auto& st : stems[i]) by_stem[st].push_back(i);
+  }
+  auto pos_of = [&](std::size_t i) { return b.events[i].mentions.front().start; };
+  for (auto& [st, list] : by_stem)
+    std::stable_sort(list.begin(), list.end(), [&](auto x, auto y) { return pos_of(x) < pos_of(y); });
   for (const Pending& p : pending) {
     const auto want = words::content_stems(text.substr(p.rel.ref_begin, p.rel.ref_end - p.rel.ref_begin));
     if (want.empty()) continue;
-    const std::size_t at = p.sentence_cp;
-    const Event* best = nullptr;
-    for (std::size_t i = 0; i < told; ++i) {
-      const Event& e = b.events[i];
-      if (e.kind != EventKind::event) continue;
-      const auto have = words::content_stems(e.headline);
-      if (!std::includes(have.begin(), have.end(), want.begin(), want.end())) continue;
-      const auto pos = e.mentions.front().start;
-      if (!best) {
-        best = &e;
-        continue;
+    const std::vector<std::size_t>* list = nullptr;
+    for (const auto& st : want) {
+      const auto it = by_stem.find(st);
+      if (it == by_stem.end()) {
+        list = nullptr;
+        break;
       }
-      const auto best_pos = best->mentions.front().start;
-      const bool before = pos <= at, best_before = best_pos <= at;
-      if ((before && !best_before) || (before && best_before && pos > best_pos) ||
-          (!before && !best_before && pos < best_pos))
-        best = &e;
+      if (!list || it->second.size() < list->size()) list = &it->second;
+    }
+    if (!list) continue;
+    auto fits = [&](std::size_t i) {
+      return std::includes(stems[i].begin(), stems[i].end(), want.begin(), want.end());
+    };
+    const std::size_t at = p.sentence_cp;
+    // By position, then index: the last fitting one at or before `at` (the first of its
+    // position), else the first fitting one after it.
+    const auto split = std::partition_point(list->begin(), list->end(), [&](std::size_t i) { return pos_of(i) <= at; });
+    const Event* best = nullptr;
+    for (auto it = split; it != list->begin();) {
+      --it;
+      if (best && pos_of(*it) != best->mentions.front().start) break;
+      if (fits(*it)) best = &b.events[*it];
+    }
+    if (!best) {
+      for (auto it = split; it != list->end(); ++it) {
+        if (fits(*it)) {
+          best = &b.events[*it];
+          break;
+        }
+      }
     }
     if (!best) continue;
     if (auto d = relations::shift(best->date, p.rel.offset, p.rel.after ? 1 : -1)) {

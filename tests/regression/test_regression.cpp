@@ -13,6 +13,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 
 using namespace timeliner;
 using namespace timeliner::testing;
@@ -147,6 +149,139 @@ BOOST_AUTO_TEST_CASE(json_lines_with_unreadable_html_skip_that_line_only) {
   std::filesystem::remove(path);
   BOOST_TEST(load.documents.size() == 2u);
   BOOST_TEST(load.skipped.size() == 1u);
+}
+
+// Found while checking issue 8's huge single line with `build`: every event of a sentence kept
+// the whole sentence as its text, so a 220 KB line without a full stop (800 dates) wrote 46 MB,
+// used 5.7 GB and took a minute (quadratic). Run-on sentences are now cut into pieces of at most
+// 2,000 bytes and an event of a long sentence shows the words around its date.
+BOOST_AUTO_TEST_CASE(a_run_on_sentence_gives_events_with_bounded_text) {
+  static constexpr const char* words[] = {"the",
+                                          "board",
+                                          "met",
+                                          "on Monday",
+                                          "and",
+                                          "agreed",
+                                          "prices",
+                                          "rose",
+                                          "in March",
+                                          "officials",
+                                          "said",
+                                          "two days later",
+                                          "report",
+                                          "in 2019",
+                                          "after",
+                                          "the vote",
+                                          "\xC3\xA9t\xC3\xA9"};
+  Document d = doc_at("2025-01-01", "");
+  std::uint32_t x = 12345;
+  while (d.text.size() < 220000) {
+    x = x * 1103515245u + 12345u;
+    d.text += words[(x >> 16) % std::size(words)];
+    d.text += ' ';
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const Timeline t = build_timeline({d}, Grammar::english());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  BOOST_TEST(t.events.size() > 50u);
+  std::size_t checked = 0;
+  for (const auto& e : t.events) {
+    BOOST_TEST(e.text.size() <= 600u);
+    for (const auto& m : e.mentions) {
+      const std::string& text = m.text.empty() ? e.text : m.text;
+      if (e.kind != EventKind::event) continue;
+      // The offsets name the text shown, and the temporal phrase lies inside it.
+      if (m.text.empty() || m.text == text) BOOST_TEST(code_point_slice(d.text, m.start, m.end) == text);
+      BOOST_TEST(code_point_slice(d.text, m.timex_start, m.timex_end) == m.timex);
+      BOOST_TEST((m.start <= m.timex_start && m.timex_end <= m.end));
+      ++checked;
+    }
+  }
+  BOOST_TEST(checked > 500u);
+  BOOST_TEST(seconds < 60.0);
+}
+
+// Found with the run-on line above: "two days after the vote" with no date in its sentence looked
+// for the vote among all events of the document, stemming every headline again for each such
+// relation: 20,000 repetitions of three sentences took over 5 minutes (now an index, seconds).
+BOOST_AUTO_TEST_CASE(relations_to_events_told_elsewhere_scale_with_the_document) {
+  Document d = doc_at("2025-04-18", "");
+  for (int i = 0; i < 20000; ++i)
+    d.text += "Prices rose on May 5. Two days after the vote, officials met. The vote was held on June 2. ";
+  const auto start = std::chrono::steady_clock::now();
+  const Timeline t = build_timeline({d}, Grammar::english());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  bool derived = false;
+  for (const auto& e : t.events)
+    if (e.date.anchor == AnchorKind::event && e.date.timex == "2025-06-04") derived = true;
+  BOOST_TEST(derived);  // two days after the vote of June 2
+  BOOST_TEST(seconds < 120.0);
+}
+
+// Merging compared every pair of units with overlapping dates: quadratic when many events share a
+// year. Now an exact indexed join; checked here against the pairwise definition on random events
+// (small vocabularies, so that many pairs are alike, and several thresholds).
+BOOST_AUTO_TEST_CASE(indexed_merge_equals_the_pairwise_definition) {
+  static constexpr const char* vocab[] = {"storm",  "hit",  "coast",  "vote",  "held",  "city", "council", "bridge",
+                                          "opened", "rose", "prices", "talks", "ended", "the",  "new"};
+  std::uint32_t x = 777;
+  auto next = [&](std::uint32_t n) {
+    x = x * 1664525u + 1013904223u;
+    return (x >> 8) % n;
+  };
+  for (const double threshold : {0.0, 0.3, 0.5, 0.75, 1.0}) {
+    std::vector<Event> events;
+    for (std::size_t i = 0; i < 400; ++i) {
+      Event e;
+      const int len = 1 + static_cast<int>(next(5));
+      for (int w = 0; w < len; ++w) e.headline += std::string(w ? " " : "") + vocab[next(std::size(vocab))];
+      const auto day = date::sys_days{date::year{2020} / 1 / 1} + date::days{static_cast<int>(next(60))};
+      const int width = next(4) == 0 ? 30 : 0;
+      e.date.type = TimexType::date;
+      e.date.grain = width ? Grain::month : Grain::day;
+      e.date.timex = width ? "2020-XX" : date::format("%F", day);
+      e.date.bounds = Interval{day, day + date::days{width}};
+      e.date.anchor = AnchorKind::explicit_;
+      e.text = e.headline;
+      EventMention m;
+      m.doc = "d" + std::to_string(i % 7);
+      m.start = i;
+      m.end = i + 1;
+      m.timex = e.date.timex;
+      m.date = e.date;
+      m.headline = e.headline;
+      m.text = e.text;
+      e.mentions.push_back(m);
+      events.push_back(e);
+    }
+    // The definition: union-find over every pair of overlapping events with similar headlines.
+    std::vector<std::size_t> parent(events.size());
+    for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    auto root = [&](std::size_t i) {
+      while (parent[i] != i) i = parent[i];
+      return i;
+    };
+    for (std::size_t i = 0; i < events.size(); ++i)
+      for (std::size_t j = i + 1; j < events.size(); ++j) {
+        const Interval &a = *events[i].date.bounds, &b = *events[j].date.bounds;
+        if (a.earliest <= b.latest && b.earliest <= a.latest &&
+            headline_similarity(events[i].headline, events[j].headline) >= threshold)
+          parent[root(i)] = root(j);
+      }
+    std::map<std::size_t, std::set<std::size_t>> want;
+    for (std::size_t i = 0; i < events.size(); ++i) want[root(i)].insert(i);
+    std::set<std::set<std::size_t>> expected;
+    for (const auto& [r, members] : want) expected.insert(members);
+
+    std::set<std::set<std::size_t>> got;
+    for (const auto& e : merge_events(events, MergeOptions{threshold})) {
+      std::set<std::size_t> members;
+      for (const auto& m : e.mentions) members.insert(m.start);
+      got.insert(members);
+    }
+    BOOST_TEST(got.size() == expected.size(), "threshold " << threshold);
+    BOOST_TEST((got == expected), "threshold " << threshold);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
