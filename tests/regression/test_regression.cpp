@@ -85,7 +85,7 @@ BOOST_AUTO_TEST_CASE(tense_cues_of_one_huge_sentence_are_read_near_each_mention)
   const auto ms = extract(Grammar::english(), d);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   BOOST_TEST(ms.size() > 10000u);
-  BOOST_TEST(seconds < 30.0);
+  BOOST_TEST(seconds < 120.0);  // a backstop against the quadratic reading (over 10 minutes); ~1 s here
 }
 
 BOOST_AUTO_TEST_CASE(timeline_reader_turns_every_json_error_into_a_runtime_error) {
@@ -198,7 +198,7 @@ BOOST_AUTO_TEST_CASE(a_run_on_sentence_gives_events_with_bounded_text) {
     }
   }
   BOOST_TEST(checked > 500u);
-  BOOST_TEST(seconds < 60.0);
+  BOOST_TEST(seconds < 300.0);  // a backstop: ~2 s here, 30 s under ASan; the text bound is the test
 }
 
 // Found with the run-on line above: "two days after the vote" with no date in its sentence looked
