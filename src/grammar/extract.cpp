@@ -52,6 +52,7 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
   CodePointCounter cp(text);
   std::size_t s = 0;
   std::size_t previous_sentence = static_cast<std::size_t>(-1);
+  std::size_t duration_sentence = static_cast<std::size_t>(-1);
   for (const auto& m : matches) {
     auto frame = g.frame_of(m);
     if (!frame || frame->kind == FrameKind::reject) continue;
@@ -72,6 +73,7 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
       ctx.tense = cues.tense_at(text.substr(b, e - b), m.begin - b, m.end - b);
     }
     ctx.previous_distance = ctx.previous ? s - previous_sentence : static_cast<std::size_t>(-1);
+    ctx.span_in_sentence = duration_sentence == s;
     auto resolved = resolve(*frame, ctx);
     if (!resolved) continue;
     if (!in_writable_years(*resolved)) continue;
@@ -79,7 +81,12 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
         (resolved->value.type == TimexType::date || resolved->value.type == TimexType::time)) {
       ctx.previous = resolved->point;
       previous_sentence = s;
+      if (resolved->point->grain == Grain::quarter && ctx.publication &&
+          resolved->value.bounds->latest < ctx.publication->day &&
+          resolved->value.bounds->latest + date::days{190} >= ctx.publication->day)
+        ctx.report_period = resolved->point;
     }
+    if (resolved->value.type == TimexType::duration) duration_sentence = s;
     Mention mention;
     mention.begin = m.span_begin;
     mention.end = m.span_end;

@@ -212,7 +212,8 @@ std::optional<Point> nth_weekend_in(sys_days first, sys_days end, int n) {
 // "the first weekend of May" (month set) or "the final weekend of the year" in year y.
 std::optional<Point> nth_weekend_of(const Frame& f, int y) {
   const sys_days first = month_start(y, f.month.value_or(1));
-  const sys_days end = f.month ? sys_days{year{y} / month{unsigned(*f.month)} / last} : sys_days{year{y} / December / 31};
+  const sys_days end =
+      f.month ? sys_days{year{y} / month{unsigned(*f.month)} / last} : sys_days{year{y} / December / 31};
   return nth_weekend_in(first, end, *f.nth_weekend);
 }
 
@@ -483,12 +484,23 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
     return g == Grain::quarter || g == Grain::half || g == Grain::month || g == Grain::season;
   };
   // "Profit rose from a year ago", "the year-earlier quarter": the same period a year before: the
-  // period named earlier in the sentence, else (for a rule naming one) the latest such period.
-  if (f.same_period && *f.unit == Grain::year) {
-    const bool here = ctx.previous && ctx.previous_distance == 0;
-    if (here &&
-        (period(ctx.previous->grain) || (f.anchor == AnchorPolicy::previous && ctx.previous->grain > Grain::year))) {
+  // period named earlier in the sentence, else the quarter the report is about, else (for a rule
+  // naming one) the latest such period.
+  const bool same_year_ago = f.same_period && *f.unit == Grain::year;
+  const bool here = ctx.previous && ctx.previous_distance == 0;
+  const bool here_period = here && (period(ctx.previous->grain) ||
+                                    (f.anchor == AnchorPolicy::previous && ctx.previous->grain > Grain::year));
+  // A span named before it in the sentence ("for the nine months ... a year earlier") is what is
+  // compared: no single period of the year before, so the year before the publication's.
+  const bool over_span = same_year_ago && ctx.span_in_sentence && !here_period;
+  if (same_year_ago) {
+    if (here_period) {
       anchor = Anchor{*ctx.previous, AnchorKind::previous};
+    } else if (over_span) {
+      if (ctx.doc_type == DocType::news && ctx.publication)
+        anchor = Anchor{Point{Grain::day, ctx.publication->day, -1, 0, std::nullopt}, AnchorKind::publication};
+    } else if (ctx.report_period && amount == 1.0) {
+      anchor = Anchor{*ctx.report_period, AnchorKind::previous};
     } else if (f.period && ctx.publication) {
       anchor = Anchor{shift(unit_containing(ctx.publication->day, *f.period), *f.period, -1), AnchorKind::publication};
     } else if (anchor->kind == AnchorKind::previous && ctx.doc_type == DocType::news && ctx.publication &&
@@ -508,7 +520,7 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   }
   // From a coarser anchor ("in 1998 ... two days later"), the result is no finer than the anchor.
   Grain grain = anchor->kind == AnchorKind::previous && anchor->point.grain < unit ? anchor->point.grain : unit;
-  if (anchor->kind != AnchorKind::publication || f.same_period) {
+  if ((anchor->kind != AnchorKind::publication || f.same_period) && !over_span) {
     if (unit == Grain::year && period(anchor->point.grain))
       grain = anchor->point.grain;  // "a year earlier" than a quarter is that quarter a year before
     if (unit == Grain::year && f.same_period && anchor->kind == AnchorKind::previous && ctx.previous_distance == 0)
