@@ -81,7 +81,7 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
         (resolved->value.type == TimexType::date || resolved->value.type == TimexType::time)) {
       ctx.previous = resolved->point;
       previous_sentence = s;
-      if (resolved->point->grain == Grain::quarter && ctx.publication &&
+      if (!ctx.report_period && resolved->point->grain == Grain::quarter && ctx.publication &&
           resolved->value.bounds->latest < ctx.publication->day &&
           resolved->value.bounds->latest + date::days{190} >= ctx.publication->day)
         ctx.report_period = resolved->point;

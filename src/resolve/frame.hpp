@@ -36,29 +36,30 @@ struct Frame {
   std::optional<int> century;  // TIMEX style: 19 for the 1900s
   std::optional<int> decade;   // TIMEX style: 199 for the 1990s
   std::optional<int> year;
-  std::optional<int> year2;     // two-digit year as written ("'90s" decade handled by decade2)
-  std::optional<int> decade2;   // two-digit decade: "the '90s" -> 9
-  std::optional<int> half;      // 1..2
-  std::optional<int> season;    // 1 spring, 2 summer, 3 fall, 4 winter
-  std::optional<int> quarter;   // 1..4
-  std::optional<int> month;     // 1..12
-  std::optional<int> week;      // ISO week number
-  std::optional<int> day;       // 1..31
-  std::optional<int> weekday;   // 1 Monday .. 7 Sunday
-  std::optional<int> weekend;   // 1 when the frame names a weekend
+  std::optional<int> year2;        // two-digit year as written ("'90s" decade handled by decade2)
+  std::optional<int> decade2;      // two-digit decade: "the '90s" -> 9
+  std::optional<int> half;         // 1..2
+  std::optional<int> season;       // 1 spring, 2 summer, 3 fall, 4 winter
+  std::optional<int> quarter;      // 1..4
+  std::optional<int> month;        // 1..12
+  std::optional<int> week;         // ISO week number
+  std::optional<int> day;          // 1..31
+  std::optional<int> weekday;      // 1 Monday .. 7 Sunday
+  std::optional<int> weekend;      // 1 when the frame names a weekend
   std::optional<int> nth_weekend;  // "the first weekend of May" 1, "the final weekend of the year" -1
-  std::optional<int> pod;       // part of day: 1 morning, 2 afternoon, 3 evening, 4 night, 5 day time
-  std::optional<int> hour;      // 0..24
-  std::optional<int> minute;    // 0..59
-  std::optional<int> meridiem;  // 0 a.m., 1 p.m.
-  std::optional<int> zone;      // minutes east of UTC
-  std::string holiday;          // a holiday rule: "12-25", "11/4/4" (4th Thursday of November), "E-2" (Easter - 2)
+  std::optional<int> pod;          // part of day: 1 morning, 2 afternoon, 3 evening, 4 night, 5 day time
+  std::optional<int> hour;         // 0..24
+  std::optional<int> minute;       // 0..59
+  std::optional<int> meridiem;     // 0 a.m., 1 p.m.
+  std::optional<int> zone;         // minutes east of UTC
+  std::string holiday;             // a holiday rule: "12-25", "11/4/4" (4th Thursday of November), "E-2" (Easter - 2)
 
   // Offsets, durations and sets.
   std::optional<Grain> unit;
   std::optional<double> amount;  // NaN-free; absent with vague == true means "some"
   bool same_period = false;      // "a year ago" as the year-ago period of a quarter named before
-  std::optional<Grain> period;   // the period a same_period rule names ("the year-earlier quarter")
+  std::optional<Grain> period;   // the period a rule names: "the year-earlier quarter"; with a shift of
+                                 // the same unit ("the quarter"), the report's period when there is one
   bool plus_half = false;        // "a minute and a half"
   bool vague = false;            // "several", "a few", "years" without a number
   std::optional<int> dir;        // -1 past/last, 0 this, +1 next/coming

@@ -26,8 +26,9 @@ struct ResolveContext {
   // Sentences between that date and the mention: 0 in the same sentence, 1 in the one before...
   std::size_t previous_distance = static_cast<std::size_t>(-1);
   Tense tense = Tense::unknown;
-  // The fiscal period a report is about: the last quarter named in the document that ended before
-  // publication, at most about half a year before ("third-quarter profit rose ..."). "A year ago" and
+  // The fiscal period a report is about: the first quarter named in the document (a report names
+  // it in its lead) that ended before publication, at most about half a year before ("third-quarter
+  // profit rose ..."); later quarters are comparisons ("after a flat second quarter"). "A year ago" and
   // "year-earlier" compare with that period a year before, wherever they stand in the report.
   std::optional<Point> report_period;
   // A duration was found earlier in the sentence ("for the nine months ... a year earlier"): the
