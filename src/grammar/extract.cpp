@@ -70,7 +70,7 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
       std::size_t e = std::max(sent.end, m.end);
       if (m.begin - b > kTenseWindow) b = m.begin - kTenseWindow;
       if (e - m.end > kTenseWindow) e = m.end + kTenseWindow;
-      ctx.tense = cues.tense_at(text.substr(b, e - b), m.begin - b, m.end - b);
+      ctx.tense = cues.tense_at(text.substr(b, e - b), m.begin - b, m.end - b, &ctx.tense_distance);
     }
     ctx.previous_distance = ctx.previous ? s - previous_sentence : static_cast<std::size_t>(-1);
     ctx.span_in_sentence = duration_sentence == s;

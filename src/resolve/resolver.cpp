@@ -46,8 +46,8 @@ long distance(const Interval& iv, sys_days anchor) {
 // Chooses among candidate points the one a reader means, given a direction or the tense.
 // dir -1: the last one that ends before the anchor's own unit; +1: the first that starts after;
 // 0: the one containing the anchor or, failing that, the nearest.
-std::optional<Point> choose(const std::vector<Point>& candidates, sys_days anchor, std::optional<int> dir,
-                            Tense tense) {
+std::optional<Point> choose(const std::vector<Point>& candidates, sys_days anchor, std::optional<int> dir, Tense tense,
+                            bool far_cue = false) {
   std::optional<Point> best;
   long best_score = std::numeric_limits<long>::max();
   for (const Point& c : candidates) {
@@ -85,6 +85,16 @@ std::optional<Point> choose(const std::vector<Point>& candidates, sys_days ancho
       const Interval iv = bounds_of(c);
       if (iv.earliest > anchor && (iv.earliest - anchor).count() <= horizon && distance(bounds_of(*best), anchor) > 150)
         best = c;
+    }
+  }
+  if (best && !dir && tense == Tense::future && far_cue && best->grain == Grain::day &&
+      distance(bounds_of(*best), anchor) > 150) {
+    // A future cue far before the day, a year ahead, while the same day was a few weeks ago ("the
+    // mayor will visit the towns that were hit by the March 3 flood" in a report of March 14): the
+    // cue belongs to another verb, the near day is meant.
+    for (const Point& c : candidates) {
+      const Interval iv = bounds_of(c);
+      if (iv.latest < anchor && (anchor - iv.latest).count() <= 45) best = c;
     }
   }
   return best;
@@ -455,7 +465,8 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   // A bare weekday in a report without a tense cue most often names a day of the past week.
   const Tense tense =
       ctx.tense == Tense::unknown && f.weekday && !f.month && !f.day && !f.dir ? Tense::past : ctx.tense;
-  auto best = choose(candidates, a, f.dir, tense);
+  constexpr std::size_t kFarCue = 40;  // bytes: about six words
+  auto best = choose(candidates, a, f.dir, tense, ctx.tense_distance > kFarCue);
   if (!best && !f.dir) best = choose(candidates, a, std::nullopt, Tense::unknown);  // the tense fits none
   if (!best) return std::nullopt;
   Point p = *best;

@@ -26,6 +26,8 @@ struct ResolveContext {
   // Sentences between that date and the mention: 0 in the same sentence, 1 in the one before...
   std::size_t previous_distance = static_cast<std::size_t>(-1);
   Tense tense = Tense::unknown;
+  // Bytes between the cue that gave the tense and the mention (a far cue may govern another verb).
+  std::size_t tense_distance = 0;
   // The fiscal period a report is about: the first quarter named in the document (a report names
   // it in its lead) that ended before publication, at most about half a year before ("third-quarter
   // profit rose ..."); later quarters are comparisons ("after a flat second quarter"). "A year ago" and

@@ -7,7 +7,7 @@ namespace timeliner {
 
 TenseCues::TenseCues(const grammar::Compiled& g) : g_(g) {}
 
-Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end) const {
+Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance) const {
   const grammar::Vocab* future = g_.vocab("cue_future");
   const grammar::Vocab* past = g_.vocab("cue_past");
   const grammar::Vocab* not_past = g_.vocab("cue_not_past");
@@ -50,6 +50,7 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
       best = t;
     }
   }
+  if (distance) *distance = best_distance;
   return best;
 }
 

@@ -14,8 +14,9 @@ class TenseCues {
   explicit TenseCues(const grammar::Compiled& g);
 
   // The tense for a mention at [begin, end) of `sentence`: the nearest cue word before the mention
-  // wins; a cue after it counts only when there is none before.
-  Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end) const;
+  // wins; a cue after it counts only when there is none before. `distance`, when given, receives
+  // how many bytes separate the winning cue from the mention.
+  Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance = nullptr) const;
 
  private:
   const grammar::Compiled& g_;
