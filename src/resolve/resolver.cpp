@@ -338,6 +338,10 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     } else if (f.quarter) {
       p.grain = Grain::quarter;
       p.day = month_start(*y, (*f.quarter - 1) * 3 + 1);
+    } else if (f.period == Grain::quarter && ctx.report_period && !ctx.span_in_sentence) {
+      // "the 1988 quarter": the quarter being reported, in that year.
+      p.grain = Grain::quarter;
+      p.day = month_start(*y, unsigned(year_month_day{ctx.report_period->day}.month()));
     } else if (f.half) {
       p.grain = Grain::half;
       p.day = month_start(*y, *f.half == 1 ? 1 : 7);
