@@ -12,12 +12,14 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
   const grammar::Vocab* past = g_.vocab("cue_past");
   const grammar::Vocab* not_past = g_.vocab("cue_not_past");
   const grammar::Vocab* report = g_.vocab("cue_report");
+  const grammar::Vocab* intent = g_.vocab("cue_intent");
   Tense best = Tense::unknown;
   std::size_t best_distance = std::string_view::npos;
   std::size_t i = 0, index = 0;
   std::size_t last_future = std::string_view::npos;  // word index of the last future cue
-  std::string word;
+  std::string word, previous_word;
   while (i < sentence.size()) {
+    previous_word.swap(word);
     while (i < sentence.size() && !std::isalpha(static_cast<unsigned char>(sentence[i]))) ++i;
     const std::size_t b = i;
     word.clear();
@@ -29,7 +31,9 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     ++index;
     if (b >= begin && b < end) continue;  // words of the mention itself
     Tense t = Tense::unknown;
-    if (future && future->values.count(word)) {
+    if (word == "to" && intent && intent->values.count(previous_word)) {
+      t = Tense::future;  // "agreed to buy", "planned to leave": the act lies ahead of the intent
+    } else if (future && future->values.count(word)) {
       t = Tense::future;
     } else if (report && report->values.count(word)) {
       t = Tense::reported;

@@ -10,7 +10,8 @@ namespace timeliner {
 
 class TenseCues {
  public:
-  // Reads the cue vocabularies "cue_future", "cue_past" and "cue_not_past" of a grammar.
+  // Reads the cue vocabularies "cue_future", "cue_past", "cue_not_past", "cue_report" and
+  // "cue_intent" (words after which "to" introduces an act still ahead) of a grammar.
   explicit TenseCues(const grammar::Compiled& g);
 
   // The tense for a mention at [begin, end) of `sentence`: the nearest cue word before the mention
