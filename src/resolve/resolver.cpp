@@ -383,6 +383,12 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   } else if (f.nth_weekend) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy)
       if (auto p = nth_weekend_of(f, cy)) candidates.push_back(*p);
+  } else if (f.month && f.dir && *f.dir == 0 && !f.day) {
+    // "this September": the month of the anchor's year, whether it has passed or not.
+    Point p;
+    p.grain = Grain::month;
+    p.day = month_start(ay, *f.month);
+    return finish(f, p, anchor->kind);
   } else if (f.month) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy) {
       Point p;
