@@ -530,8 +530,9 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
       anchor = Anchor{Point{Grain::day, ctx.publication->day, -1, 0, std::nullopt}, AnchorKind::publication};
     }
   }
+  // "The quarter", "this quarter": the one reported on, when the document reports on one.
   if (!f.same_period && f.period && *f.period == *f.unit && ctx.report_period && ctx.report_period->grain == *f.unit)
-    return finish(f, *ctx.report_period, AnchorKind::previous);  // "the quarter": the one reported on
+    return finish(f, *ctx.report_period, AnchorKind::previous);
   const long n = std::lround(amount) * f.dir.value_or(0);
   if (std::abs(n) > 100000) return std::nullopt;
   Grain unit = *f.unit;
