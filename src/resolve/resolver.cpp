@@ -545,8 +545,9 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   // From a coarser anchor ("in 1998 ... two days later"), the result is no finer than the anchor.
   Grain grain = anchor->kind == AnchorKind::previous && anchor->point.grain < unit ? anchor->point.grain : unit;
   if ((anchor->kind != AnchorKind::publication || f.same_period) && !over_span) {
-    if (unit == Grain::year && period(anchor->point.grain))
-      grain = anchor->point.grain;  // "a year earlier" than a quarter is that quarter a year before
+    if (unit == Grain::year && period(anchor->point.grain) && n != 0)
+      grain = anchor->point.grain;  // "a year earlier" than a quarter is that quarter a year before;
+                                    // "that year" after "in June 1998" is 1998
     if (unit == Grain::year && f.same_period && anchor->kind == AnchorKind::previous && ctx.previous_distance == 0)
       grain = anchor->point.grain;  // "for the quarter ended Sept. 30 ... a year earlier": that day
   }
