@@ -53,6 +53,7 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
   std::size_t s = 0;
   std::size_t previous_sentence = static_cast<std::size_t>(-1);
   std::size_t duration_sentence = static_cast<std::size_t>(-1);
+  std::size_t figures_sentence = static_cast<std::size_t>(-1);
   for (const auto& m : matches) {
     auto frame = g.frame_of(m);
     if (!frame || frame->kind == FrameKind::reject) continue;
@@ -71,6 +72,11 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
       if (m.begin - b > kTenseWindow) b = m.begin - kTenseWindow;
       if (e - m.end > kTenseWindow) e = m.end + kTenseWindow;
       ctx.tense = cues.tense_at(text.substr(b, e - b), m.begin - b, m.end - b, &ctx.tense_distance);
+      if (s != figures_sentence) {
+        figures_sentence = s;
+        const std::string_view st = text.substr(sent.begin, sent.end - sent.begin);
+        ctx.figures_in_sentence = st.find_first_of("0123456789$%#") != std::string_view::npos;
+      }
     }
     ctx.previous_distance = ctx.previous ? s - previous_sentence : static_cast<std::size_t>(-1);
     ctx.span_in_sentence = duration_sentence == s;

@@ -162,6 +162,11 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
     frame.period = *g;
     return true;
   }
+  if (field == "comparative") {
+    if (value != "1") return false;
+    frame.comparative = true;
+    return true;
+  }
   if (field == "plus_half") {
     if (value != "1") return false;
     frame.plus_half = true;
@@ -181,8 +186,8 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
 
 bool is_frame_field(std::string_view field) {
   return field == "range_end" || field == "holiday" || field == "same_period" || field == "period" ||
-         field == "plus_half" || field == "year_dir" || field == "numeric" || field == "nth_weekend" ||
-         field == "century_ordinal" || find_setter(field) != nullptr;
+         field == "comparative" || field == "plus_half" || field == "year_dir" || field == "numeric" ||
+         field == "nth_weekend" || field == "century_ordinal" || find_setter(field) != nullptr;
 }
 
 }  // namespace timeliner

@@ -60,6 +60,7 @@ struct Frame {
   bool same_period = false;      // "a year ago" as the year-ago period of a quarter named before
   std::optional<Grain> period;   // the period a rule names: "the year-earlier quarter"; with a shift of
                                  // the same unit ("the quarter"), the report's period when there is one
+  bool comparative = false;      // "year-ago", "year-earlier": a comparison of periods by itself
   bool plus_half = false;        // "a minute and a half"
   bool vague = false;            // "several", "a few", "years" without a number
   std::optional<int> dir;        // -1 past/last, 0 this, +1 next/coming

@@ -520,7 +520,7 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
     } else if (over_span) {
       if (ctx.doc_type == DocType::news && ctx.publication)
         anchor = Anchor{Point{Grain::day, ctx.publication->day, -1, 0, std::nullopt}, AnchorKind::publication};
-    } else if (ctx.report_period && amount == 1.0) {
+    } else if (ctx.report_period && amount == 1.0 && (f.comparative || ctx.figures_in_sentence)) {
       anchor = Anchor{*ctx.report_period, AnchorKind::previous};
     } else if (f.period && ctx.publication) {
       anchor = Anchor{shift(unit_containing(ctx.publication->day, *f.period), *f.period, -1), AnchorKind::publication};

@@ -36,6 +36,9 @@ struct ResolveContext {
   // A duration was found earlier in the sentence ("for the nine months ... a year earlier"): the
   // comparison is with that span, not with the report's quarter.
   bool span_in_sentence = false;
+  // The sentence has figures (digits, currency, percent): "from $2 million a year ago" compares
+  // amounts of periods; "a year ago the mayor resigned" does not.
+  bool figures_in_sentence = false;
 };
 
 struct Resolved {
