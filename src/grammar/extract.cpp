@@ -83,7 +83,10 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
     auto resolved = resolve(*frame, ctx);
     if (!resolved) continue;
     if (!in_writable_years(*resolved)) continue;
-    if (resolved->point && resolved->value.bounds &&
+    // "up from $2 million a year ago" compares figures; it does not move the narrative to that year,
+    // so a later "a year earlier" still compares with the current period.
+    const bool comparison = frame->same_period && frame->unit == Grain::year && ctx.figures_in_sentence;
+    if (resolved->point && resolved->value.bounds && !comparison &&
         (resolved->value.type == TimexType::date || resolved->value.type == TimexType::time)) {
       ctx.previous = resolved->point;
       previous_sentence = s;
