@@ -92,7 +92,7 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
       previous_sentence = s;
       if (!ctx.report_period && resolved->point->grain == Grain::quarter && ctx.publication &&
           resolved->value.bounds->latest < ctx.publication->day &&
-          resolved->value.bounds->latest + date::days{190} >= ctx.publication->day)
+          resolved->value.bounds->latest + date::days{300} >= ctx.publication->day)
         ctx.report_period = resolved->point;
     }
     if (resolved->value.type == TimexType::duration) duration_sentence = s;

@@ -28,10 +28,12 @@ struct ResolveContext {
   Tense tense = Tense::unknown;
   // Bytes between the cue that gave the tense and the mention (a far cue may govern another verb).
   std::size_t tense_distance = 0;
-  // The fiscal period a report is about: the first quarter named in the document (a report names
-  // it in its lead) that ended before publication, at most about half a year before ("third-quarter
-  // profit rose ..."); later quarters are comparisons ("after a flat second quarter"). "A year ago" and
-  // "year-earlier" compare with that period a year before, wherever they stand in the report.
+  // The fiscal period a report is about: the first quarter named in the document (a report names it
+  // in its lead) that ended before publication, at most about ten months before (a fiscal quarter
+  // named by its number, "the fiscal first quarter" ended in September, lies months after the
+  // calendar quarter we read it as); later quarters are comparisons ("after a flat second
+  // quarter"). "A year ago" and "year-earlier" compare with that period a year before, wherever
+  // they stand in the report.
   std::optional<Point> report_period;
   // A duration was found earlier in the sentence ("for the nine months ... a year earlier"): the
   // comparison is with that span, not with the report's quarter.
