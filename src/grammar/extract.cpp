@@ -71,7 +71,7 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
       std::size_t e = std::max(sent.end, m.end);
       if (m.begin - b > kTenseWindow) b = m.begin - kTenseWindow;
       if (e - m.end > kTenseWindow) e = m.end + kTenseWindow;
-      ctx.tense = cues.tense_at(text.substr(b, e - b), m.begin - b, m.end - b, &ctx.tense_distance);
+      ctx.tense = cues.tense_at(text.substr(b, e - b), m.span_begin - b, m.span_end - b, &ctx.tense_distance);
       if (s != figures_sentence) {
         figures_sentence = s;
         const std::string_view st = text.substr(sent.begin, sent.end - sent.begin);
