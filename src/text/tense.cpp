@@ -43,6 +43,8 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
                !(not_past && not_past->values.count(word))) {
       t = Tense::past;
     }
+    // An infinitive has no tense of its own ("difficult to meet demand"): the verb before it decides.
+    if (previous_word == "to" && t != Tense::unknown && word != "to") t = Tense::unknown;
     if (t == Tense::future) last_future = index;
     // A participle right after a future cue belongs to it: "will be held", "expected to be signed".
     if (t == Tense::past && last_future != std::string_view::npos && index - last_future <= 3) t = Tense::future;
