@@ -463,10 +463,16 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       candidates.push_back(p);
     }
   } else if (timed) {
-    // "this morning", "tonight", "at 2:15 p.m.": the anchor's day, moved by dir.
+    // "this morning", "tonight", "at 2:15 p.m.": the anchor's day, moved by dir. A previous date
+    // coarser than a day ("in 1998 ... in the morning") names no day: the publication day then.
     Point p;
     p.grain = Grain::day;
     p.day = a + days{f.dir.value_or(0)};
+    if (anchor->kind == AnchorKind::previous && anchor->point.grain < Grain::day) {
+      if (!ctx.publication) return std::nullopt;
+      p.day = ctx.publication->day + days{f.dir.value_or(0)};
+      return finish(f, with_time_of_day(p, f), AnchorKind::publication);
+    }
     return finish(f, with_time_of_day(p, f), anchor->kind);
   } else {
     return std::nullopt;
