@@ -85,12 +85,15 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
     if (!in_writable_years(*resolved)) continue;
     // "up from $2 million a year ago" compares figures; it does not move the narrative to that year,
     // so a later "a year earlier" still compares with the current period.
+    // A report names the period it is about in its lead: a quarter named further down is a
+    // comparison or an aside ("the team trailed in the third quarter").
+    constexpr std::size_t kLeadSentences = 5;
     const bool comparison = frame->same_period && frame->unit == Grain::year && ctx.figures_in_sentence;
     if (resolved->point && resolved->value.bounds && !comparison &&
         (resolved->value.type == TimexType::date || resolved->value.type == TimexType::time)) {
       ctx.previous = resolved->point;
       previous_sentence = s;
-      if (!ctx.report_period && resolved->point->grain == Grain::quarter && ctx.publication &&
+      if (!ctx.report_period && s < kLeadSentences && resolved->point->grain == Grain::quarter && ctx.publication &&
           resolved->value.bounds->latest < ctx.publication->day &&
           resolved->value.bounds->latest + date::days{300} >= ctx.publication->day)
         ctx.report_period = resolved->point;

@@ -28,8 +28,8 @@ struct ResolveContext {
   Tense tense = Tense::unknown;
   // Bytes between the cue that gave the tense and the mention (a far cue may govern another verb).
   std::size_t tense_distance = 0;
-  // The fiscal period a report is about: the first quarter named in the document (a report names it
-  // in its lead) that ended before publication, at most about ten months before (a fiscal quarter
+  // The fiscal period a report is about: the first quarter named in the lead (the first five
+  // sentences) that ended before publication, at most about ten months before (a fiscal quarter
   // named by its number, "the fiscal first quarter" ended in September, lies months after the
   // calendar quarter we read it as); later quarters are comparisons ("after a flat second
   // quarter"). "A year ago" and "year-earlier" compare with that period a year before, wherever
