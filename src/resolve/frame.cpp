@@ -175,6 +175,7 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
   if (field == "year_dir") return set_int<&Frame::year_dir, -1, 1>(frame, value);
   if (field == "numeric") return set_int<&Frame::numeric, 1, 1>(frame, value);
   if (field == "nth_weekend") return value != "0" && set_int<&Frame::nth_weekend, -1, 5>(frame, value);
+  if (field == "nth_week") return value != "0" && set_int<&Frame::nth_week, -1, 5>(frame, value);
   if (field == "century_ordinal") {  // "the 20th century" is TIMEX "19"
     if (!set_int<&Frame::century, 1, 100>(frame, value)) return false;
     *frame.century -= 1;
@@ -187,7 +188,7 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
 bool is_frame_field(std::string_view field) {
   return field == "range_end" || field == "holiday" || field == "same_period" || field == "period" ||
          field == "comparative" || field == "plus_half" || field == "year_dir" || field == "numeric" ||
-         field == "nth_weekend" || field == "century_ordinal" || find_setter(field) != nullptr;
+         field == "nth_weekend" || field == "nth_week" || field == "century_ordinal" || find_setter(field) != nullptr;
 }
 
 }  // namespace timeliner

@@ -47,6 +47,7 @@ struct Frame {
   std::optional<int> weekday;      // 1 Monday .. 7 Sunday
   std::optional<int> weekend;      // 1 when the frame names a weekend
   std::optional<int> nth_weekend;  // "the first weekend of May" 1, "the final weekend of the year" -1
+  std::optional<int> nth_week;     // "the first week of March" 1, "the last week of July" -1
   std::optional<int> pod;          // part of day: 1 morning, 2 afternoon, 3 evening, 4 night, 5 day time
   std::optional<int> hour;         // 0..24
   std::optional<int> minute;       // 0..59

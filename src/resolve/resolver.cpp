@@ -227,6 +227,16 @@ std::optional<Point> nth_weekend_of(const Frame& f, int y) {
   return nth_weekend_in(first, end, *f.nth_weekend);
 }
 
+// "the first week of March": the ISO week holding the month's 4th day (as ISO weeks hold their
+// year's 4 January), then the n-th after it; "the last week": the week holding the 4th day from
+// the month's end. Nothing when the week would leave the month.
+std::optional<Point> nth_week_of(int y, int m, int n) {
+  const sys_days first = month_start(y, m), last = sys_days{year{y} / month{unsigned(m)} / date::last};
+  const sys_days d = n > 0 ? first + days{3 + 7 * (n - 1)} : last - days{3 + 7 * (-n - 1)};
+  if (d < first || d > last) return std::nullopt;
+  return unit_containing(d, Grain::week);
+}
+
 std::optional<int> clock_minute(const Frame& f) {
   if (!f.hour) return std::nullopt;
   int h = *f.hour;
@@ -315,6 +325,11 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     return finish(f, Point{Grain::day, *d, -1, 0, std::nullopt}, AnchorKind::explicit_);
   }
   if (y) {
+    if (f.nth_week && f.month) {
+      auto p = nth_week_of(*y, *f.month, *f.nth_week);
+      if (!p) return std::nullopt;
+      return finish(f, *p, AnchorKind::explicit_);
+    }
     if (f.nth_weekend) {
       auto p = nth_weekend_of(f, *y);
       if (!p) return std::nullopt;
@@ -383,6 +398,9 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   } else if (f.nth_weekend) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy)
       if (auto p = nth_weekend_of(f, cy)) candidates.push_back(*p);
+  } else if (f.nth_week && f.month) {
+    for (int cy = ay - 1; cy <= ay + 1; ++cy)
+      if (auto p = nth_week_of(cy, *f.month, *f.nth_week)) candidates.push_back(*p);
   } else if (f.month && f.dir && *f.dir == 0 && !f.day) {
     // "this September": the month of the anchor's year, whether it has passed or not.
     Point p;
