@@ -61,6 +61,7 @@ class Grammar {
   const grammar::Compiled& compiled() const { return *impl_; }
 
  private:
+  explicit Grammar(std::unique_ptr<grammar::Compiled> impl);
   std::unique_ptr<grammar::Compiled> impl_;
 };
 

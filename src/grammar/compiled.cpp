@@ -3,6 +3,7 @@
 #include <timeliner/extract.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <cmath>
@@ -77,10 +78,17 @@ std::string word_regex(std::string_view word) {
   return out;
 }
 
-bool is_word_byte(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return std::isalnum(u) || c == '_';
-}
+// ASCII letters, digits and '_' (std::isalnum in the "C" locale, which the program never changes),
+// from a table: it is asked at every byte of the text.
+constexpr auto kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<std::size_t>(c)] =
+        (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+  return t;
+}();
+
+bool is_word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 
 [[noreturn]] void fail(const Line& at, const std::string& what) {
   std::string where = at.file.empty() ? "grammar" : std::string(at.file);
@@ -191,7 +199,7 @@ const RE2& Rule::re() const {
   return *re_;
 }
 
-Compiled::Compiled(std::string_view source, bool lazy) : id_(++grammar_counter) {
+Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedKeys* precomputed) : id_(++grammar_counter) {
   // Split into lines, joining continuation lines (starting with whitespace) to the line before.
   std::vector<Line> lines;
   {
@@ -387,10 +395,17 @@ Compiled::Compiled(std::string_view source, bool lazy) : id_(++grammar_counter) 
   }
   close_vocab();
   if (rules_.empty()) throw std::runtime_error("grammar has no rules");
-  std::vector<std::string_view> patterns;
-  for (const Rule& r : rules_) patterns.push_back(r.pattern);
-  const auto keys = start_keys(patterns);
-  for (std::size_t r = 0; r < rules_.size(); ++r) starts_.add(static_cast<std::uint16_t>(r), keys[r]);
+  std::optional<std::vector<std::vector<std::string>>> keys;
+  if (precomputed && precomputed->key_length == kKeyLength && precomputed->rules == rules_.size() &&
+      precomputed->source_hash == source_hash(source))
+    keys = decode_keys(precomputed->data, rules_.size());
+  if (!keys) {
+    std::vector<std::string_view> patterns;
+    for (const Rule& r : rules_) patterns.push_back(r.pattern);
+    keys = start_keys(patterns);
+  }
+  for (std::size_t r = 0; r < rules_.size(); ++r) starts_.add(static_cast<std::uint16_t>(r), (*keys)[r]);
+  starts_.finish();
 }
 
 namespace {
@@ -499,8 +514,10 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
     rules.clear();
     starts_.candidates(text, p, rules);
     if (rules.empty()) continue;
-    std::sort(rules.begin(), rules.end());
-    rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
+    if (rules.size() > 1) {
+      std::sort(rules.begin(), rules.end());
+      rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
+    }
     for (std::uint16_t r : rules) {
       if (p < next[r]) continue;
       const Rule& rule = rules_[r];

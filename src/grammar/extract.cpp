@@ -5,22 +5,16 @@
 #include <timeliner/extract.hpp>
 #include <timeliner/text.hpp>
 
-namespace timeliner {
+#include <optional>
 
-namespace grammar {
-extern const char* const kEnglishSource;  // generated from src/grammar/en/*.tg at build time
-}
+namespace timeliner {
 
 Grammar::Grammar(std::string_view source, CompileMode mode)
     : impl_(std::make_unique<grammar::Compiled>(source, mode == lazy)) {}
+Grammar::Grammar(std::unique_ptr<grammar::Compiled> impl) : impl_(std::move(impl)) {}
 Grammar::~Grammar() = default;
 Grammar::Grammar(Grammar&&) noexcept = default;
 Grammar& Grammar::operator=(Grammar&&) noexcept = default;
-
-const Grammar& Grammar::english() {
-  static const Grammar g{grammar::kEnglishSource, Grammar::lazy};
-  return g;
-}
 
 std::size_t Grammar::rule_count() const { return impl_->rules().size(); }
 
@@ -42,7 +36,14 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
   const std::string_view text = doc.text;
   const auto matches = g.scan(text);
   const auto sentences = split_sentences(text);
-  const TenseCues cues(g);
+  // The cue words of the grammar, gathered once per thread.
+  thread_local std::uint64_t cues_of = 0;
+  thread_local std::optional<TenseCues> cached_cues;
+  if (cues_of != g.id()) {
+    cached_cues.emplace(g);
+    cues_of = g.id();
+  }
+  const TenseCues& cues = *cached_cues;
 
   ResolveContext ctx;
   ctx.publication = doc.published;

@@ -8,18 +8,10 @@
 
 namespace timeliner::grammar {
 
-unsigned char key_byte(unsigned char c) {
-  if (c >= 0x80) return 0x80;
-  if (c >= 'A' && c <= 'Z') return static_cast<unsigned char>(c - 'A' + 'a');
-  if (c >= '0' && c <= '9') return '0';
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') return ' ';
-  return c;
-}
-
 namespace {
 
 // Beyond this many keys a sub-pattern's keys are shortened: start-up time stays small.
-constexpr std::size_t kMaxKeys = 128;
+constexpr std::size_t kMaxKeys = 512;
 
 // The starts of a sub-pattern's matches: `whole` holds matches shorter than kKeyLength in full,
 // `cut` holds beginnings after which anything may follow.
@@ -165,11 +157,13 @@ class Analyzer {
       } else if (c == '{') {
         std::size_t j = i_ + 1, lo = 0, hi = 0;
         bool has_lo = false, has_comma = false, has_hi = false;
-        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') lo = std::min<std::size_t>(lo * 10 + (p_[j++] - '0'), 1000), has_lo = true;
+        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9')
+          lo = std::min<std::size_t>(lo * 10 + (p_[j++] - '0'), 1000), has_lo = true;
         if (j < p_.size() && p_[j] == ',') {
           has_comma = true;
           ++j;
-          while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') hi = std::min<std::size_t>(hi * 10 + (p_[j++] - '0'), 1000), has_hi = true;
+          while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9')
+            hi = std::min<std::size_t>(hi * 10 + (p_[j++] - '0'), 1000), has_hi = true;
         }
         if (!has_lo || j >= p_.size() || p_[j] != '}') return a;  // a literal '{', read as an atom next
         i_ = j + 1;
@@ -201,11 +195,27 @@ class Analyzer {
     ++i_;
     zero_width = false;
     switch (c) {
-      case 'd': cs.insert('0'); return true;
-      case 's': cs.insert(' '); return true;
-      case 'n': case 't': case 'r': case 'f': case 'v': cs.insert(' '); return true;
-      case 'b': case 'B': case 'A': case 'z': zero_width = true; return true;
-      default: break;
+      case 'd':
+        cs.insert('0');
+        return true;
+      case 's':
+        cs.insert(' ');
+        return true;
+      case 'n':
+      case 't':
+      case 'r':
+      case 'f':
+      case 'v':
+        cs.insert(' ');
+        return true;
+      case 'b':
+      case 'B':
+      case 'A':
+      case 'z':
+        zero_width = true;
+        return true;
+      default:
+        break;
     }
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return false;
     cs.insert(key_byte(c));
@@ -376,6 +386,51 @@ std::vector<std::vector<std::string>> start_keys(const std::vector<std::string_v
   return all;
 }
 
+std::uint64_t source_hash(std::string_view source) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (char c : source) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string encode_keys(const std::vector<std::vector<std::string>>& keys) {
+  std::string out;
+  for (const auto& rule : keys) {
+    if (rule.size() > 0xFFFF) throw std::runtime_error("start keys: too many keys for one rule");
+    out += static_cast<char>(rule.size() & 0xFF);
+    out += static_cast<char>(rule.size() >> 8);
+    for (const auto& key : rule) {
+      if (key.size() > kKeyLength) throw std::runtime_error("start keys: key too long");
+      out += static_cast<char>(key.size());
+      out += key;
+    }
+  }
+  return out;
+}
+
+std::optional<std::vector<std::vector<std::string>>> decode_keys(std::string_view data, std::size_t rules) {
+  std::vector<std::vector<std::string>> out(rules);
+  std::size_t i = 0;
+  auto byte = [&](std::size_t at) { return static_cast<std::size_t>(static_cast<unsigned char>(data[at])); };
+  for (auto& rule : out) {
+    if (data.size() - i < 2) return std::nullopt;
+    const std::size_t n = byte(i) | (byte(i + 1) << 8);
+    i += 2;
+    rule.reserve(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (i >= data.size()) return std::nullopt;
+      const std::size_t len = byte(i++);
+      if (len > kKeyLength || data.size() - i < len) return std::nullopt;
+      rule.emplace_back(data.substr(i, len));
+      i += len;
+    }
+  }
+  if (i != data.size()) return std::nullopt;
+  return out;
+}
+
 std::uint64_t StartIndex::pack(const unsigned char* k, std::size_t n) {
   std::uint64_t v = static_cast<std::uint64_t>(n) << 56;
   for (std::size_t i = 0; i < n; ++i) v |= static_cast<std::uint64_t>(k[i]) << (8 * i);
@@ -396,15 +451,71 @@ void StartIndex::add(std::uint16_t rule, const std::vector<std::string>& keys) {
   }
 }
 
+void StartIndex::finish() {
+  std::vector<std::pair<std::uint64_t, std::vector<std::uint16_t>>> keys(exact_.begin(), exact_.end());
+  exact_.clear();
+  std::sort(keys.begin(), keys.end());  // deterministic
+  auto range_of = [&](const std::vector<std::uint16_t>& rules) {
+    Range r{static_cast<std::uint32_t>(rules_.size()), 0};
+    rules_.insert(rules_.end(), rules.begin(), rules.end());
+    r.end = static_cast<std::uint32_t>(rules_.size());
+    return r;
+  };
+  // The keys of two bytes or more and all their beginnings of two bytes or more.
+  std::unordered_map<std::uint64_t, Range> all;
+  for (const auto& [packed, rules] : keys) {
+    const std::size_t length = packed >> 56;
+    const std::uint64_t bytes = packed & ((std::uint64_t{1} << 56) - 1);
+    if (length == 1) {
+      one_[bytes & 0xFF] = range_of(rules);
+      continue;
+    }
+    all[packed] = range_of(rules);
+    for (std::size_t len = 2; len < length; ++len) {
+      const std::uint64_t prefix =
+          (static_cast<std::uint64_t>(len) << 56) | (bytes & ((std::uint64_t{1} << (8 * len)) - 1));
+      all.emplace(prefix, Range{});
+    }
+  }
+  std::size_t size = 16;
+  shift_ = 60;
+  while (size < 2 * all.size()) {
+    size *= 2;
+    --shift_;
+  }
+  slots_.assign(size, Slot{});
+  for (const auto& [packed, rules] : all) {
+    std::size_t i = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ull) >> shift_);
+    while (slots_[i].packed != 0) i = (i + 1) & (size - 1);
+    slots_[i] = Slot{packed, rules};
+  }
+}
+
+const StartIndex::Slot* StartIndex::find(std::uint64_t packed) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ull) >> shift_);; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.packed == packed) return &s;
+    if (s.packed == 0) return nullptr;
+  }
+}
+
 void StartIndex::candidates(std::string_view text, std::size_t pos, std::vector<std::uint16_t>& out) const {
   out.insert(out.end(), empty_.begin(), empty_.end());
-  unsigned char key[kKeyLength];
   const std::size_t n = std::min(kKeyLength, text.size() - pos);
-  for (std::size_t i = 0; i < n; ++i) key[i] = key_byte(static_cast<unsigned char>(text[pos + i]));
-  for (std::size_t len = 1; len <= n; ++len) {
-    if (len == 1 && !first_[key[0]]) break;
-    auto it = exact_.find(pack(key, len));
-    if (it != exact_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  if (n == 0) return;
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data() + pos);
+  const unsigned k0 = key_byte(t[0]);
+  if (!first_[k0]) return;
+  const Range one = one_[k0];
+  out.insert(out.end(), rules_.begin() + one.begin, rules_.begin() + one.end);
+  if (slots_.empty()) return;
+  std::uint64_t bytes = k0;
+  for (std::size_t len = 2; len <= n; ++len) {
+    bytes |= static_cast<std::uint64_t>(key_byte(t[len - 1])) << (8 * (len - 1));
+    const Slot* s = find((static_cast<std::uint64_t>(len) << 56) | bytes);
+    if (!s) return;  // no key begins so
+    out.insert(out.end(), rules_.begin() + s->rules.begin, rules_.begin() + s->rules.end);
   }
 }
 

@@ -27,7 +27,8 @@ bool throws_with(const std::string& source, const std::string& fragment) {
 
 namespace timeliner::grammar {
 extern const char* const kEnglishSource;
-}
+extern const PrecomputedKeys kEnglishKeys;
+}  // namespace timeliner::grammar
 
 BOOST_AUTO_TEST_SUITE(grammar)
 
@@ -51,9 +52,12 @@ BOOST_AUTO_TEST_CASE(scan_equals_reference_scan) {
               fast[i].groups == slow[i].groups;
     BOOST_TEST(equal, what << ": " << fast.size() << " vs " << slow.size() << " matches");
   };
-  for (const char* t : {"2025", "Yesterday", "YESTERDAY, LAST WEEK and NEXT MONTH", "\xE2\x80\x9CLast year\xE2\x80\x9D",
-                        "the \xC2\xBD year", "\xE2\x82\xAC" "5 million in Q1 2024", "on  Monday,\n\nJanuary 5",
-                        "Ja\xE2\x84\xAA 5", "two   days\tlater", "(555) 123-4567 at 5 p.m."})
+  for (const char* t :
+       {"2025", "Yesterday", "YESTERDAY, LAST WEEK and NEXT MONTH", "\xE2\x80\x9CLast year\xE2\x80\x9D",
+        "the \xC2\xBD year",
+        "\xE2\x82\xAC"
+        "5 million in Q1 2024",
+        "on  Monday,\n\nJanuary 5", "Ja\xE2\x84\xAA 5", "two   days\tlater", "(555) 123-4567 at 5 p.m."})
     same(t, t);
   namespace fs = std::filesystem;
   std::vector<fs::path> files;
@@ -70,6 +74,36 @@ BOOST_AUTO_TEST_CASE(scan_equals_reference_scan) {
     ss << in.rdbuf();
     same(ss.str(), f.string());
   }
+}
+
+// The start keys that the build computed for the bundled grammar (src/grammar/keygen.cpp) are
+// those that the analysis gives at run time; a grammar other than the one they were made for
+// (another source text) does not take them.
+BOOST_AUTO_TEST_CASE(precomputed_start_keys_match_the_analysis) {
+  using namespace timeliner::grammar;
+  const Compiled g(kEnglishSource, /*lazy=*/true);
+  std::vector<std::string_view> patterns;
+  for (const Rule& r : g.rules()) patterns.push_back(r.pattern);
+  const auto keys = start_keys(patterns);
+  BOOST_TEST(kEnglishKeys.source_hash == source_hash(kEnglishSource));
+  BOOST_TEST(kEnglishKeys.key_length == kKeyLength);
+  BOOST_REQUIRE(kEnglishKeys.rules == g.rules().size());
+  const auto built = decode_keys(kEnglishKeys.data, kEnglishKeys.rules);
+  BOOST_REQUIRE(built.has_value());
+  BOOST_TEST((*built == keys));
+  BOOST_TEST((decode_keys(encode_keys(keys), keys.size()) == keys));
+  BOOST_TEST(!decode_keys(kEnglishKeys.data.substr(1), kEnglishKeys.rules).has_value());
+  BOOST_TEST(!decode_keys(kEnglishKeys.data, kEnglishKeys.rules + 1).has_value());
+  // Made for another source: ignored (here they would make every rule possible nowhere).
+  const std::string other = "@rule t DATE ref :: today\n";
+  const std::vector<std::vector<std::string>> none{{"zzzzz"}};
+  const std::string data = encode_keys(none);
+  const PrecomputedKeys wrong{source_hash(kEnglishSource), kKeyLength, 1, data};
+  const Compiled small(other, false, &wrong);
+  BOOST_TEST(small.scan("today").size() == 1u);
+  const PrecomputedKeys right{source_hash(other), kKeyLength, 1, data};
+  const Compiled trusting(other, false, &right);
+  BOOST_TEST(trusting.scan("today").empty());
 }
 
 BOOST_AUTO_TEST_CASE(english_grammar_compiles) {
