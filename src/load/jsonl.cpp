@@ -24,10 +24,214 @@ std::string string_field(const nlohmann::json& j, const char* key) {
   return {};
 }
 
+// The fields of a line that the loader reads.
+struct LineFields {
+  std::optional<std::string> text, html;  // when they are strings
+  std::string id, title, published, url;  // "" when missing or neither a string nor a number
+};
+
+void put_hex4(std::string_view s, std::size_t at, unsigned& v, bool& ok) {
+  v = 0;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const char c = s[at + k];
+    v <<= 4;
+    if (c >= '0' && c <= '9')
+      v |= static_cast<unsigned>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v |= static_cast<unsigned>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      v |= static_cast<unsigned>(c - 'A' + 10);
+    else
+      ok = false;
+  }
+}
+
+void put_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// The common shape of a line read without the JSON library: valid UTF-8 (checked by the caller),
+// one flat object whose values are all strings, the keys written without escapes and each of those
+// read at most once. Any
+// other line, well-formed or not, returns false and is read by the library, which then accepts
+// or rejects it as it always did. Strings are decoded as the library decodes them.
+class FlatLine {
+ public:
+  explicit FlatLine(std::string_view s) : s_(s) {}
+
+  bool read(LineFields& f) {
+    ws();
+    if (!eat('{')) return false;
+    ws();
+    if (eat('}')) return end();
+    std::uint32_t seen = 0;
+    for (;;) {
+      if (!eat('"')) return false;
+      const std::size_t k = i_;
+      while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\' && static_cast<unsigned char>(s_[i_]) >= 0x20) ++i_;
+      if (i_ >= s_.size() || s_[i_] != '"') return false;
+      const std::string_view key = s_.substr(k, i_ - k);
+      ++i_;
+      ws();
+      if (!eat(':')) return false;
+      ws();
+      std::string value;
+      if (!string(value)) return false;
+      static constexpr std::string_view kKeys[] = {"text", "html", "id", "title", "published", "url"};
+      std::size_t which = 0;
+      while (which < std::size(kKeys) && kKeys[which] != key) ++which;
+      if (which < std::size(kKeys)) {
+        if (seen & (1u << which)) return false;  // a repeated key: the library says which one wins
+        seen |= 1u << which;
+        switch (which) {
+          case 0:
+            f.text = std::move(value);
+            break;
+          case 1:
+            f.html = std::move(value);
+            break;
+          case 2:
+            f.id = std::move(value);
+            break;
+          case 3:
+            f.title = std::move(value);
+            break;
+          case 4:
+            f.published = std::move(value);
+            break;
+          default:
+            f.url = std::move(value);
+            break;
+        }
+      }
+      ws();
+      if (eat('}')) return end();
+      if (!eat(',')) return false;
+      ws();
+    }
+  }
+
+ private:
+  void ws() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+  }
+  bool eat(char c) {
+    if (i_ < s_.size() && s_[i_] == c) {
+      ++i_;
+      return true;
+    }
+    return false;
+  }
+  bool end() {
+    ws();
+    return i_ == s_.size();
+  }
+  // After the opening quote: the string up to its closing quote, decoded.
+  bool string(std::string& out) {
+    if (!eat('"')) return false;
+    std::size_t run = i_;
+    for (;;) {
+      if (i_ >= s_.size()) return false;
+      const auto c = static_cast<unsigned char>(s_[i_]);
+      if (c == '"') {
+        out.append(s_.data() + run, i_ - run);
+        ++i_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c != '\\') {
+        ++i_;
+        continue;
+      }
+      out.append(s_.data() + run, i_ - run);
+      if (i_ + 1 >= s_.size()) return false;
+      const char e = s_[i_ + 1];
+      i_ += 2;
+      switch (e) {
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'u': {
+          if (s_.size() - i_ < 4) return false;
+          bool ok = true;
+          unsigned cp = 0;
+          put_hex4(s_, i_, cp, ok);
+          i_ += 4;
+          if (!ok || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {  // a high surrogate: its low one must follow
+            if (s_.size() - i_ < 6 || s_[i_] != '\\' || s_[i_ + 1] != 'u') return false;
+            unsigned lo = 0;
+            put_hex4(s_, i_ + 2, lo, ok);
+            if (!ok || lo < 0xDC00 || lo > 0xDFFF) return false;
+            i_ += 6;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          }
+          put_utf8(out, cp);
+          break;
+        }
+        default:
+          return false;
+      }
+      run = i_;
+    }
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+// The same fields through the JSON library, or the reason the line is malformed.
+std::optional<std::string> library_fields(const std::string& line, LineFields& f) {
+  const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) return "not a JSON object";
+  if (const auto t = j.find("text"); t != j.end() && t->is_string()) f.text = t->get<std::string>();
+  if (const auto h = j.find("html"); h != j.end() && h->is_string()) f.html = h->get<std::string>();
+  f.id = string_field(j, "id");
+  f.title = string_field(j, "title");
+  f.published = string_field(j, "published");
+  f.url = string_field(j, "url");
+  return std::nullopt;
+}
+
 }  // namespace
 
 void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptions& options, FileLoad& out,
-                std::size_t first_line) {
+                std::size_t first_line, bool fast) {
   const std::string stem = stem_of(path);
   std::size_t line_start = 0;
   if (first_line == 1 && bytes.substr(0, 3) == "\xEF\xBB\xBF") line_start = 3;
@@ -39,34 +243,35 @@ void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptio
     line_start = line_end + 1;
     const std::string where = path + ":" + std::to_string(number);
     if (raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    std::size_t bad = std::string_view::npos;
-    const std::string line = sanitize_utf8(raw, &bad);
-    if (bad != std::string_view::npos)
-      out.warnings.push_back(path + ": invalid UTF-8 at byte " + std::to_string(offset + bad) + " (line " +
-                             std::to_string(number) + "), replaced with U+FFFD");
-    const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     auto malformed = [&](const std::string& why) {
       out.skipped.push_back(Skip{where, SkipReason::malformed, where + ": " + why});
     };
-    if (j.is_discarded() || !j.is_object()) {
-      malformed("not a JSON object");
-      continue;
+    LineFields f;
+    if (!fast || !is_valid_utf8(raw) || !FlatLine(raw).read(f)) {
+      f = LineFields{};
+      std::size_t bad = std::string_view::npos;
+      const std::string line = sanitize_utf8(raw, &bad);
+      if (bad != std::string_view::npos)
+        out.warnings.push_back(path + ": invalid UTF-8 at byte " + std::to_string(offset + bad) + " (line " +
+                               std::to_string(number) + "), replaced with U+FFFD");
+      if (auto why = library_fields(line, f)) {
+        malformed(*why);
+        continue;
+      }
     }
-    const auto text = j.find("text");
-    const auto html = j.find("html");
-    const bool has_text = text != j.end() && text->is_string();
-    const bool has_html = html != j.end() && html->is_string();
+    const bool has_text = f.text.has_value();
+    const bool has_html = f.html.has_value();
     if (!has_text && !has_html) {
       malformed("no \"text\" or \"html\" string");
       continue;
     }
-    std::string id = string_field(j, "id");
+    std::string id = std::move(f.id);
     if (id.empty()) id = stem + ":" + std::to_string(number);
-    const std::string url = string_field(j, "url");
+    const std::string& url = f.url;
     const std::string source = url.empty() ? where : url;
     Document doc;
     std::optional<FoundDate> found;
-    const std::string published = string_field(j, "published");
+    const std::string& published = f.published;
     if (!published.empty() && !options.dct) {
       if (auto i = parse_date_string(published))
         found = FoundDate{*i, "jsonl"};
@@ -76,7 +281,7 @@ void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptio
     if (has_html) {
       HtmlArticle a;
       try {
-        a = read_html(html->get<std::string>(), where, url);
+        a = read_html(*f.html, where, url);
       } catch (const LoadError& e) {
         // One bad article skips its own line, not the rest of the file.
         malformed(std::string("\"html\" is not readable: ") + e.what());
@@ -87,13 +292,19 @@ void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptio
       doc.text = std::move(a.text);
       if (!found) found = a.published;
     } else {
-      doc.text = sanitize_utf8(text->get<std::string>());
+      std::string& text = *f.text;
+      // As sanitize_utf8 would leave it: the decoded string is valid UTF-8 but for NUL characters
+      // (\u0000) and a leading byte order mark, which it replaces and drops.
+      if (text.find('\0') != std::string::npos || text.starts_with("\xEF\xBB\xBF"))
+        doc.text = sanitize_utf8(text);
+      else
+        doc.text = std::move(text);
       doc.title = title_from_first_line(doc.text);
       if (!found && !options.dct && !url.empty())
         if (auto i = date_from_url(url)) found = FoundDate{*i, "url"};
       if (!found && !options.dct) found = date_from_byline(doc.text);
     }
-    if (const std::string title = string_field(j, "title"); !title.empty()) doc.title = title;
+    if (!f.title.empty()) doc.title = std::move(f.title);
     doc.id = std::move(id);
     doc.source = source;
     settle_date(doc, found, options);

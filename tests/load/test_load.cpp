@@ -2,6 +2,8 @@
 #include <timeliner/extract.hpp>
 #include <timeliner/load.hpp>
 
+#include "load/internal.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include <unistd.h>
@@ -336,6 +338,83 @@ BOOST_AUTO_TEST_CASE(timeml_without_dct_has_no_date) {
   BOOST_TEST(!d.published);
   BOOST_TEST(d.published_from.empty());
   BOOST_TEST(d.text == "It rained on May 5, 2020.");
+}
+
+// JSON lines of the common shape are read without the JSON library: the documents, warnings and
+// skipped lines must be those that the library gives, for well-formed and malformed lines alike.
+BOOST_AUTO_TEST_CASE(jsonl_fast_reader_equals_the_library) {
+  const std::vector<std::string> lines{
+      R"({"id":"a","published":"2025-04-18","text":"Talks resumed yesterday."})",
+      R"(  { "text" : "x\"q\\b\/s\b\f\n\r\t" , "id" : "b" }  )",
+      R"({"text":"caf\u00e9 \u20AC \ud83d\ude00 \u0000 nul","id":"c"})",
+      R"({"text":"\ud83d alone"})",
+      R"({"text":"\ude00 low alone"})",
+      R"({"text":"\ud83d\u0041 bad pair"})",
+      R"({"text":"bad \x escape"})",
+      R"({"text":"short \u12"})",
+      "{\"text\":\"raw\ttab\"}",
+      "{\"text\":\"raw \x01 control\"}",
+      "{\"text\":\"caf\xC3\xA9 raw utf-8\"}",
+      "{\"text\":\"bad \xC3 utf-8\"}",
+      "{\"text\":\"\xEF\xBB\xBF"
+      "bom inside\"}",
+      "\xEF\xBB\xBF{\"text\":\"bom before\"}",
+      R"({"text":"\ufeffescaped bom"})",
+      R"({"text":"first","text":"second"})",
+      R"({"id":"one","id":"two","text":"t"})",
+      R"({"id":7,"text":"number id"})",
+      R"({"id":1.50,"text":"decimal id"})",
+      R"({"text":"t","extra":{"nested":[1,2,{"a":null}]},"flag":true})",
+      R"({"text":"t","extra":"x","extra":"y"})",
+      R"({"text":"t"} trailing)",
+      R"({"text":"t",})",
+      R"({"text":"t" "id":"x"})",
+      R"({"text":"unterminated)",
+      R"({"text":12})",
+      R"({"html":"<p>Hello on Monday</p>","id":"h"})",
+      R"({"html":5,"text":"html not a string"})",
+      R"({})",
+      R"([])",
+      R"("text")",
+      R"({"t\u0065xt":"escaped key"})",
+      R"({"text":"t","published":"not a date"})",
+      R"({"text":"t","url":"https://example.com/2024/03/05/story.html"})",
+      R"({"text":"t","title":"A title","published":"2024-01-02T10:00+01:00"})",
+      R"({"text":"Headline\n\nBody text written on Monday."})",
+      "{\"text\":\"t\"}\r",
+      "{\"text\"\t:\t\"tabs\"\t}",
+      "{\"text\":\"t\"\x0b}",
+      std::string("{\"text\":\"t\0\"}", 13),
+  };
+  auto same = [](const FileLoad& a, const FileLoad& b) {
+    if (a.documents.size() != b.documents.size() || a.warnings != b.warnings || a.skipped.size() != b.skipped.size())
+      return false;
+    for (std::size_t i = 0; i < a.documents.size(); ++i) {
+      const Document& x = a.documents[i];
+      const Document& y = b.documents[i];
+      if (x.id != y.id || x.title != y.title || x.source != y.source || x.text != y.text ||
+          x.published.has_value() != y.published.has_value() || x.published_from != y.published_from)
+        return false;
+      if (x.published && format_instant(*x.published) != format_instant(*y.published)) return false;
+    }
+    for (std::size_t i = 0; i < a.skipped.size(); ++i)
+      if (a.skipped[i].message != b.skipped[i].message || a.skipped[i].reason != b.skipped[i].reason) return false;
+    return true;
+  };
+  LoadOptions options;
+  std::string all;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    FileLoad fast, slow;
+    load_detail::read_jsonl(lines[i], "in.jsonl", options, fast, i + 1, true);
+    load_detail::read_jsonl(lines[i], "in.jsonl", options, slow, i + 1, false);
+    BOOST_TEST(same(fast, slow), "line " << i << ": " << lines[i]);
+    all += lines[i] + "\n";
+  }
+  FileLoad fast, slow;
+  load_detail::read_jsonl(all, "all.jsonl", options, fast, 1, true);
+  load_detail::read_jsonl(all, "all.jsonl", options, slow, 1, false);
+  BOOST_TEST(same(fast, slow));
+  BOOST_TEST(fast.documents.size() > 20u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
