@@ -1,6 +1,7 @@
 #include "export/event_json.hpp"
 
 #include <timeliner/json.hpp>
+#include <timeliner/text.hpp>
 #include <timeliner/version.hpp>
 
 #include <nlohmann/json.hpp>
@@ -133,7 +134,11 @@ ojson event_json(const Event& e) {
   return je;
 }
 
-std::string mention_to_json_line(const std::string& doc_id, const Mention& m) {
+namespace {
+
+// The line as the JSON library writes it: the reference for the fast writer below, and its way
+// for strings that are not valid UTF-8 (the library replaces their bad bytes).
+std::string mention_line_by_library(const std::string& doc_id, const Mention& m) {
   ojson j;
   j["doc"] = doc_id;
   j["text"] = m.text;
@@ -149,6 +154,143 @@ std::string mention_to_json_line(const std::string& doc_id, const Mention& m) {
   if (!m.value.freq.empty()) j["freq"] = m.value.freq;
   j["rule"] = m.rule;
   return j.dump(-1, ' ', false, kReplaceInvalid);
+}
+
+// A valid UTF-8 string as a JSON string, escaped as the JSON library does without ensure_ascii:
+// '"', '\\' and the control characters below U+0020 (\b \f \n \r \t short, others \u00xx).
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+      }
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+void append_number(std::string& out, std::size_t n) {
+  char buf[24];
+  std::size_t k = sizeof buf;
+  do {
+    buf[--k] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n != 0);
+  out.append(buf + k, sizeof buf - k);
+}
+
+void append_day(std::string& out, date::sys_days d) {
+  const date::year_month_day ymd{d};
+  const int y = int(ymd.year());
+  if (y < 0 || y > 9999) {
+    out += '"';
+    out += format_day(d);
+    out += '"';
+    return;
+  }
+  const unsigned mo = unsigned(ymd.month()), da = unsigned(ymd.day());
+  const char buf[12] = {'"',
+                        static_cast<char>('0' + y / 1000),
+                        static_cast<char>('0' + y / 100 % 10),
+                        static_cast<char>('0' + y / 10 % 10),
+                        static_cast<char>('0' + y % 10),
+                        '-',
+                        static_cast<char>('0' + mo / 10),
+                        static_cast<char>('0' + mo % 10),
+                        '-',
+                        static_cast<char>('0' + da / 10),
+                        static_cast<char>('0' + da % 10),
+                        '"'};
+  out.append(buf, sizeof buf);
+}
+
+}  // namespace
+
+void append_mention_json_line(std::string& out, const std::string& doc_id, const Mention& m) {
+  if (!is_valid_utf8(doc_id) || !is_valid_utf8(m.text) || !is_valid_utf8(m.value.timex) ||
+      !is_valid_utf8(m.value.freq) || !is_valid_utf8(m.rule)) {
+    out += mention_line_by_library(doc_id, m);
+    return;
+  }
+  out += "{\"doc\":";
+  append_json_string(out, doc_id);
+  out += ",\"text\":";
+  append_json_string(out, m.text);
+  out += ",\"start\":";
+  append_number(out, m.cp_begin);
+  out += ",\"end\":";
+  append_number(out, m.cp_end);
+  out += ",\"type\":";
+  append_json_string(out, to_string(m.value.type));
+  out += ",\"value\":";
+  append_json_string(out, m.value.timex);
+  out += ",\"mod\":";
+  if (m.value.mod == Mod::none)
+    out += "null";
+  else
+    append_json_string(out, to_string(m.value.mod));
+  out += ",\"granularity\":";
+  append_json_string(out, to_string(m.value.grain));
+  out += ",\"earliest\":";
+  if (m.value.bounds)
+    append_day(out, m.value.bounds->earliest);
+  else
+    out += "null";
+  out += ",\"latest\":";
+  if (m.value.bounds)
+    append_day(out, m.value.bounds->latest);
+  else
+    out += "null";
+  out += ",\"anchor\":";
+  append_json_string(out, to_string(m.value.anchor));
+  if (!m.value.freq.empty()) {
+    out += ",\"freq\":";
+    append_json_string(out, m.value.freq);
+  }
+  out += ",\"rule\":";
+  append_json_string(out, m.rule);
+  out += '}';
+}
+
+std::string mention_to_json_line(const std::string& doc_id, const Mention& m) {
+  std::string out;
+  append_mention_json_line(out, doc_id, m);
+  return out;
+}
+
+std::string mention_to_json_line_by_library(const std::string& doc_id, const Mention& m) {
+  return mention_line_by_library(doc_id, m);
 }
 
 std::string timeline_to_json(const Timeline& t) {
