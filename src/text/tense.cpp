@@ -1,18 +1,46 @@
 #include "text/tense.hpp"
 
-#include <cctype>
-#include <string>
+#include <array>
 
 namespace timeliner {
 
-TenseCues::TenseCues(const grammar::Compiled& g) : g_(g) {}
+namespace {
+
+// Lower-case ASCII letters, 0 for other bytes ("C" locale std::isalpha and std::tolower).
+constexpr auto kLetters = [] {
+  std::array<char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+  return t;
+}();
+
+char letter(char c) { return kLetters[static_cast<unsigned char>(c)]; }
+
+}  // namespace
+
+TenseCues::TenseCues(const grammar::Compiled& g) {
+  const std::pair<const char*, std::uint8_t> vocabs[] = {{"cue_future", kFuture},
+                                                         {"cue_report", kReport},
+                                                         {"cue_past", kPast},
+                                                         {"cue_not_past", kNotPast},
+                                                         {"cue_intent", kIntent}};
+  for (const auto& [name, flag] : vocabs) {
+    const grammar::Vocab* v = g.vocab(name);
+    if (!v) continue;
+    for (const auto& entry : v->values) {
+      cues_[entry.first] |= flag;
+      longest_ = std::max(longest_, entry.first.size());
+    }
+  }
+}
+
+std::uint8_t TenseCues::flags_of(const std::string& word) const {
+  if (word.size() > longest_) return 0;
+  const auto it = cues_.find(word);
+  return it == cues_.end() ? 0 : it->second;
+}
 
 Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance) const {
-  const grammar::Vocab* future = g_.vocab("cue_future");
-  const grammar::Vocab* past = g_.vocab("cue_past");
-  const grammar::Vocab* not_past = g_.vocab("cue_not_past");
-  const grammar::Vocab* report = g_.vocab("cue_report");
-  const grammar::Vocab* intent = g_.vocab("cue_intent");
   Tense best = Tense::unknown;
   std::size_t best_distance = std::string_view::npos;
   std::size_t i = 0, index = 0;
@@ -20,27 +48,32 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
   std::string word, previous_word;
   while (i < sentence.size()) {
     previous_word.swap(word);
-    while (i < sentence.size() && !std::isalpha(static_cast<unsigned char>(sentence[i]))) ++i;
+    while (i < sentence.size() && !letter(sentence[i])) ++i;
     const std::size_t b = i;
     word.clear();
-    while (i < sentence.size() && (std::isalpha(static_cast<unsigned char>(sentence[i])) || sentence[i] == '\'')) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[i])));
-      ++i;
+    for (; i < sentence.size(); ++i) {
+      const char c = letter(sentence[i]);
+      if (c)
+        word += c;
+      else if (sentence[i] == '\'')
+        word += '\'';
+      else
+        break;
     }
     if (word.empty()) continue;
     ++index;
     if (b >= begin && b < end) continue;  // words of the mention itself
+    const std::uint8_t flags = flags_of(word);
     Tense t = Tense::unknown;
-    if (word == "to" && intent && intent->values.count(previous_word)) {
+    if (word == "to" && (flags_of(previous_word) & kIntent)) {
       t = Tense::future;  // "agreed to buy", "planned to leave": the act lies ahead of the intent
-    } else if (future && future->values.count(word)) {
+    } else if (flags & kFuture) {
       t = Tense::future;
-    } else if (report && report->values.count(word)) {
+    } else if (flags & kReport) {
       t = Tense::reported;
-    } else if (past && past->values.count(word)) {
+    } else if (flags & kPast) {
       t = Tense::past;
-    } else if (word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 &&
-               !(not_past && not_past->values.count(word))) {
+    } else if (word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 && !(flags & kNotPast)) {
       t = Tense::past;
     }
     // An infinitive has no tense of its own ("difficult to meet demand"): the verb before it decides.

@@ -4,7 +4,10 @@
 #include "grammar/compiled.hpp"
 #include "resolve/resolver.hpp"
 
+#include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace timeliner {
 
@@ -20,7 +23,10 @@ class TenseCues {
   Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance = nullptr) const;
 
  private:
-  const grammar::Compiled& g_;
+  enum : std::uint8_t { kFuture = 1, kReport = 2, kPast = 4, kNotPast = 8, kIntent = 16 };
+  std::uint8_t flags_of(const std::string& word) const;
+  std::unordered_map<std::string, std::uint8_t> cues_;  // word -> the vocabularies holding it
+  std::size_t longest_ = 0;                             // the longest word of cues_
 };
 
 }  // namespace timeliner
