@@ -4,9 +4,13 @@
 #include <timeliner/json.hpp>
 #include <timeliner/load.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <barrier>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <thread>
@@ -21,34 +25,92 @@ void warn_undated(const Document& doc) {
               << ": no publication date found (give --dct or --dct-fallback): only explicit dates are resolved\n";
 }
 
+// Standard input, a line at a time, read in large blocks.
+class StdinLines {
+ public:
+  bool next(std::string& line) {
+    line.clear();
+    for (;;) {
+      if (pos_ == end_) {
+        if (eof_) return !line.empty();
+        fill();
+        continue;
+      }
+      const char* start = buf_.data() + pos_;
+      const auto* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+      if (nl) {
+        line.append(start, static_cast<std::size_t>(nl - start));
+        pos_ += static_cast<std::size_t>(nl - start) + 1;
+        return true;
+      }
+      line.append(start, end_ - pos_);
+      pos_ = end_;
+    }
+  }
+
+ private:
+  void fill() {
+    pos_ = end_ = 0;
+    for (;;) {
+      const ssize_t n = ::read(STDIN_FILENO, buf_.data(), buf_.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        eof_ = true;  // end of input, or an error reading it: the stream ends there
+        return;
+      }
+      end_ = static_cast<std::size_t>(n);
+      return;
+    }
+  }
+  std::vector<char> buf_ = std::vector<char>(1u << 20);
+  std::size_t pos_ = 0, end_ = 0;
+  bool eof_ = false;
+};
+
 // Standard input as JSON lines, for a pipe (Hadoop Streaming, Spark's RDD.pipe, a Dask worker):
-// read a batch of lines at a time (a few per worker thread, a few MB at most), tag the batch with
-// the worker threads, write each document's lines in input order and flush after each document.
-// Memory stays bounded by the batch whatever the length of the stream. Ids are kept as given (a
-// stream does not remember earlier ids to make them unique).
+// the main thread reads a batch of lines (a few per worker thread, a few MB at most); the worker
+// threads, the main one among them, read each line's JSON, tag its document and write its output
+// lines into a buffer of its own; the main thread then writes the buffers in input order, flushing
+// after each document. Memory stays bounded by the batch whatever the length of the stream. Ids
+// are kept as given (a stream does not remember earlier ids to make them unique).
 int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, unsigned threads) {
   const Grammar& grammar = Grammar::english();
   threads = std::max(1u, threads);
-  const std::size_t batch_docs = 8 * threads, batch_bytes = 8u << 20;
+  const std::size_t batch_lines = 16 * threads, batch_bytes = 8u << 20;
   RunCounts counts;
   counts.files = 1;
-  std::size_t number = 0;
-  std::string line;
-  FileLoad batch;
-  std::vector<std::vector<Mention>> mentions;
+  struct Item {
+    std::string line;
+    std::size_t number = 0;
+    FileLoad load;
+    std::string out;             // the JSON lines of the line's document
+    std::exception_ptr failure;  // rethrown by the main thread
+  };
+  std::vector<Item> batch;
+  std::size_t used = 0;  // items of `batch` in the current batch
   std::atomic<std::size_t> next{0};
-  std::vector<std::exception_ptr> failures;  // per document, rethrown by the main thread
   auto work = [&] {
-    for (std::size_t i; (i = next++) < batch.documents.size();) {
+    for (std::size_t i; (i = next++) < used;) {
+      Item& item = batch[i];
       try {
-        mentions[i] = extract(grammar, batch.documents[i], xopts);
+        if (item.line.size() > lopts.max_bytes) {
+          const std::string where = "-:" + std::to_string(item.number);
+          item.load.skipped.push_back(Skip{where, SkipReason::oversized, where + ": longer than --max-bytes"});
+          continue;
+        }
+        load_jsonl_line(item.line, "-", item.number, lopts, item.load);
+        for (const Document& doc : item.load.documents)
+          for (const auto& m : extract(grammar, doc, xopts)) {
+            append_mention_json_line(item.out, doc.id, m);
+            item.out += '\n';
+          }
       } catch (...) {
-        failures[i] = std::current_exception();
+        item.failure = std::current_exception();
       }
     }
   };
   // The workers live as long as the stream (their compiled patterns with them): at each batch they
-  // meet the main thread at the barrier, share the batch's documents, and meet again.
+  // meet the main thread at the barrier, share the batch's lines, and meet again.
   std::barrier sync(static_cast<std::ptrdiff_t>(threads));
   bool finished = false;
   std::vector<std::jthread> pool;
@@ -71,47 +133,50 @@ int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, un
       sync.arrive_and_wait();
     }
   } stop{sync, finished, threads > 1};
+  StdinLines input;
+  std::size_t number = 0;
   for (bool more = true; more;) {
-    batch = FileLoad{};
-    batch.path = "-";
+    used = 0;
     std::size_t bytes = 0;
-    while (batch.documents.size() < batch_docs && bytes < batch_bytes) {
-      if (!std::getline(std::cin, line)) {
+    while (used < batch_lines && bytes < batch_bytes) {
+      if (used == batch.size()) batch.emplace_back();
+      Item& item = batch[used];
+      if (!input.next(item.line)) {
         more = false;
         break;
       }
       ++number;
-      if (line.size() > lopts.max_bytes) {
-        const std::string where = "-:" + std::to_string(number);
-        batch.skipped.push_back(Skip{where, SkipReason::oversized, where + ": longer than --max-bytes"});
-        continue;
-      }
-      load_jsonl_line(line, "-", number, lopts, batch);
-      bytes += line.size();
+      // A blank line gives nothing (unless it is too long: that is reported).
+      if (item.line.size() <= lopts.max_bytes && item.line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      item.number = number;
+      item.load = FileLoad{};
+      item.load.path = "-";
+      item.out.clear();
+      item.failure = nullptr;
+      bytes += item.line.size();
+      ++used;
     }
-    mentions.assign(batch.documents.size(), {});
-    failures.assign(batch.documents.size(), nullptr);
     next = 0;
     if (threads > 1) sync.arrive_and_wait();
     work();
     if (threads > 1) sync.arrive_and_wait();
-    for (const auto& w : batch.warnings) std::cerr << "timeliner: warning: " << w << "\n";
-    for (const auto& sk : batch.skipped) {
-      std::cerr << "timeliner: warning: skipped " << sk.message << "\n";
-      counts.add_skip(to_string(sk.reason));
-    }
-    counts.documents += batch.documents.size();
-    for (std::size_t k = 0; k < batch.documents.size(); ++k) {
-      const Document& doc = batch.documents[k];
-      if (failures[k]) std::rethrow_exception(failures[k]);
-      warn_undated(doc);
-      std::string out;
-      for (const auto& m : mentions[k]) {
-        out += mention_to_json_line(doc.id, m);
-        out += '\n';
+    for (std::size_t k = 0; k < used; ++k)
+      for (const auto& w : batch[k].load.warnings) std::cerr << "timeliner: warning: " << w << "\n";
+    for (std::size_t k = 0; k < used; ++k)
+      for (const auto& sk : batch[k].load.skipped) {
+        std::cerr << "timeliner: warning: skipped " << sk.message << "\n";
+        counts.add_skip(to_string(sk.reason));
       }
-      std::cout << out;
+    for (std::size_t k = 0; k < used; ++k) {
+      Item& item = batch[k];
+      counts.documents += item.load.documents.size();
+      if (item.failure) std::rethrow_exception(item.failure);
+      for (const Document& doc : item.load.documents) warn_undated(doc);
+      if (item.load.documents.empty()) continue;
+      std::cout << item.out;
       std::cout.flush();
+      if (item.line.capacity() > (1u << 20)) item.line = std::string();  // a long line's memory is given back
+      if (item.out.capacity() > (1u << 20)) item.out = std::string();
     }
   }
   if (counts.skipped_total() > 0) std::cerr << counts.summary() << "\n";
@@ -147,7 +212,7 @@ void add_extract_command(CLI::App& app, Action& action) {
           const Document& doc = f.load.documents[k];
           warn_undated(doc);
           for (const auto& m : f.mentions[k]) {
-            out += mention_to_json_line(doc.id, m);
+            append_mention_json_line(out, doc.id, m);
             out += '\n';
             if (out.size() >= (1u << 16)) {  // a long document's lines are not all held at once
               std::cout << out;
