@@ -379,6 +379,7 @@ Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedKeys* pr
       std::string pattern = expand(trim(t.substr(sep + 2)), &rule.captures, 0, l);
       if (!case_sensitive) pattern = "(?i:" + pattern + ")";
       rule.pattern = std::move(pattern);
+      for (const Capture& c : rule.captures) rule.has_span = rule.has_span || c.field == "=";
       if (!lazy) {
         try {
           rule.compile();
@@ -484,11 +485,17 @@ namespace {
 struct ThreadPatterns {
   std::uint64_t grammar = 0;
   std::vector<std::unique_ptr<RE2>> res;
-  bool shared = false;  // the first thread to scan with a grammar uses the grammar's own patterns
+  std::vector<const RE2*> ready;  // each rule's pattern for this thread, once known
+  bool shared = false;            // the first thread to scan with a grammar uses the grammar's own patterns
   const RE2& re(const Rule& rule, std::size_t r) {
-    if (shared) return rule.re();
-    if (!res[r]) res[r] = std::make_unique<RE2>(rule.pattern, rule.re().options());
-    return *res[r];
+    if (const RE2* known = ready[r]) return *known;
+    if (shared) {
+      ready[r] = &rule.re();
+    } else {
+      res[r] = std::make_unique<RE2>(rule.pattern, rule.re().options());
+      ready[r] = res[r].get();
+    }
+    return *ready[r];
   }
 };
 
@@ -500,6 +507,7 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
     own.grammar = id_;
     own.res.clear();
     own.res.resize(rules_.size());
+    own.ready.assign(rules_.size(), nullptr);
     bool expected = false;
     own.shared = first_scanner_.compare_exchange_strong(expected, true);
   }
@@ -528,6 +536,16 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
       if (!re.Match(text, p, text.size(), RE2::ANCHOR_START, &whole, 1)) continue;
       const std::size_t e = p + whole.size();
       if (e == p || (e < text.size() && is_word_byte(text[e - 1]) && is_word_byte(text[e]))) continue;
+      if (!rule.has_span) {
+        // The match is the expression: its groups are needed only if it is selected (below).
+        Match m;
+        m.begin = m.span_begin = p;
+        m.end = m.span_end = e;
+        m.rule = r;
+        next[r] = e;
+        candidates.push_back(std::move(m));
+        continue;
+      }
       // Then the groups, within the match (as RE2 itself does after a DFA search).
       const int n = static_cast<int>(rule.captures.size()) + 1;
       groups.assign(static_cast<std::size_t>(n), {});
@@ -538,7 +556,25 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
       }
     }
   }
-  return select_longest(candidates);
+  std::vector<Match> selected = select_longest(candidates);
+  // The groups of the selected matches that have them still to find. The search within the match
+  // that the DFA found always finds it again (a match that did not would be dropped).
+  std::size_t kept = 0;
+  for (Match& m : selected) {
+    const Rule& rule = rules_[m.rule];
+    if (m.groups.size() != rule.captures.size()) {
+      const int n = static_cast<int>(rule.captures.size()) + 1;
+      groups.assign(static_cast<std::size_t>(n), {});
+      if (!own.re(rule, m.rule).Match(text, m.begin, m.end, RE2::ANCHOR_BOTH, groups.data(), n)) continue;
+      m.groups.reserve(rule.captures.size());
+      for (int g = 1; g < n; ++g)
+        m.groups.emplace_back(groups[static_cast<std::size_t>(g)].data(), groups[static_cast<std::size_t>(g)].size());
+    }
+    if (&selected[kept] != &m) selected[kept] = std::move(m);
+    ++kept;
+  }
+  selected.resize(kept);
+  return selected;
 }
 
 std::vector<Match> Compiled::scan_reference(std::string_view text) const {

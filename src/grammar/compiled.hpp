@@ -48,6 +48,7 @@ struct Rule {
   std::vector<Capture> captures;
   std::string pattern;      // the RE2 pattern, slots and definitions expanded
   std::string source_line;  // for error messages
+  bool has_span = false;    // some words of the match are only context (<<...>>)
   // The compiled pattern: at construction, or on first use when the grammar is compiled lazily.
   const RE2& re() const;
 
