@@ -501,21 +501,22 @@ const StartIndex::Slot* StartIndex::find(std::uint64_t packed) const {
 }
 
 void StartIndex::candidates(std::string_view text, std::size_t pos, std::vector<std::uint16_t>& out) const {
-  out.insert(out.end(), empty_.begin(), empty_.end());
+  if (!empty_.empty()) out.insert(out.end(), empty_.begin(), empty_.end());
   const std::size_t n = std::min(kKeyLength, text.size() - pos);
   if (n == 0) return;
   const auto* t = reinterpret_cast<const unsigned char*>(text.data() + pos);
   const unsigned k0 = key_byte(t[0]);
   if (!first_[k0]) return;
   const Range one = one_[k0];
-  out.insert(out.end(), rules_.begin() + one.begin, rules_.begin() + one.end);
+  if (one.begin != one.end) out.insert(out.end(), rules_.begin() + one.begin, rules_.begin() + one.end);
   if (slots_.empty()) return;
   std::uint64_t bytes = k0;
   for (std::size_t len = 2; len <= n; ++len) {
     bytes |= static_cast<std::uint64_t>(key_byte(t[len - 1])) << (8 * (len - 1));
     const Slot* s = find((static_cast<std::uint64_t>(len) << 56) | bytes);
     if (!s) return;  // no key begins so
-    out.insert(out.end(), rules_.begin() + s->rules.begin, rules_.begin() + s->rules.end);
+    if (s->rules.begin != s->rules.end)
+      out.insert(out.end(), rules_.begin() + s->rules.begin, rules_.begin() + s->rules.end);
   }
 }
 

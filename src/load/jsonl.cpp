@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <cstring>
+
 namespace timeliner::load_detail {
 namespace {
 
@@ -145,6 +148,17 @@ class FlatLine {
     if (!eat('"')) return false;
     std::size_t run = i_;
     for (;;) {
+      // Eight bytes at a time while none is a quote, a backslash or a control character.
+      while (s_.size() - i_ >= 8) {
+        std::uint64_t v;
+        std::memcpy(&v, s_.data() + i_, 8);
+        constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+        const std::uint64_t quote = v ^ (kOnes * '"'), backslash = v ^ (kOnes * '\\');
+        const std::uint64_t special =
+            ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((v - kOnes * 0x20) & ~v);
+        if (special & kHigh) break;
+        i_ += 8;
+      }
       if (i_ >= s_.size()) return false;
       const auto c = static_cast<unsigned char>(s_[i_]);
       if (c == '"') {

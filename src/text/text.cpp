@@ -148,8 +148,16 @@ std::vector<Span> split_sentences(std::string_view text) {
     if (e > begin) out.push_back({begin, e});
     begin = end;
   };
+  // The bytes that may end a sentence; the others are passed over in a tight loop.
+  static constexpr auto kEnds = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'\n', '.', '!', '?'}) t[c] = true;
+    return t;
+  }();
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n; ++i) {
+    while (i < n && !kEnds[static_cast<unsigned char>(text[i])]) ++i;
+    if (i >= n) break;
     const char c = text[i];
     if (c == '\n') {
       // A blank line (paragraph break) always ends a sentence; so does a line without final
