@@ -414,7 +414,7 @@ namespace {
 // Longest expression first (context words do not count), then earliest rule, then leftmost;
 // keep those whose whole match overlaps nothing kept. The order is total, so the result does not
 // depend on the order candidates were found in.
-std::vector<Match> select_longest(std::vector<Match>& candidates) {
+std::vector<Match> select_longest(std::vector<Match>& candidates, std::size_t text_size) {
   std::vector<std::size_t> order(candidates.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -425,14 +425,17 @@ std::vector<Match> select_longest(std::vector<Match>& candidates) {
     if (x.rule != y.rule) return x.rule < y.rule;
     return x.begin < y.begin;
   });
-  std::set<std::pair<std::size_t, std::size_t>> taken;  // (begin, end), disjoint
+  // The bytes covered by the matches kept: a match (never empty) overlaps a kept one when one of
+  // its bytes is covered.
+  std::vector<std::uint64_t> taken(candidates.empty() ? 0 : text_size / 64 + 1, 0);
+  auto covered = [&](std::size_t i) { return (taken[i / 64] >> (i % 64)) & 1u; };
   std::vector<Match> out;
   for (std::size_t idx : order) {
     Match& m = candidates[idx];
-    auto it = taken.lower_bound({m.begin, 0});
-    if (it != taken.end() && it->first < m.end) continue;
-    if (it != taken.begin() && std::prev(it)->second > m.begin) continue;
-    taken.insert({m.begin, m.end});
+    bool overlaps = false;
+    for (std::size_t i = m.begin; i < m.end && !overlaps; ++i) overlaps = covered(i);
+    if (overlaps) continue;
+    for (std::size_t i = m.begin; i < m.end; ++i) taken[i / 64] |= std::uint64_t{1} << (i % 64);
     out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
@@ -556,7 +559,7 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
       }
     }
   }
-  std::vector<Match> selected = select_longest(candidates);
+  std::vector<Match> selected = select_longest(candidates, text.size());
   // The groups of the selected matches that have them still to find. The search within the match
   // that the DFA found always finds it again (a match that did not would be dropped).
   std::size_t kept = 0;
@@ -595,7 +598,7 @@ std::vector<Match> Compiled::scan_reference(std::string_view text) const {
       }
     }
   }
-  return select_longest(candidates);
+  return select_longest(candidates, text.size());
 }
 
 std::optional<double> Compiled::parse_number(std::string_view text) const {

@@ -50,6 +50,7 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
   ctx.doc_type = options.doc_type;
 
   std::vector<Mention> out;
+  out.reserve(matches.size());  // at most one mention a match: no copies while it grows
   CodePointCounter cp(text);
   std::size_t s = 0;
   std::size_t previous_sentence = static_cast<std::size_t>(-1);

@@ -118,13 +118,21 @@ std::string_view to_string(SkipReason r) {
   return "malformed";
 }
 
-Document document_from_text(std::string_view bytes, std::string id, std::string source, const LoadOptions& options,
-                            std::vector<std::string>* warnings) {
+namespace {
+
+// A text document from bytes that may be taken over as they are (valid UTF-8, no NUL, no byte order
+// mark: what sanitize_utf8 would return unchanged), else from their sanitised copy.
+Document text_document(std::string&& owned, std::string_view bytes, std::string id, std::string source,
+                       const LoadOptions& options, std::vector<std::string>* warnings) {
   Document doc;
   doc.id = std::move(id);
   doc.source = std::move(source);
   std::size_t bad = std::string_view::npos;
-  doc.text = sanitize_utf8(bytes, &bad);
+  if (!owned.empty() && owned.data() == bytes.data() && is_valid_utf8(bytes) &&
+      bytes.find('\0') == std::string_view::npos && !bytes.starts_with("\xEF\xBB\xBF"))
+    doc.text = std::move(owned);
+  else
+    doc.text = sanitize_utf8(bytes, &bad);
   if (bad != std::string_view::npos) {
     const std::string w = doc.source + ": invalid UTF-8 at byte " + std::to_string(bad) + ", replaced with U+FFFD";
     if (warnings)
@@ -135,6 +143,14 @@ Document document_from_text(std::string_view bytes, std::string id, std::string 
   doc.title = load_detail::title_from_first_line(doc.text);
   load_detail::settle_date(doc, options.dct ? std::nullopt : date_from_byline(doc.text), options);
   return doc;
+}
+
+}  // namespace
+
+Document document_from_text(std::string_view bytes, std::string id, std::string source, const LoadOptions& options,
+                            std::vector<std::string>* warnings) {
+  std::string none;
+  return text_document(std::move(none), bytes, std::move(id), std::move(source), options, warnings);
 }
 
 FileLoad load_file(const std::string& path, const LoadOptions& options) {
@@ -165,6 +181,7 @@ FileLoad load_file(const std::string& path, const LoadOptions& options) {
            "larger than the limit of " + std::to_string(options.max_bytes) + " bytes (--max-bytes)");
       return out;
     }
+    if (!ec) bytes.reserve(static_cast<std::size_t>(size) + 1);  // read into one block of the file's size
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       skip(out, SkipReason::unreadable, std::string("cannot open: ") + std::strerror(errno));
@@ -189,7 +206,7 @@ FileLoad load_file(const std::string& path, const LoadOptions& options) {
     switch (format) {
       case InputFormat::auto_:
       case InputFormat::text:
-        out.documents.push_back(document_from_text(bytes, id, path, options, &out.warnings));
+        out.documents.push_back(text_document(std::move(bytes), bytes, id, path, options, &out.warnings));
         break;
       case InputFormat::html: {
         HtmlArticle a = read_html(bytes, path);
