@@ -199,7 +199,7 @@ const RE2& Rule::re() const {
   return *re_;
 }
 
-Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedKeys* precomputed) : id_(++grammar_counter) {
+Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedIndex* precomputed) : id_(++grammar_counter) {
   // Split into lines, joining continuation lines (starting with whitespace) to the line before.
   std::vector<Line> lines;
   {
@@ -396,16 +396,15 @@ Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedKeys* pr
   }
   close_vocab();
   if (rules_.empty()) throw std::runtime_error("grammar has no rules");
-  std::optional<std::vector<std::vector<std::string>>> keys;
   if (precomputed && precomputed->key_length == kKeyLength && precomputed->rules == rules_.size() &&
-      precomputed->source_hash == source_hash(source))
-    keys = decode_keys(precomputed->data, rules_.size());
-  if (!keys) {
-    std::vector<std::string_view> patterns;
-    for (const Rule& r : rules_) patterns.push_back(r.pattern);
-    keys = start_keys(patterns);
+      precomputed->source_hash == source_hash(source)) {
+    starts_.adopt(precomputed->index);
+    return;
   }
-  for (std::size_t r = 0; r < rules_.size(); ++r) starts_.add(static_cast<std::uint16_t>(r), (*keys)[r]);
+  std::vector<std::string_view> patterns;
+  for (const Rule& r : rules_) patterns.push_back(r.pattern);
+  const auto keys = start_keys(patterns);
+  for (std::size_t r = 0; r < rules_.size(); ++r) starts_.add(static_cast<std::uint16_t>(r), keys[r]);
   starts_.finish();
 }
 

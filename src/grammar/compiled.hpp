@@ -73,8 +73,8 @@ class Compiled {
  public:
   // Parses the grammar. Its patterns are compiled here, or, when `lazy`, each on first use (start-up
   // then costs only the parse: a pattern that RE2 rejects throws when first used).
-  // `keys`, when given and made for this very source, spare the start-key analysis (prefix.hpp).
-  explicit Compiled(std::string_view source, bool lazy = false, const PrecomputedKeys* keys = nullptr);
+  // `index`, when given and made for this very source, spares the start-key analysis (prefix.hpp).
+  explicit Compiled(std::string_view source, bool lazy = false, const PrecomputedIndex* index = nullptr);
 
   // All matches of all rules, overlapping ones resolved: the longest expression wins, then the
   // rule that comes first in the grammar. Reject matches are kept (callers drop them). In text order.
@@ -88,6 +88,7 @@ class Compiled {
   std::optional<Frame> frame_of(const Match& m) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
+  const StartIndex& start_index() const { return starts_; }
   // Identifies this grammar among all those of the process, never reused.
   std::uint64_t id() const { return id_; }
   const Vocab* vocab(std::string_view name) const;

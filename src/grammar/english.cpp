@@ -1,4 +1,4 @@
-// The bundled English grammar, with the start keys of its rules computed by the build.
+// The bundled English grammar, with the index of its rules' start keys laid out by the build.
 #include "grammar/compiled.hpp"
 
 #include <timeliner/extract.hpp>
@@ -6,12 +6,12 @@
 namespace timeliner {
 
 namespace grammar {
-extern const char* const kEnglishSource;    // generated from src/grammar/en/*.tg at build time
-extern const PrecomputedKeys kEnglishKeys;  // generated from the same files by src/grammar/keygen.cpp
+extern const char* const kEnglishSource;      // generated from src/grammar/en/*.tg at build time
+extern const PrecomputedIndex kEnglishIndex;  // generated from the same files by src/grammar/keygen.cpp
 }  // namespace grammar
 
 const Grammar& Grammar::english() {
-  static const Grammar g{std::make_unique<grammar::Compiled>(grammar::kEnglishSource, true, &grammar::kEnglishKeys)};
+  static const Grammar g{std::make_unique<grammar::Compiled>(grammar::kEnglishSource, true, &grammar::kEnglishIndex)};
   return g;
 }
 

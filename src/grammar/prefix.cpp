@@ -10,8 +10,9 @@ namespace timeliner::grammar {
 
 namespace {
 
-// Beyond this many keys a sub-pattern's keys are shortened: start-up time stays small.
-constexpr std::size_t kMaxKeys = 512;
+// Beyond this many keys a sub-pattern's keys are shortened: the analysis (run by the build for the
+// bundled grammar) and the index stay small.
+constexpr std::size_t kMaxKeys = 2048;
 
 // The starts of a sub-pattern's matches: `whole` holds matches shorter than kKeyLength in full,
 // `cut` holds beginnings after which anything may follow.
@@ -395,42 +396,6 @@ std::uint64_t source_hash(std::string_view source) {
   return h;
 }
 
-std::string encode_keys(const std::vector<std::vector<std::string>>& keys) {
-  std::string out;
-  for (const auto& rule : keys) {
-    if (rule.size() > 0xFFFF) throw std::runtime_error("start keys: too many keys for one rule");
-    out += static_cast<char>(rule.size() & 0xFF);
-    out += static_cast<char>(rule.size() >> 8);
-    for (const auto& key : rule) {
-      if (key.size() > kKeyLength) throw std::runtime_error("start keys: key too long");
-      out += static_cast<char>(key.size());
-      out += key;
-    }
-  }
-  return out;
-}
-
-std::optional<std::vector<std::vector<std::string>>> decode_keys(std::string_view data, std::size_t rules) {
-  std::vector<std::vector<std::string>> out(rules);
-  std::size_t i = 0;
-  auto byte = [&](std::size_t at) { return static_cast<std::size_t>(static_cast<unsigned char>(data[at])); };
-  for (auto& rule : out) {
-    if (data.size() - i < 2) return std::nullopt;
-    const std::size_t n = byte(i) | (byte(i + 1) << 8);
-    i += 2;
-    rule.reserve(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      if (i >= data.size()) return std::nullopt;
-      const std::size_t len = byte(i++);
-      if (len > kKeyLength || data.size() - i < len) return std::nullopt;
-      rule.emplace_back(data.substr(i, len));
-      i += len;
-    }
-  }
-  if (i != data.size()) return std::nullopt;
-  return out;
-}
-
 std::uint64_t StartIndex::pack(const unsigned char* k, std::size_t n) {
   std::uint64_t v = static_cast<std::uint64_t>(n) << 56;
   for (std::size_t i = 0; i < n; ++i) v |= static_cast<std::uint64_t>(k[i]) << (8 * i);
@@ -441,82 +406,113 @@ void StartIndex::add(std::uint16_t rule, const std::vector<std::string>& keys) {
   for (const auto& key : keys) {
     const auto* k = reinterpret_cast<const unsigned char*>(key.data());
     if (key.empty()) {
-      always_ = true;
       empty_.push_back(rule);
       continue;
     }
-    first_[k[0]] = true;
-    auto& rules = exact_[pack(k, key.size())];
-    if (rules.empty() || rules.back() != rule) rules.push_back(rule);
+    first_[k[0]] = 1;
+    pairs_.emplace_back(pack(k, key.size()), rule);
   }
 }
 
 void StartIndex::finish() {
-  std::vector<std::pair<std::uint64_t, std::vector<std::uint16_t>>> keys(exact_.begin(), exact_.end());
-  exact_.clear();
-  std::sort(keys.begin(), keys.end());  // deterministic
-  auto range_of = [&](const std::vector<std::uint16_t>& rules) {
-    Range r{static_cast<std::uint32_t>(rules_.size()), 0};
-    rules_.insert(rules_.end(), rules.begin(), rules.end());
-    r.end = static_cast<std::uint32_t>(rules_.size());
-    return r;
+  // The keys in lexicographic order: as big-endian numbers, then shorter first. Then each key's
+  // beginnings that the key before it does not share are new, and every beginning is seen once.
+  struct Key {
+    std::uint64_t big = 0;  // the bytes, the first in the highest bits
+    std::uint64_t packed = 0;
+    std::size_t length = 0;
+    std::uint16_t rule = 0;
+    bool operator<(const Key& o) const {
+      if (big != o.big) return big < o.big;
+      if (length != o.length) return length < o.length;
+      return rule < o.rule;
+    }
   };
-  // The keys of two bytes or more and all their beginnings of two bytes or more.
-  std::unordered_map<std::uint64_t, Range> all;
-  for (const auto& [packed, rules] : keys) {
-    const std::size_t length = packed >> 56;
-    const std::uint64_t bytes = packed & ((std::uint64_t{1} << 56) - 1);
-    if (length == 1) {
-      one_[bytes & 0xFF] = range_of(rules);
-      continue;
+  std::vector<Key> keys;
+  keys.reserve(pairs_.size());
+  for (const auto& [packed, rule] : pairs_) {
+    Key k;
+    k.packed = packed;
+    k.length = packed >> 56;
+    for (std::size_t i = 0; i < k.length; ++i) k.big |= ((packed >> (8 * i)) & 0xFF) << (8 * (7 - i));
+    k.rule = rule;
+    keys.push_back(k);
+  }
+  pairs_.clear();
+  pairs_.shrink_to_fit();
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> all;  // keys of two bytes or more, their beginnings
+  const Key* previous = nullptr;
+  for (std::size_t i = 0; i < keys.size();) {
+    const Key& k = keys[i];
+    const auto begin = static_cast<std::uint32_t>(rules_.size());
+    for (; i < keys.size() && keys[i].big == k.big && keys[i].length == k.length; ++i)
+      if (rules_.size() == begin || keys[i].rule != rules_.back()) rules_.push_back(keys[i].rule);
+    const auto end = static_cast<std::uint32_t>(rules_.size());
+    if (k.length == 1) {
+      one_[2 * (k.packed & 0xFF)] = begin;
+      one_[2 * (k.packed & 0xFF) + 1] = end;
+    } else {
+      std::size_t shared = 0;  // bytes in common with the key before
+      if (previous)
+        while (shared < std::min(previous->length, k.length) &&
+               ((previous->big >> (8 * (7 - shared))) & 0xFF) == ((k.big >> (8 * (7 - shared))) & 0xFF))
+          ++shared;
+      const std::uint64_t bytes = k.packed & ((std::uint64_t{1} << 56) - 1);
+      for (std::size_t len = std::max<std::size_t>(2, shared + 1); len < k.length; ++len)
+        all.emplace_back((static_cast<std::uint64_t>(len) << 56) | (bytes & ((std::uint64_t{1} << (8 * len)) - 1)), 0);
+      all.emplace_back(k.packed, begin | (static_cast<std::uint64_t>(end) << 32));
     }
-    all[packed] = range_of(rules);
-    for (std::size_t len = 2; len < length; ++len) {
-      const std::uint64_t prefix =
-          (static_cast<std::uint64_t>(len) << 56) | (bytes & ((std::uint64_t{1} << (8 * len)) - 1));
-      all.emplace(prefix, Range{});
-    }
+    previous = &k;
   }
   std::size_t size = 16;
-  shift_ = 60;
+  unsigned shift = 60;
   while (size < 2 * all.size()) {
     size *= 2;
-    --shift_;
+    --shift;
   }
-  slots_.assign(size, Slot{});
-  for (const auto& [packed, rules] : all) {
-    std::size_t i = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ull) >> shift_);
-    while (slots_[i].packed != 0) i = (i + 1) & (size - 1);
-    slots_[i] = Slot{packed, rules};
+  slots_.assign(2 * size, 0);
+  for (const auto& [packed, range] : all) {
+    std::size_t i = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ull) >> shift);
+    while (slots_[2 * i] != 0) i = (i + 1) & (size - 1);
+    slots_[2 * i] = packed;
+    slots_[2 * i + 1] = range;
   }
+  adopt(StartIndexData{empty_, rules_, one_, slots_, first_, shift});
 }
 
-const StartIndex::Slot* StartIndex::find(std::uint64_t packed) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ull) >> shift_);; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.packed == packed) return &s;
-    if (s.packed == 0) return nullptr;
+void StartIndex::adopt(const StartIndexData& data) {
+  data_ = data;
+  always_ = !data_.empty.empty();
+}
+
+StartIndexData StartIndex::data() const { return data_; }
+
+std::ptrdiff_t StartIndex::find(std::uint64_t packed) const {
+  const std::size_t mask = data_.slots.size() / 2 - 1;
+  for (std::size_t i = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ull) >> data_.shift);; i = (i + 1) & mask) {
+    const std::uint64_t at = data_.slots[2 * i];
+    if (at == packed) return static_cast<std::ptrdiff_t>(2 * i + 1);
+    if (at == 0) return -1;
   }
 }
 
 void StartIndex::candidates(std::string_view text, std::size_t pos, std::vector<std::uint16_t>& out) const {
-  if (!empty_.empty()) out.insert(out.end(), empty_.begin(), empty_.end());
+  if (always_) out.insert(out.end(), data_.empty.begin(), data_.empty.end());
   const std::size_t n = std::min(kKeyLength, text.size() - pos);
   if (n == 0) return;
   const auto* t = reinterpret_cast<const unsigned char*>(text.data() + pos);
   const unsigned k0 = key_byte(t[0]);
-  if (!first_[k0]) return;
-  const Range one = one_[k0];
-  if (one.begin != one.end) out.insert(out.end(), rules_.begin() + one.begin, rules_.begin() + one.end);
-  if (slots_.empty()) return;
+  if (!data_.first[k0]) return;
+  append(data_.one[2 * k0], data_.one[2 * k0 + 1], out);
+  if (data_.slots.empty()) return;
   std::uint64_t bytes = k0;
   for (std::size_t len = 2; len <= n; ++len) {
     bytes |= static_cast<std::uint64_t>(key_byte(t[len - 1])) << (8 * (len - 1));
-    const Slot* s = find((static_cast<std::uint64_t>(len) << 56) | bytes);
-    if (!s) return;  // no key begins so
-    if (s->rules.begin != s->rules.end)
-      out.insert(out.end(), rules_.begin() + s->rules.begin, rules_.begin() + s->rules.end);
+    const std::ptrdiff_t at = find((static_cast<std::uint64_t>(len) << 56) | bytes);
+    if (at < 0) return;  // no key begins so
+    const std::uint64_t range = data_.slots[static_cast<std::size_t>(at)];
+    append(static_cast<std::uint32_t>(range), static_cast<std::uint32_t>(range >> 32), out);
   }
 }
 

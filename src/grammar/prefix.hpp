@@ -12,9 +12,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace timeliner::grammar {
@@ -40,54 +40,66 @@ inline unsigned char key_byte(unsigned char c) { return kKeyBytes[c]; }
 // parse gets the empty key: possible everywhere.
 std::vector<std::vector<std::string>> start_keys(const std::vector<std::string_view>& patterns);
 
-// Start keys computed ahead of time (by the build, for the bundled grammar: src/grammar/keygen.cpp),
-// valid for the grammar source whose source_hash() they carry.
-struct PrecomputedKeys {
+// Rules indexed by their start keys.
+class StartIndex;
+
+// The arrays of a StartIndex, as finish() lays them out.
+struct StartIndexData {
+  std::span<const std::uint16_t> empty;  // rules with an empty key
+  std::span<const std::uint16_t> rules;  // the rules of each key, one after another
+  std::span<const std::uint32_t> one;    // 512: [begin, end) in `rules` of each one-byte key
+  std::span<const std::uint64_t> slots;  // per slot: the packed key (0: free), then begin | end << 32
+  std::span<const std::uint8_t> first;   // 256: some key starts with this key byte
+  unsigned shift = 64;                   // 64 - log2(slot count)
+};
+
+// A StartIndex laid out ahead of time (by the build, for the bundled grammar: src/grammar/keygen.cpp),
+// valid for the grammar source whose source_hash() it carries.
+struct PrecomputedIndex {
   std::uint64_t source_hash = 0;
-  std::size_t key_length = 0;  // kKeyLength when they were computed
-  std::size_t rules = 0;
-  std::string_view data;  // encode_keys()
+  std::size_t key_length = 0;  // kKeyLength when it was made
+  std::size_t rules = 0;       // rule count of the grammar
+  StartIndexData index;
 };
 
 // FNV-1a of the grammar source text.
 std::uint64_t source_hash(std::string_view source);
-// Every rule's keys as bytes: per rule, its key count (2 bytes), then each key as its length (1 byte)
-// and its bytes.
-std::string encode_keys(const std::vector<std::vector<std::string>>& keys);
-// The keys back from encode_keys(), or nothing when `data` is not the encoding of `rules` rules.
-std::optional<std::vector<std::vector<std::string>>> decode_keys(std::string_view data, std::size_t rules);
 
 // Rules indexed by their start keys.
 class StartIndex {
  public:
+  StartIndex() = default;
+  StartIndex(const StartIndex&) = delete;
+  StartIndex& operator=(const StartIndex&) = delete;
+
   void add(std::uint16_t rule, const std::vector<std::string>& keys);
   // After the last add(): lays the keys out for candidates().
   void finish();
+  // Instead of add() and finish(): an index laid out before, whose arrays outlive this one.
+  void adopt(const StartIndexData& data);
+  StartIndexData data() const;
+
   // Rules that may match at text[pos...], appended to `out` (may hold duplicates).
   void candidates(std::string_view text, std::size_t pos, std::vector<std::uint16_t>& out) const;
   // Quick test: may any rule start at text[pos]?
-  bool may_start(unsigned char key0) const { return always_ || first_[key0]; }
+  bool may_start(unsigned char key0) const { return always_ || data_.first[key0]; }
 
  private:
   static std::uint64_t pack(const unsigned char* k, std::size_t n);
-  struct Range {
-    std::uint32_t begin = 0, end = 0;  // in rules_
-  };
-  // Every beginning of two bytes or more of a key, with the rules of the key it is (if any):
-  // an open-addressing table of packed strings (pack()), 0 marking a free slot.
-  struct Slot {
-    std::uint64_t packed = 0;
-    Range rules;
-  };
-  const Slot* find(std::uint64_t packed) const;
-  std::vector<std::uint16_t> empty_;                                     // rules with an empty key
-  std::unordered_map<std::uint64_t, std::vector<std::uint16_t>> exact_;  // key -> rules, until finish()
-  std::vector<std::uint16_t> rules_;                                     // the rules of each key, one after another
-  Range one_[256];                                                       // rules of each one-byte key
-  std::vector<Slot> slots_;                                              // a power of two in size
-  unsigned shift_ = 64;                                                  // 64 - log2(slots_.size())
+  void append(std::uint32_t begin, std::uint32_t end, std::vector<std::uint16_t>& out) const {
+    if (begin != end) out.insert(out.end(), data_.rules.begin() + begin, data_.rules.begin() + end);
+  }
+  // Every beginning of two bytes or more of a key, with the rules of the key it is (if any), in an
+  // open-addressing table of packed strings (pack()): the index of its slot, or -1.
+  std::ptrdiff_t find(std::uint64_t packed) const;
+  std::vector<std::pair<std::uint64_t, std::uint16_t>> pairs_;  // (packed key, rule), until finish()
+  // What finish() lays out (adopt() uses arrays of its caller instead).
+  std::vector<std::uint16_t> empty_, rules_;
+  std::vector<std::uint32_t> one_ = std::vector<std::uint32_t>(512, 0);
+  std::vector<std::uint64_t> slots_;
+  std::vector<std::uint8_t> first_ = std::vector<std::uint8_t>(256, 0);
+  StartIndexData data_{{}, {}, one_, {}, first_, 64};
   bool always_ = false;
-  bool first_[256] = {};  // some key of length >= 1 starts with this key byte
 };
 
 }  // namespace timeliner::grammar

@@ -27,7 +27,7 @@ bool throws_with(const std::string& source, const std::string& fragment) {
 
 namespace timeliner::grammar {
 extern const char* const kEnglishSource;
-extern const PrecomputedKeys kEnglishKeys;
+extern const PrecomputedIndex kEnglishIndex;
 }  // namespace timeliner::grammar
 
 BOOST_AUTO_TEST_SUITE(grammar)
@@ -76,32 +76,31 @@ BOOST_AUTO_TEST_CASE(scan_equals_reference_scan) {
   }
 }
 
-// The start keys that the build computed for the bundled grammar (src/grammar/keygen.cpp) are
-// those that the analysis gives at run time; a grammar other than the one they were made for
-// (another source text) does not take them.
-BOOST_AUTO_TEST_CASE(precomputed_start_keys_match_the_analysis) {
+// The index of start keys that the build laid out for the bundled grammar (src/grammar/keygen.cpp)
+// is the one the analysis gives at run time; an index made for another source text is not taken.
+BOOST_AUTO_TEST_CASE(precomputed_start_index_matches_the_analysis) {
   using namespace timeliner::grammar;
-  const Compiled g(kEnglishSource, /*lazy=*/true);
-  std::vector<std::string_view> patterns;
-  for (const Rule& r : g.rules()) patterns.push_back(r.pattern);
-  const auto keys = start_keys(patterns);
-  BOOST_TEST(kEnglishKeys.source_hash == source_hash(kEnglishSource));
-  BOOST_TEST(kEnglishKeys.key_length == kKeyLength);
-  BOOST_REQUIRE(kEnglishKeys.rules == g.rules().size());
-  const auto built = decode_keys(kEnglishKeys.data, kEnglishKeys.rules);
-  BOOST_REQUIRE(built.has_value());
-  BOOST_TEST((*built == keys));
-  BOOST_TEST((decode_keys(encode_keys(keys), keys.size()) == keys));
-  BOOST_TEST(!decode_keys(kEnglishKeys.data.substr(1), kEnglishKeys.rules).has_value());
-  BOOST_TEST(!decode_keys(kEnglishKeys.data, kEnglishKeys.rules + 1).has_value());
-  // Made for another source: ignored (here they would make every rule possible nowhere).
+  const Compiled runtime(kEnglishSource, /*lazy=*/true);
+  const StartIndexData a = runtime.start_index().data(), b = kEnglishIndex.index;
+  BOOST_TEST(kEnglishIndex.source_hash == source_hash(kEnglishSource));
+  BOOST_TEST(kEnglishIndex.key_length == kKeyLength);
+  BOOST_TEST(kEnglishIndex.rules == runtime.rules().size());
+  auto same = [](auto x, auto y) { return std::equal(x.begin(), x.end(), y.begin(), y.end()); };
+  BOOST_TEST(same(a.empty, b.empty));
+  BOOST_TEST(same(a.rules, b.rules));
+  BOOST_TEST(same(a.one, b.one));
+  BOOST_TEST(same(a.slots, b.slots));
+  BOOST_TEST(same(a.first, b.first));
+  BOOST_TEST(a.shift == b.shift);
+  BOOST_TEST(b.slots.size() > 1000u);
+  // Made for another source: ignored. (Taken, this index of an empty grammar would find nothing.)
   const std::string other = "@rule t DATE ref :: today\n";
-  const std::vector<std::vector<std::string>> none{{"zzzzz"}};
-  const std::string data = encode_keys(none);
-  const PrecomputedKeys wrong{source_hash(kEnglishSource), kKeyLength, 1, data};
+  const std::vector<std::uint32_t> one(512, 0);
+  const std::vector<std::uint8_t> first(256, 0);
+  const PrecomputedIndex wrong{source_hash(kEnglishSource), kKeyLength, 1, {{}, {}, one, {}, first, 64}};
   const Compiled small(other, false, &wrong);
   BOOST_TEST(small.scan("today").size() == 1u);
-  const PrecomputedKeys right{source_hash(other), kKeyLength, 1, data};
+  const PrecomputedIndex right{source_hash(other), kKeyLength, 1, {{}, {}, one, {}, first, 64}};
   const Compiled trusting(other, false, &right);
   BOOST_TEST(trusting.scan("today").empty());
 }
