@@ -68,7 +68,7 @@ class StdinLines {
 };
 
 // Standard input as JSON lines, for a pipe (Hadoop Streaming, Spark's RDD.pipe, a Dask worker):
-// the main thread reads a batch of lines (a few per worker thread, a few MB at most); the worker
+// the main thread reads a batch of lines (64 per worker thread, 8 MB at most); the worker
 // threads, the main one among them, read each line's JSON, tag its document and write its output
 // lines into a buffer of its own; the main thread then writes the buffers in input order, flushing
 // after each document. Memory stays bounded by the batch whatever the length of the stream. Ids
@@ -76,7 +76,7 @@ class StdinLines {
 int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, unsigned threads) {
   const Grammar& grammar = Grammar::english();
   threads = std::max(1u, threads);
-  const std::size_t batch_lines = 16 * threads, batch_bytes = 8u << 20;
+  const std::size_t batch_lines = 64 * threads, batch_bytes = 8u << 20;
   RunCounts counts;
   counts.files = 1;
   struct Item {

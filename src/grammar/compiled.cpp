@@ -518,8 +518,11 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
   std::vector<std::uint16_t> rules;
   std::vector<re2::StringPiece> groups;
   for (std::size_t p = 0; p < text.size(); ++p) {
-    // A match that starts inside a word is never kept.
-    if (p > 0 && is_word_byte(text[p - 1]) && is_word_byte(text[p])) continue;
+    // A match that starts inside a word is never kept: on to the word's last byte.
+    if (p > 0 && is_word_byte(text[p - 1]) && is_word_byte(text[p])) {
+      while (p + 1 < text.size() && is_word_byte(text[p + 1])) ++p;
+      continue;
+    }
     if (!starts_.may_start(key_byte(static_cast<unsigned char>(text[p])))) continue;
     rules.clear();
     starts_.candidates(text, p, rules);
