@@ -2,14 +2,15 @@
 # Builds the libFuzzer targets of fuzz/ with clang (ASan + UBSan) in build-fuzz/ and runs them.
 # Installs clang and its runtime (Debian: clang, libclang-rt-14-dev) when missing.
 # Usage: scripts/fuzz.sh [--smoke] [TARGET...]
-#   --smoke          CI: a reproducible run of every target: from the seeds only (a fresh corpus
-#                    folder), libFuzzer's -seed=1, a fixed number of executions per target (about
-#                    40 s each on a 2-core machine); the same code gives the same inputs, so the
-#                    smoke passes or fails the same way on every machine. Any finding fails it.
+#   --smoke          CI: every target replays its seeds (each input once: deterministic; a failure
+#                    always fails the script), then explores from the seeds only (a fresh corpus
+#                    folder) with libFuzzer's -seed=1 and a fixed number of executions per target
+#                    (about 40 s each on a 2-core machine)
 #   FUZZ_SECONDS=N   without --smoke: seconds per target (default 300), new inputs kept in
 #                    BUILD_DIR/corpus for the next run
 #   FUZZ_TIMEOUT=N   seconds one input may take before it counts as a hang (default 30)
-#   FUZZ_REPORT_ONLY=1  print findings (and keep their inputs) but exit 0
+#   FUZZ_REPORT_ONLY=1  print what exploration finds (and keep the inputs) but exit 0; a failing
+#                    replay of the seeds still fails
 #   BUILD_DIR=...    build folder (default build-fuzz)
 # Seeds come from the tests (tests/corpus phrases, tests/fixtures, timelines) and fuzz/seeds,
 # generated into BUILD_DIR/seeds; what a run learns stays in BUILD_DIR/corpus (never committed).
@@ -23,7 +24,7 @@ targets=()
 for a in "$@"; do
   case "$a" in
     --smoke) smoke=1 ;;
-    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
     *) targets+=("$a") ;;
   esac
 done
@@ -91,8 +92,21 @@ for f in timelines/*.json tests/web/fixtures/*.json; do
 done
 
 status=0
+replay_status=0
 stats=$build_dir/fuzz-stats.tsv
 for t in "${targets[@]}"; do
+  if ((smoke)); then
+    # Replay: every seed (our tests' inputs and earlier findings) once, no mutation.
+    log=$build_dir/$t.replay.log
+    if "$build_dir/fuzz/$t" "$seeds/$t" -runs=0 -timeout="$timeout" -rss_limit_mb=2048 \
+      -artifact_prefix="$build_dir/artifacts/$t-replay-" >"$log" 2>&1; then
+      echo "fuzz: $t replayed $(find "$seeds/$t" -type f | wc -l) seeds: ok" >&2
+    else
+      echo "fuzz: $t failed on a seed; last lines of $log:" >&2
+      grep -E 'ERROR|runtime error|invariant broken|Test unit written' "$log" | head -n 20 >&2 || tail -n 30 "$log" >&2
+      replay_status=1
+    fi
+  fi
   corpus=$build_dir/corpus/$t
   limit=(-max_total_time="$seconds")
   if ((smoke)); then
@@ -122,6 +136,10 @@ for t in "${targets[@]}"; do
     echo "fuzz: $t ok: ${execs:-?} executions in ${took}s" >&2
   fi
 done
+if ((replay_status != 0)); then
+  echo "fuzz: a seed input fails (a regression): see above" >&2
+  exit 1
+fi
 if ((status != 0)) && [[ "${FUZZ_REPORT_ONLY:-}" == 1 ]]; then
   echo "fuzz: FINDINGS REPORTED (not failing: FUZZ_REPORT_ONLY=1); inputs in $build_dir/artifacts/" >&2
   exit 0
