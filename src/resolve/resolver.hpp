@@ -17,6 +17,7 @@ enum class Tense : std::int8_t {
   unknown = 0,
   future = 1,
   reported = -2,  // past only through a reporting verb ("said"): the report is past, the event may not be
+  present = 2,    // a present passive ("when the case is heard in May"): neither past nor future, the nearest
 };
 
 struct ResolveContext {

@@ -45,8 +45,9 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
   std::size_t best_distance = std::string_view::npos;
   std::size_t i = 0, index = 0;
   std::size_t last_future = std::string_view::npos;  // word index of the last future cue
-  std::string word, previous_word;
+  std::string word, previous_word, before_previous;
   while (i < sentence.size()) {
+    before_previous.swap(previous_word);
     previous_word.swap(word);
     while (i < sentence.size() && !letter(sentence[i])) ++i;
     const std::size_t b = i;
@@ -78,6 +79,14 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     }
     // An infinitive has no tense of its own ("difficult to meet demand"): the verb before it decides.
     if (previous_word == "to" && t != Tense::unknown && word != "to") t = Tense::unknown;
+    // A participle after "to be" is an act still ahead ("guidelines to be published in November");
+    // after "is", "are" a present passive, which names no past ("when the case is heard in May").
+    if (t == Tense::past && previous_word == "be" && before_previous == "to") {
+      t = Tense::future;
+    } else if (t == Tense::past &&
+               (previous_word == "is" || previous_word == "are" || previous_word == "am" || previous_word == "being")) {
+      t = Tense::present;
+    }
     if (t == Tense::future) last_future = index;
     // A participle right after a future cue belongs to it: "will be held", "expected to be signed".
     if (t == Tense::past && last_future != std::string_view::npos && index - last_future <= 3) t = Tense::future;
