@@ -532,7 +532,10 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   // period named earlier in the sentence, else the quarter the report is about, else (for a rule
   // naming one) the latest such period.
   const bool same_year_ago = f.same_period && *f.unit == Grain::year;
-  const bool here = ctx.previous && ctx.previous_distance == 0;
+  // "41 years ago" is counted from now, not from "early December" named before it: only "a year
+  // ago" compares with a period of the sentence.
+  const bool here = ctx.previous && ctx.previous_distance == 0 &&
+                    (f.anchor == AnchorPolicy::previous || f.amount.value_or(1.0) == 1.0);
   const bool here_period = here && (period(ctx.previous->grain) ||
                                     (f.anchor == AnchorPolicy::previous && ctx.previous->grain > Grain::year));
   // A span named before it in the sentence ("for the nine months ... a year earlier") is what is
