@@ -16,6 +16,16 @@ constexpr auto kLetters = [] {
 
 char letter(char c) { return kLetters[static_cast<unsigned char>(c)]; }
 
+// An "-ed" word after an article or a possessive is an adjective, not a verb in the past ("a
+// limited offer", "its proposed merger").
+bool adjective(const std::string& previous_word) {
+  static const char* const determiners[] = {"a",   "an",   "the", "its",  "their", "his",  "her",
+                                            "our", "your", "my",  "this", "these", "those"};
+  for (const char* d : determiners)
+    if (previous_word == d) return true;
+  return false;
+}
+
 }  // namespace
 
 TenseCues::TenseCues(const grammar::Compiled& g) {
@@ -74,7 +84,8 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
       t = Tense::reported;
     } else if (flags & kPast) {
       t = Tense::past;
-    } else if (word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 && !(flags & kNotPast)) {
+    } else if (word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 && !(flags & kNotPast) &&
+               !adjective(previous_word)) {
       t = Tense::past;
     }
     // An infinitive has no tense of its own ("difficult to meet demand"): the verb before it decides.
