@@ -42,10 +42,21 @@ TenseCues::TenseCues(const grammar::Compiled& g) {
       longest_ = std::max(longest_, entry.first.size());
     }
   }
+  ends_.assign((longest_ + 1) * 28, 0);
+  for (const auto& [word, flags] : cues_) {
+    if (word.empty()) continue;
+    ends_[word.size() * 28 + byte_class(word.front())] |= std::uint32_t{1} << byte_class(word.back());
+  }
+}
+
+unsigned TenseCues::byte_class(char c) {
+  if (c >= 'a' && c <= 'z') return static_cast<unsigned>(c - 'a');
+  return c == '\'' ? 26 : 27;
 }
 
 std::uint8_t TenseCues::flags_of(const std::string& word) const {
   if (word.size() > longest_) return 0;
+  if (!word.empty() && !(ends_[word.size() * 28 + byte_class(word.front())] >> byte_class(word.back()) & 1)) return 0;
   const auto it = cues_.find(word);
   return it == cues_.end() ? 0 : it->second;
 }

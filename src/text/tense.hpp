@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace timeliner {
 
@@ -27,6 +28,10 @@ class TenseCues {
   std::uint8_t flags_of(const std::string& word) const;
   std::unordered_map<std::string, std::uint8_t> cues_;  // word -> the vocabularies holding it
   std::size_t longest_ = 0;                             // the longest word of cues_
+  // A filter before the lookup: per length and first byte of the words of cues_, a bit for each
+  // last byte (bytes grouped as in byte_class()); most words of a sentence fail it.
+  static unsigned byte_class(char c);
+  std::vector<std::uint32_t> ends_;  // [(length * 28 + first class)] -> bits of last classes
 };
 
 }  // namespace timeliner
