@@ -44,6 +44,8 @@ t_chars, t_docs = chars_docs(tbaq)
 extract = [exe, "extract", "--input-format", "jsonl"]
 fig = {}
 fig["startup_ms"] = median_run([exe, "extract", "--dct", "2000-01-01"], None, max(runs, 9))[0] * 1000
+# What starting any process costs here, measured the same way (fork, exec, wait from Python).
+fig["spawn_true_ms"] = median_run(["/bin/true"], None, max(runs, 9))[0] * 1000
 fig["startup_one_article_ms"] = median_run([exe, "extract", "--dct", "2000-01-01", os.path.join(data, "one.txt")],
                                            None, max(runs, 9))[0] * 1000
 t1, rss1 = median_run(extract + ["-j", "1", "-"], corpus)
@@ -78,7 +80,7 @@ timeliner benchmark ({runs} runs each, medians; TBAQ texts: {t_docs} articles, {
   extract -j 1        {fig['j1_mchars_s']:7.2f} M chars/s  {fig['j1_docs_s']:8.0f} docs/s  (whole process)
   extract -j 2        {fig['j2_mchars_s']:7.2f} M chars/s  {fig['j2_docs_s']:8.0f} docs/s  speed-up {fig['speedup_j2']:.2f}x
   extract, TBAQ once  {fig['tbaq_once_mchars_s']:7.2f} M chars/s  (one file, one process)
-  start-up            {fig['startup_ms']:7.1f} ms (empty input)   {fig['startup_one_article_ms']:.1f} ms (one short article)
+  start-up            {fig['startup_ms']:7.1f} ms (empty input)   {fig['startup_one_article_ms']:.1f} ms (one short article); /bin/true {fig['spawn_true_ms']:.1f} ms
   peak RSS            {fig['rss_stream_mb']:7.1f} MB streaming the corpus; {fig['synth50_rss_mb']:.1f} MB for one {fig['synth50_doc_mb']:.1f} MB document
   linearity           1 MB document {fig['synth1_s']:.2f} s, 50 MB document {fig['synth50_s']:.2f} s: time per byte x{fig['linearity']:.2f} (start-up off)
   chrono-node         {fig['chrono_mchars_s']:7.2f} M chars/s  {fig['chrono_docs_s']:8.0f} docs/s  (parse loop, TBAQ texts; median of {runs} passes in one process)
