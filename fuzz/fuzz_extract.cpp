@@ -73,6 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string line = mention_to_json_line("fuzz", m);
     check(fuzz::is_valid_utf8(line), "JSON line is valid UTF-8");
     check(nlohmann::json::accept(line), "JSON line parses");
+    check(line == mention_to_json_line_by_library("fuzz", m), "hand-written JSON line is the library's, byte for byte");
   }
 
   // The timeline of this one document survives its own reader, byte for byte.
