@@ -15,6 +15,10 @@ std::string sanitize_utf8(std::string_view bytes, std::size_t* first_bad = nullp
 // Whether `s` is valid UTF-8 (NUL included; overlong forms and surrogates are not).
 bool is_valid_utf8(std::string_view s);
 
+// Appends the UTF-8 encoding of code point `cp` (at most U+10FFFF; callers replace surrogates and
+// other values they do not accept first).
+void append_utf8(std::string& out, char32_t cp);
+
 // Number of code points in a valid UTF-8 string.
 std::size_t count_code_points(std::string_view s);
 
