@@ -5,7 +5,7 @@
 #   TBAQ=...       the TimeML corpus (default: ../shared/corpora/tbaq), read in place
 #   BUILD_DIR=...  build folder (default: build); inputs are written to BUILD_DIR/bench-data
 # Installs what it needs when missing: Node.js packages of bench/peers into bench/.peers (npm ci),
-# Debian's python3-dateparser (apt-get).
+# Debian's python3-dateparser (through scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5 dp_docs=40
@@ -14,7 +14,7 @@ tbaq=${TBAQ:-../shared/corpora/tbaq}
 build=${BUILD_DIR:-build}
 [[ -d "$tbaq" ]] || { echo "bench: no corpus at $tbaq (set TBAQ)" >&2; exit 1; }
 
-scripts/setup.sh
+scripts/setup.sh python3-dateparser
 cmake -S . -B "$build" -DTIMELINER_WERROR=ON >/dev/null
 cmake --build "$build" -j 2 --target timeliner >/dev/null
 
@@ -28,11 +28,6 @@ if [[ ! -d bench/.peers/node_modules/chrono-node ]] || ! cmp -s bench/peers/pack
   mkdir -p bench/.peers
   cp bench/peers/package.json bench/peers/package-lock.json bench/.peers/
   (cd bench/.peers && npm ci --no-audit --no-fund --silent)
-fi
-if ! /usr/bin/python3 -c 'import dateparser' 2>/dev/null; then
-  sudo_cmd=()
-  if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
-  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-dateparser >&2
 fi
 
 python3 bench/measure.py "$build/timeliner" "$data" "$runs" "$dp_docs"

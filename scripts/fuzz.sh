@@ -37,20 +37,7 @@ build_dir=${BUILD_DIR:-build-fuzz}
 declare -A smoke_runs=([fuzz_extract]=20000 [fuzz_timeml]=100000 [fuzz_timeline_json]=100000 [fuzz_html]=60000
   [fuzz_jsonl]=60000)
 
-scripts/setup.sh
-need=()
-command -v clang++ >/dev/null || need+=(clang)
-if ! compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null; then
-  need+=(libclang-rt-14-dev)
-fi
-if ((${#need[@]})); then
-  echo "fuzz: installing ${need[*]}" >&2
-  sudo_cmd=()
-  if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
-fi
+scripts/setup.sh clang libclang-rt-14-dev
 
 cmake -S . -B "$build_dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DTIMELINER_FUZZ=ON -DTIMELINER_TESTS=OFF >/dev/null

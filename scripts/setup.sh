@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages timeliner needs, only those that are missing.
 # A no-op (no apt-get call at all) when everything is already installed.
-# Usage: scripts/setup.sh
+# Usage: scripts/setup.sh [PACKAGE...]   (more packages for one job: the fuzzers, the benchmark)
 # (The browser viewer's own needs, Node.js packages and Chromium, are set up by scripts/web-setup.sh.)
 set -euo pipefail
 
@@ -10,6 +10,7 @@ packages=(
   libhowardhinnant-date-dev libre2-dev nlohmann-json3-dev libboost-test-dev libcli11-dev
   libxml2-dev
   python3-distributed  # the Dask map-reduce test (tests/dask)
+  "$@"
 )
 
 missing=()
