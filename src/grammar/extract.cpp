@@ -73,7 +73,8 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
       std::size_t e = std::max(sent.end, m.end);
       if (m.begin - b > kTenseWindow) b = m.begin - kTenseWindow;
       if (e - m.end > kTenseWindow) e = m.end + kTenseWindow;
-      ctx.tense = cues.tense_at(text.substr(b, e - b), m.span_begin - b, m.span_end - b, &ctx.tense_distance);
+      ctx.tense = cues.tense_at(text.substr(b, e - b), m.span_begin - b, m.span_end - b, &ctx.tense_distance,
+                                &ctx.compared_before);
       if (s != figures_sentence) {
         figures_sentence = s;
         const std::string_view st = text.substr(sent.begin, sent.end - sent.begin);
@@ -90,7 +91,8 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
     // A report names the period it is about in its lead: a quarter named further down is a
     // comparison or an aside ("the team trailed in the third quarter").
     constexpr std::size_t kLeadSentences = 5;
-    const bool comparison = frame->same_period && frame->unit == Grain::year && ctx.figures_in_sentence;
+    const bool comparison = frame->same_period && frame->unit == Grain::year && ctx.figures_in_sentence &&
+                            (!frame->with_figures || resolved->value.grain != Grain::year);
     if (resolved->point && resolved->value.bounds && !comparison &&
         (resolved->value.type == TimexType::date || resolved->value.type == TimexType::time)) {
       ctx.previous = resolved->point;

@@ -167,6 +167,11 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
     frame.comparative = true;
     return true;
   }
+  if (field == "with_figures") {
+    if (value != "1") return false;
+    frame.with_figures = true;
+    return true;
+  }
   if (field == "plus_half") {
     if (value != "1") return false;
     frame.plus_half = true;
@@ -187,8 +192,9 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
 
 bool is_frame_field(std::string_view field) {
   return field == "range_end" || field == "holiday" || field == "same_period" || field == "period" ||
-         field == "comparative" || field == "plus_half" || field == "year_dir" || field == "numeric" ||
-         field == "nth_weekend" || field == "nth_week" || field == "century_ordinal" || find_setter(field) != nullptr;
+         field == "comparative" || field == "with_figures" || field == "plus_half" || field == "year_dir" ||
+         field == "numeric" || field == "nth_weekend" || field == "nth_week" || field == "century_ordinal" ||
+         find_setter(field) != nullptr;
 }
 
 }  // namespace timeliner

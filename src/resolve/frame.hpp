@@ -62,6 +62,7 @@ struct Frame {
   std::optional<Grain> period;   // the period a rule names: "the year-earlier quarter"; with a shift of
                                  // the same unit ("the quarter"), the report's period when there is one
   bool comparative = false;      // "year-ago", "year-earlier": a comparison of periods by itself
+  bool with_figures = false;     // same_period only in a sentence with figures ("from $3 million last year")
   bool plus_half = false;        // "a minute and a half"
   bool vague = false;            // "several", "a few", "years" without a number
   std::optional<int> dir;        // -1 past/last, 0 this, +1 next/coming

@@ -535,7 +535,12 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   // "Profit rose from a year ago", "the year-earlier quarter": the same period a year before: the
   // period named earlier in the sentence, else the quarter the report is about, else (for a rule
   // naming one) the latest such period.
-  const bool same_year_ago = f.same_period && *f.unit == Grain::year;
+  // "Last year" compares periods only after a comparison of figures; else it is the year before.
+  // "Up from 1985 to last year", "this year, up from last year's": years are compared.
+  const bool year_here = ctx.previous && ctx.previous_distance == 0 && ctx.previous->grain == Grain::year;
+  const bool same_period =
+      f.same_period && (!f.with_figures || (ctx.figures_in_sentence && ctx.compared_before && !year_here));
+  const bool same_year_ago = same_period && *f.unit == Grain::year;
   // "41 years ago" is counted from now, not from "early December" named before it: only "a year
   // ago" compares with a period of the sentence.
   const bool here = ctx.previous && ctx.previous_distance == 0 &&
@@ -575,11 +580,11 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   }
   // From a coarser anchor ("in 1998 ... two days later"), the result is no finer than the anchor.
   Grain grain = anchor->kind == AnchorKind::previous && anchor->point.grain < unit ? anchor->point.grain : unit;
-  if ((anchor->kind != AnchorKind::publication || f.same_period) && !over_span) {
+  if ((anchor->kind != AnchorKind::publication || same_period) && !over_span) {
     if (unit == Grain::year && period(anchor->point.grain) && n != 0)
       grain = anchor->point.grain;  // "a year earlier" than a quarter is that quarter a year before;
                                     // "that year" after "in June 1998" is 1998
-    if (unit == Grain::year && f.same_period && anchor->kind == AnchorKind::previous && ctx.previous_distance == 0)
+    if (unit == Grain::year && same_period && anchor->kind == AnchorKind::previous && ctx.previous_distance == 0)
       grain = anchor->point.grain;  // "for the quarter ended Sept. 30 ... a year earlier": that day
   }
   const Point start = grain == unit ? unit_containing(anchor->point.day, unit, anchor->point.minute)

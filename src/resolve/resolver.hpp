@@ -42,6 +42,8 @@ struct ResolveContext {
   // The sentence has figures (digits, currency, percent): "from $2 million a year ago" compares
   // amounts of periods; "a year ago the mayor resigned" does not.
   bool figures_in_sentence = false;
+  // A comparison word ("compared", "from", "than") comes before the mention in its sentence.
+  bool compared_before = false;
 };
 
 struct Resolved {

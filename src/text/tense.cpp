@@ -29,11 +29,9 @@ bool adjective(const std::string& previous_word) {
 }  // namespace
 
 TenseCues::TenseCues(const grammar::Compiled& g) {
-  const std::pair<const char*, std::uint8_t> vocabs[] = {{"cue_future", kFuture},
-                                                         {"cue_report", kReport},
-                                                         {"cue_past", kPast},
-                                                         {"cue_not_past", kNotPast},
-                                                         {"cue_intent", kIntent}};
+  const std::pair<const char*, std::uint8_t> vocabs[] = {{"cue_future", kFuture}, {"cue_report", kReport},
+                                                         {"cue_past", kPast},     {"cue_not_past", kNotPast},
+                                                         {"cue_intent", kIntent}, {"cue_compare", kCompare}};
   for (const auto& [name, flag] : vocabs) {
     const grammar::Vocab* v = g.vocab(name);
     if (!v) continue;
@@ -61,7 +59,9 @@ std::uint8_t TenseCues::flags_of(const std::string& word) const {
   return it == cues_.end() ? 0 : it->second;
 }
 
-Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance) const {
+Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance,
+                          bool* compared) const {
+  if (compared) *compared = false;
   Tense best = Tense::unknown;
   std::size_t best_distance = std::string_view::npos;
   std::size_t i = 0, index = 0;
@@ -86,6 +86,7 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     ++index;
     if (b >= begin && b < end) continue;  // words of the mention itself
     const std::uint8_t flags = flags_of(word);
+    if (compared && (flags & kCompare) && b < begin) *compared = true;
     Tense t = Tense::unknown;
     if (word == "to" && (flags_of(previous_word) & kIntent)) {
       t = Tense::future;  // "agreed to buy", "planned to leave": the act lies ahead of the intent

@@ -14,17 +14,19 @@ namespace timeliner {
 
 class TenseCues {
  public:
-  // Reads the cue vocabularies "cue_future", "cue_past", "cue_not_past", "cue_report" and
-  // "cue_intent" (words after which "to" introduces an act still ahead) of a grammar.
+  // Reads the cue vocabularies "cue_future", "cue_past", "cue_not_past", "cue_report",
+  // "cue_intent" (words after which "to" introduces an act still ahead) and "cue_compare" of a grammar.
   explicit TenseCues(const grammar::Compiled& g);
 
   // The tense for a mention at [begin, end) of `sentence`: the nearest cue word before the mention
   // wins; a cue after it counts only when there is none before. `distance`, when given, receives
-  // how many bytes separate the winning cue from the mention.
-  Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance = nullptr) const;
+  // how many bytes separate the winning cue from the mention. `compared`, when given, receives
+  // whether a word of "cue_compare" ("compared", "from", "than") comes before the mention.
+  Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance = nullptr,
+                 bool* compared = nullptr) const;
 
  private:
-  enum : std::uint8_t { kFuture = 1, kReport = 2, kPast = 4, kNotPast = 8, kIntent = 16 };
+  enum : std::uint8_t { kFuture = 1, kReport = 2, kPast = 4, kNotPast = 8, kIntent = 16, kCompare = 32 };
   std::uint8_t flags_of(const std::string& word) const;
   std::unordered_map<std::string, std::uint8_t> cues_;  // word -> the vocabularies holding it
   std::size_t longest_ = 0;                             // the longest word of cues_
