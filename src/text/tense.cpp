@@ -66,8 +66,9 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
   std::size_t best_distance = std::string_view::npos;
   std::size_t i = 0, index = 0;
   std::size_t last_future = std::string_view::npos;  // word index of the last future cue
-  std::string word, previous_word, before_previous;
+  std::string word, previous_word, before_previous, third_previous;
   while (i < sentence.size()) {
+    third_previous.swap(before_previous);
     before_previous.swap(previous_word);
     previous_word.swap(word);
     while (i < sentence.size() && !letter(sentence[i])) ++i;
@@ -88,7 +89,11 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     const std::uint8_t flags = flags_of(word);
     if (compared && (flags & kCompare) && b < begin) *compared = true;
     Tense t = Tense::unknown;
-    if (word == "to" && (flags_of(previous_word) & kIntent)) {
+    const bool past_plan = word == "to" && (flags_of(previous_word) & kIntent) &&
+                           (before_previous == "had" || (before_previous == "been" && third_previous == "had"));
+    if (past_plan) {
+      t = Tense::past;  // "had been due to expire", "had planned to leave": a plan of the past, now past
+    } else if (word == "to" && (flags_of(previous_word) & kIntent)) {
       t = Tense::future;  // "agreed to buy", "planned to leave": the act lies ahead of the intent
     } else if (flags & kFuture) {
       t = Tense::future;
@@ -112,7 +117,8 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     }
     if (t == Tense::future) last_future = index;
     // A participle right after a future cue belongs to it: "will be held", "expected to be signed".
-    if (t == Tense::past && last_future != std::string_view::npos && index - last_future <= 3) t = Tense::future;
+    if (t == Tense::past && !past_plan && last_future != std::string_view::npos && index - last_future <= 3)
+      t = Tense::future;
     if (t == Tense::unknown) continue;
     // Distance in bytes; a cue after the mention counts only when none comes before it.
     const std::size_t d = b < begin ? begin - b : (b - end) + sentence.size();
