@@ -357,10 +357,14 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     } else if (f.quarter) {
       p.grain = Grain::quarter;
       p.day = month_start(*y, (*f.quarter - 1) * 3 + 1);
-    } else if (f.period == Grain::quarter && ctx.report_period && !ctx.span_in_sentence) {
-      // "the 1988 quarter": the quarter being reported, in that year.
+    } else if (f.period == Grain::quarter && !ctx.span_in_sentence &&
+               (ctx.report_period ||
+                (ctx.previous && ctx.previous->grain == Grain::quarter && ctx.previous_distance <= 1))) {
+      // "the 1988 quarter": the quarter being reported, in that year; in a report naming its quarter
+      // later than its lead, the quarter named in that sentence or the one before.
       p.grain = Grain::quarter;
-      p.day = month_start(*y, unsigned(year_month_day{ctx.report_period->day}.month()));
+      const Point& q = ctx.report_period ? *ctx.report_period : *ctx.previous;
+      p.day = month_start(*y, unsigned(year_month_day{q.day}.month()));
     } else if (f.half) {
       p.grain = Grain::half;
       p.day = month_start(*y, *f.half == 1 ? 1 : 7);
