@@ -53,6 +53,7 @@ struct Frame {
   std::optional<int> minute;       // 0..59
   std::optional<int> meridiem;     // 0 a.m., 1 p.m.
   std::optional<int> zone;         // minutes east of UTC
+  std::optional<int> day_offset;   // days after the day named: "the day before Easter" -1
   std::string holiday;             // a holiday rule: "12-25", "11/4/4" (4th Thursday of November), "E-2" (Easter - 2)
 
   // Offsets, durations and sets.

@@ -603,8 +603,15 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
 
 std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
   switch (f.kind) {
-    case FrameKind::calendar:
-      return resolve_calendar(f, ctx);
+    case FrameKind::calendar: {
+      auto r = resolve_calendar(f, ctx);
+      if (!r || !f.day_offset) return r;
+      // "The day before last Tuesday": the day named, moved; only a day can be.
+      if (!r->point || r->point->grain != Grain::day) return std::nullopt;
+      Point p = *r->point;
+      p.day += days{*f.day_offset};
+      return finish(f, p, r->value.anchor);
+    }
     case FrameKind::shift:
       return resolve_shift(f, ctx);
     case FrameKind::duration: {
