@@ -505,8 +505,9 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   }
 
   // A bare weekday in a report without a tense cue most often names a day of the past week.
-  const Tense tense =
-      ctx.tense == Tense::unknown && f.weekday && !f.month && !f.day && !f.dir ? Tense::past : ctx.tense;
+  const bool bare_weekday = f.weekday && !f.month && !f.day && !f.dir;
+  Tense tense = ctx.tense == Tense::unknown && bare_weekday ? Tense::past : ctx.tense;
+  if (tense == Tense::prospective) tense = bare_weekday ? Tense::past : Tense::future;
   constexpr std::size_t kFarCue = 40;  // bytes: about six words
   auto best = choose(candidates, a, f.dir, tense, ctx.tense_distance > kFarCue);
   if (!best && !f.dir) best = choose(candidates, a, std::nullopt, Tense::unknown);  // the tense fits none

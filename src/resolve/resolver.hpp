@@ -18,6 +18,9 @@ enum class Tense : std::int8_t {
   future = 1,
   reported = -2,  // past only through a reporting verb ("said"): the report is past, the event may not be
   present = 2,    // a present passive ("when the case is heard in May"): neither past nor future, the nearest
+  // "to" after an act of intent told as done ("agreed to buy", "extended its offer to acquire"): a
+  // month or date lies ahead, but a bare weekday is the day of the act told ("agreed to buy it Friday").
+  prospective = 3,
 };
 
 struct ResolveContext {

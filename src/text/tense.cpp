@@ -29,9 +29,10 @@ bool adjective(const std::string& previous_word) {
 }  // namespace
 
 TenseCues::TenseCues(const grammar::Compiled& g) {
-  const std::pair<const char*, std::uint8_t> vocabs[] = {{"cue_future", kFuture}, {"cue_report", kReport},
-                                                         {"cue_past", kPast},     {"cue_not_past", kNotPast},
-                                                         {"cue_intent", kIntent}, {"cue_compare", kCompare}};
+  const std::pair<const char*, std::uint8_t> vocabs[] = {
+      {"cue_future", kFuture},         {"cue_report", kReport}, {"cue_past", kPast},
+      {"cue_not_past", kNotPast},      {"cue_intent", kIntent}, {"cue_compare", kCompare},
+      {"cue_intent_told", kIntentTold}};
   for (const auto& [name, flag] : vocabs) {
     const grammar::Vocab* v = g.vocab(name);
     if (!v) continue;
@@ -66,6 +67,7 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
   std::size_t best_distance = std::string_view::npos;
   std::size_t i = 0, index = 0;
   std::size_t last_future = std::string_view::npos;  // word index of the last future cue
+  Tense last_future_tense = Tense::future;
   std::string word, previous_word, before_previous, third_previous;
   while (i < sentence.size()) {
     third_previous.swap(before_previous);
@@ -94,7 +96,9 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     if (past_plan) {
       t = Tense::past;  // "had been due to expire", "had planned to leave": a plan of the past, now past
     } else if (word == "to" && (flags_of(previous_word) & kIntent)) {
-      t = Tense::future;  // "agreed to buy", "planned to leave": the act lies ahead of the intent
+      t = flags_of(previous_word) & kIntentTold
+              ? Tense::prospective
+              : Tense::future;  // "agreed to buy", "planned to leave": the act lies ahead of the intent
     } else if (flags & kFuture) {
       t = Tense::future;
     } else if (flags & kReport) {
@@ -115,10 +119,13 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
                (previous_word == "is" || previous_word == "are" || previous_word == "am" || previous_word == "being")) {
       t = Tense::present;
     }
-    if (t == Tense::future) last_future = index;
+    if (t == Tense::future || t == Tense::prospective) {
+      last_future = index;
+      last_future_tense = t;
+    }
     // A participle right after a future cue belongs to it: "will be held", "expected to be signed".
     if (t == Tense::past && !past_plan && last_future != std::string_view::npos && index - last_future <= 3)
-      t = Tense::future;
+      t = last_future_tense;
     if (t == Tense::unknown) continue;
     // Distance in bytes; a cue after the mention counts only when none comes before it.
     const std::size_t d = b < begin ? begin - b : (b - end) + sentence.size();

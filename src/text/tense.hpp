@@ -15,7 +15,8 @@ namespace timeliner {
 class TenseCues {
  public:
   // Reads the cue vocabularies "cue_future", "cue_past", "cue_not_past", "cue_report",
-  // "cue_intent" (words after which "to" introduces an act still ahead) and "cue_compare" of a grammar.
+  // "cue_intent" (words after which "to" introduces an act still ahead), "cue_intent_told" (acts of
+  // intent told as done: "agreed", "offers") and "cue_compare" of a grammar.
   explicit TenseCues(const grammar::Compiled& g);
 
   // The tense for a mention at [begin, end) of `sentence`: the nearest cue word before the mention
@@ -26,7 +27,15 @@ class TenseCues {
                  bool* compared = nullptr) const;
 
  private:
-  enum : std::uint8_t { kFuture = 1, kReport = 2, kPast = 4, kNotPast = 8, kIntent = 16, kCompare = 32 };
+  enum : std::uint8_t {
+    kFuture = 1,
+    kReport = 2,
+    kPast = 4,
+    kNotPast = 8,
+    kIntent = 16,
+    kCompare = 32,
+    kIntentTold = 64
+  };
   std::uint8_t flags_of(const std::string& word) const;
   std::unordered_map<std::string, std::uint8_t> cues_;  // word -> the vocabularies holding it
   std::size_t longest_ = 0;                             // the longest word of cues_
