@@ -30,9 +30,9 @@ bool adjective(const std::string& previous_word) {
 
 TenseCues::TenseCues(const grammar::Compiled& g) {
   const std::pair<const char*, std::uint8_t> vocabs[] = {
-      {"cue_future", kFuture},         {"cue_report", kReport}, {"cue_past", kPast},
-      {"cue_not_past", kNotPast},      {"cue_intent", kIntent}, {"cue_compare", kCompare},
-      {"cue_intent_told", kIntentTold}};
+      {"cue_future", kFuture},          {"cue_report", kReport},   {"cue_past", kPast},
+      {"cue_not_past", kNotPast},       {"cue_intent", kIntent},   {"cue_compare", kCompare},
+      {"cue_intent_told", kIntentTold}, {"cue_plan_for", kPlanFor}};
   for (const auto& [name, flag] : vocabs) {
     const grammar::Vocab* v = g.vocab(name);
     if (!v) continue;
@@ -95,6 +95,8 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
                            (before_previous == "had" || (before_previous == "been" && third_previous == "had"));
     if (past_plan) {
       t = Tense::past;  // "had been due to expire", "had planned to leave": a plan of the past, now past
+    } else if (word == "for" && (flags_of(previous_word) & kPlanFor)) {
+      t = Tense::future;  // "the accession was planned for early March": the time planned lies ahead
     } else if (word == "to" && (flags_of(previous_word) & kIntent)) {
       t = flags_of(previous_word) & kIntentTold
               ? Tense::prospective

@@ -16,7 +16,8 @@ class TenseCues {
  public:
   // Reads the cue vocabularies "cue_future", "cue_past", "cue_not_past", "cue_report",
   // "cue_intent" (words after which "to" introduces an act still ahead), "cue_intent_told" (acts of
-  // intent told as done: "agreed", "offers") and "cue_compare" of a grammar.
+  // intent told as done: "agreed", "offers"), "cue_plan_for" (after which "for" names the time planned)
+  // and "cue_compare" of a grammar.
   explicit TenseCues(const grammar::Compiled& g);
 
   // The tense for a mention at [begin, end) of `sentence`: the nearest cue word before the mention
@@ -34,7 +35,8 @@ class TenseCues {
     kNotPast = 8,
     kIntent = 16,
     kCompare = 32,
-    kIntentTold = 64
+    kIntentTold = 64,
+    kPlanFor = 128
   };
   std::uint8_t flags_of(const std::string& word) const;
   std::unordered_map<std::string, std::uint8_t> cues_;  // word -> the vocabularies holding it
