@@ -499,6 +499,13 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       p.day = ctx.publication->day + days{f.dir.value_or(0)};
       return finish(f, with_time_of_day(p, f), AnchorKind::publication);
     }
+    // A clock time alone ("will leave at 4 a.m.") after a day named in its sentence or the one
+    // before ("arrives Thursday") is on that day.
+    if (anchor->kind == AnchorKind::publication && f.anchor == AnchorPolicy::automatic && !f.dir && f.hour &&
+        ctx.previous && ctx.previous->grain >= Grain::day && ctx.previous_distance <= 1) {
+      p.day = ctx.previous->day;
+      return finish(f, with_time_of_day(p, f), AnchorKind::previous);
+    }
     return finish(f, with_time_of_day(p, f), anchor->kind);
   } else {
     return std::nullopt;
