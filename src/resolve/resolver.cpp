@@ -596,7 +596,8 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
     if (unit == Grain::year && period(anchor->point.grain) && n != 0)
       grain = anchor->point.grain;  // "a year earlier" than a quarter is that quarter a year before;
                                     // "that year" after "in June 1998" is 1998
-    if (unit == Grain::year && same_period && anchor->kind == AnchorKind::previous && ctx.previous_distance == 0)
+    if (unit == Grain::year && same_period && !f.with_figures && anchor->kind == AnchorKind::previous &&
+        ctx.previous_distance == 0)
       grain = anchor->point.grain;  // "for the quarter ended Sept. 30 ... a year earlier": that day
   }
   const Point start = grain == unit ? unit_containing(anchor->point.day, unit, anchor->point.minute)
