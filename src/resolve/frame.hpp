@@ -67,6 +67,8 @@ struct Frame {
   bool plus_half = false;        // "a minute and a half"
   bool vague = false;            // "several", "a few", "years" without a number
   std::optional<int> dir;        // -1 past/last, 0 this, +1 next/coming
+  std::optional<int> side;       // the part of the period before (-1) or after (+1) the anchor day:
+                                 // "earlier this month" runs from the 1st to the anchor day
   std::optional<int> year_dir;   // the year relative to the anchor's: "June last year" -> -1
   std::optional<int> ref;        // -1 PAST_REF, 0 PRESENT_REF, +1 FUTURE_REF
   std::optional<int> times;      // SET frequency: "twice a year" -> 2

@@ -2,6 +2,7 @@
 
 #include <date/iso_week.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -605,7 +606,15 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   Point p = shift(start, unit, n);
   if (p.grain != grain) p = unit_containing(p.day, grain);
   if (p.grain == Grain::second) p.grain = Grain::minute;
-  return finish(f, p, anchor->kind);
+  Resolved r = finish(f, p, anchor->kind);
+  // "Earlier this month" lies between the month's first day and the anchor day, not in its first
+  // third as "early this month" does; "later this year" between the anchor day and the year's end.
+  if (f.side && n == 0) {
+    const Interval whole = bounds_of(p);
+    const sys_days day = std::clamp(anchor->point.day, whole.earliest, whole.latest);
+    r.value.bounds = *f.side < 0 ? Interval{whole.earliest, day} : Interval{day, whole.latest};
+  }
+  return r;
 }
 
 }  // namespace
