@@ -624,8 +624,9 @@ std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
     case FrameKind::calendar: {
       auto r = resolve_calendar(f, ctx);
       if (!r || !f.day_offset) return r;
-      // "The day before last Tuesday": the day named, moved; only a day can be.
-      if (!r->point || r->point->grain != Grain::day) return std::nullopt;
+      // "The day before last Tuesday", "5 p.m. the day before yesterday": the day named, moved;
+      // only a day, or a time of day, can be.
+      if (!r->point || (r->point->grain != Grain::day && !is_clock(r->point->grain))) return std::nullopt;
       Point p = *r->point;
       p.day += days{*f.day_offset};
       return finish(f, p, r->value.anchor);
