@@ -125,8 +125,10 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
       last_future = index;
       last_future_tense = t;
     }
-    // A participle right after a future cue belongs to it: "will be held", "expected to be signed".
-    if (t == Tense::past && !past_plan && last_future != std::string_view::npos && index - last_future <= 3)
+    // A participle after "be" right after a future cue belongs to it: "will be held", "expected to
+    // be signed"; not a verb after a noun cue ("the deadline passed").
+    if (t == Tense::past && !past_plan && (previous_word == "be" || previous_word == "been") &&
+        last_future != std::string_view::npos && index - last_future <= 3)
       t = last_future_tense;
     if (t == Tense::unknown) continue;
     // Distance in bytes; a cue after the mention counts only when none comes before it.
