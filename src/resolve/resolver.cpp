@@ -303,6 +303,19 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   if (!y && f.year2) y = expand_two_digit_year(*f.year2, ctx);
   const bool timed = f.hour.has_value() || f.pod.has_value();
 
+  // "1998-99", "1999-00": a range of years ends a few years after it starts; "2025-04" cannot, so
+  // it is the ISO month April 2025.
+  if (y && f.range_end && !f.month) {
+    const int ahead = (*f.range_end - *y % 100 + 100) % 100;
+    if (ahead < 1 || ahead > 9) {
+      if (*f.range_end < 1 || *f.range_end > 12) return std::nullopt;
+      Frame g = f;
+      g.month = *f.range_end;
+      g.range_end.reset();
+      return resolve_calendar(g, ctx);
+    }
+  }
+
   if (f.century && !y) {
     Point p;
     p.grain = Grain::century;
