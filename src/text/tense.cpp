@@ -125,9 +125,12 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
       last_future = index;
       last_future_tense = t;
     }
-    // A participle after "be" right after a future cue belongs to it: "will be held", "expected to
-    // be signed"; not a verb after a noun cue ("the deadline passed").
-    if (t == Tense::past && !past_plan && (previous_word == "be" || previous_word == "been") &&
+    // A participle after "be" (or "remain", "stay") right after a future cue belongs to it: "will be
+    // held", "expected to be signed", "schools remain closed"; not a verb after a noun cue ("the
+    // deadline passed").
+    if (t == Tense::past && !past_plan &&
+        (previous_word == "be" || previous_word == "been" || previous_word == "remain" || previous_word == "remains" ||
+         previous_word == "stay" || previous_word == "stays") &&
         last_future != std::string_view::npos && index - last_future <= 3)
       t = last_future_tense;
     if (t == Tense::unknown) continue;
