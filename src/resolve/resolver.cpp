@@ -493,8 +493,10 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       candidates.push_back(p);
     }
     if (!f.dir && f.quarter) {
-      // "the third quarter" in a report: the latest one that has begun, whatever the tense.
-      auto best = choose(candidates, a, std::nullopt, Tense::past);
+      // "the third quarter" in a report: the latest one that has begun; told in the future ("will
+      // report third-quarter results"), the nearest: the one just ended, or one still to come.
+      const bool ahead = ctx.tense == Tense::future || ctx.tense == Tense::prospective;
+      auto best = choose(candidates, a, std::nullopt, ahead ? Tense::unknown : Tense::past);
       if (best) return finish(f, *best, anchor->kind);
     }
   } else if (f.weekend) {
