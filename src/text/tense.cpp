@@ -26,6 +26,20 @@ bool adjective(const std::string& previous_word) {
   return false;
 }
 
+// Whether the words between "is" and a date make the date what is: nothing, or only "on", "in",
+// "for" ("the vote is on Tuesday"); not "the index is higher than in March".
+bool names_what_is(std::string_view between) {
+  std::size_t k = 0;
+  while (k < between.size() && between[k] == ' ') ++k;
+  const std::string_view rest = between.substr(k);
+  if (rest.empty()) return true;
+  for (std::string_view p : {"on ", "in ", "for "})
+    if (rest.size() >= p.size() && rest.substr(0, p.size()) == p &&
+        rest.find_first_not_of(' ', p.size()) == std::string_view::npos)
+      return true;
+  return false;
+}
+
 }  // namespace
 
 TenseCues::TenseCues(const grammar::Compiled& g) {
@@ -101,6 +115,8 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
       t = flags_of(previous_word) & kIntentTold
               ? Tense::prospective
               : Tense::future;  // "agreed to buy", "planned to leave": the act lies ahead of the intent
+    } else if ((word == "is" || word == "are") && b < begin && names_what_is(sentence.substr(i, begin - i))) {
+      t = Tense::future;  // "the vote is Tuesday", "the wedding is in May": a date set, ahead
     } else if (flags & kFuture) {
       t = Tense::future;
     } else if (flags & kReport) {
