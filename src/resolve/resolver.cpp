@@ -621,6 +621,8 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   Point p = shift(start, unit, n);
   if (p.grain != grain) p = unit_containing(p.day, grain);
   if (p.grain == Grain::second) p.grain = Grain::minute;
+  // "Tuesday of last week", "Monday next week": that day of the week reached.
+  if (f.weekday && p.grain == Grain::week) p = Point{Grain::day, p.day + days{*f.weekday - 1}, -1, 0, std::nullopt};
   Resolved r = finish(f, p, anchor->kind);
   // "Earlier this month" lies between the month's first day and the anchor day, not in its first
   // third as "early this month" does; "later this year" between the anchor day and the year's end.
