@@ -5,6 +5,7 @@
 #include <timeliner/value.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -68,5 +69,11 @@ class Grammar {
 // Finds and resolves every temporal expression of `doc`, in text order. A document without a
 // publication date still gets its explicit dates; deictic ones are then left unresolved.
 std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const ExtractOptions& options = {});
+
+// The same mentions handed to `each` one at a time, in text order, as soon as they are settled:
+// the text is scanned in blocks of about `block_bytes` (cut only where no match can straddle the
+// cut), so a document of any length is tagged without holding all its matches or mentions at once.
+void extract_each(const Grammar& grammar, const Document& doc, const ExtractOptions& options,
+                  const std::function<void(Mention&)>& each, std::size_t block_bytes = std::size_t{1} << 20);
 
 }  // namespace timeliner

@@ -43,4 +43,18 @@ struct Span {
 // common abbreviations such as "Mr." or "Jan."), and at blank lines. Spans exclude surrounding spaces.
 std::vector<Span> split_sentences(std::string_view text);
 
+// The same sentences one at a time, for a text too long to hold all their spans at once.
+class SentenceSplitter {
+ public:
+  explicit SentenceSplitter(std::string_view text) : text_(text) {}
+  // The next sentence into `out`; false after the last.
+  bool next(Span& out);
+
+ private:
+  std::string_view text_;
+  std::size_t i_ = 0;      // where to look for the next sentence end
+  std::size_t begin_ = 0;  // where the current sentence begins
+  bool finished_ = false;
+};
+
 }  // namespace timeliner

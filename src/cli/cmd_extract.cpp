@@ -206,23 +206,45 @@ void add_extract_command(CLI::App& app, Action& action) {
       const auto files = expand_inputs(st->inputs);
       if (files.empty())
         std::cerr << "timeliner: warning: no article files in the inputs (.txt, .md, .html, .jsonl, .tml...)\n";
-      const RunCounts counts = tag_files(files, lopts, xopts, st->input.threads(), [](TaggedFile& f) {
+      // A file with much text is tagged and written as it goes (its mentions are not all held).
+      StreamLarge stream;
+      stream.write = [&xopts](const FileLoad& f) {
+        const Grammar& grammar = Grammar::english();
         std::string out;
-        for (std::size_t k = 0; k < f.load.documents.size(); ++k) {
-          const Document& doc = f.load.documents[k];
+        for (const Document& doc : f.documents) {
           warn_undated(doc);
-          for (const auto& m : f.mentions[k]) {
+          extract_each(grammar, doc, xopts, [&](Mention& m) {
             append_mention_json_line(out, doc.id, m);
             out += '\n';
-            if (out.size() >= (1u << 16)) {  // a long document's lines are not all held at once
+            if (out.size() >= (1u << 16)) {
               std::cout << out;
               out.clear();
             }
-          }
+          });
         }
         std::cout << out;
         std::cout.flush();
-      });
+      };
+      const RunCounts counts = tag_files(
+          files, lopts, xopts, st->input.threads(),
+          [](TaggedFile& f) {
+            std::string out;
+            for (std::size_t k = 0; k < f.load.documents.size(); ++k) {
+              const Document& doc = f.load.documents[k];
+              warn_undated(doc);
+              for (const auto& m : f.mentions[k]) {
+                append_mention_json_line(out, doc.id, m);
+                out += '\n';
+                if (out.size() >= (1u << 16)) {  // a long document's lines are not all held at once
+                  std::cout << out;
+                  out.clear();
+                }
+              }
+            }
+            std::cout << out;
+            std::cout.flush();
+          },
+          &stream);
       if (counts.skipped_total() > 0 || counts.files > 1) std::cerr << counts.summary() << "\n";
       return counts.skipped_total() > 0 ? kExitSkipped : 0;
     };

@@ -149,31 +149,68 @@ class Progress {
 }  // namespace
 
 RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& load, const ExtractOptions& extract_opts,
-                    unsigned threads, const std::function<void(TaggedFile&)>& consume) {
+                    unsigned threads, const std::function<void(TaggedFile&)>& consume, const StreamLarge* stream) {
   RunCounts counts;
   counts.files = files.size();
   const Grammar& grammar = Grammar::english();  // compiled once, before the workers share it
   std::vector<std::optional<TaggedFile>> results(files.size());
+  std::vector<char> streamed(files.size(), 0);  // results[i] waits for its turn to be written by its worker
   std::mutex mu;
   std::condition_variable ready;
   std::atomic<std::size_t> next{0};
   std::size_t finished = 0;
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t turn = kNone;  // the streamed file whose worker may write now
+  bool abandoned = false;    // the calling thread left early: no turn will come
+  std::exception_ptr stream_failure;
   auto work = [&] {
     for (;;) {
       const std::size_t i = next++;
       if (i >= files.size()) return;
       TaggedFile t;
+      bool stream_it = false;
       try {
         t.load = load_file(files[i], load);
-        for (const auto& d : t.load.documents) t.mentions.push_back(extract(grammar, d, extract_opts));
+        std::size_t bytes = 0;
+        for (const auto& d : t.load.documents) bytes += d.text.size();
+        stream_it = stream && !t.load.documents.empty() && bytes >= stream->min_bytes;
+        if (!stream_it)
+          for (const auto& d : t.load.documents) t.mentions.push_back(extract(grammar, d, extract_opts));
       } catch (const std::exception& e) {
+        stream_it = false;
         t.load.documents.clear();
         t.mentions.clear();
         t.load.skipped.push_back(Skip{files[i], SkipReason::malformed, files[i] + ": " + e.what()});
       }
+      if (!stream_it) {
+        {
+          std::lock_guard lock(mu);
+          results[i] = std::move(t);
+          ++finished;
+        }
+        ready.notify_all();
+        continue;
+      }
+      const FileLoad* loaded = nullptr;
+      {
+        std::unique_lock lock(mu);
+        results[i] = std::move(t);
+        streamed[i] = 1;
+        ready.notify_all();
+        ready.wait(lock, [&] { return turn == i || abandoned; });
+        if (abandoned) return;
+        loaded = &results[i]->load;
+      }
+      std::exception_ptr failure;
+      try {
+        stream->write(*loaded);
+      } catch (...) {
+        failure = std::current_exception();
+      }
       {
         std::lock_guard lock(mu);
-        results[i] = std::move(t);
+        stream_failure = failure;
+        turn = kNone;
         ++finished;
       }
       ready.notify_all();
@@ -184,18 +221,27 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
     std::vector<std::thread> threads;
     std::atomic<std::size_t>& next;
     std::size_t end;
+    std::mutex& mu;
+    std::condition_variable& ready;
+    bool& abandoned;
     ~Pool() {
       next = end;  // on an early exit, workers stop after their current file
+      {
+        std::lock_guard lock(mu);
+        abandoned = true;  // and those waiting for their turn to write stop waiting
+      }
+      ready.notify_all();
       for (auto& t : threads) t.join();
     }
-  } pool{{}, next, files.size()};
+  } pool{{}, next, files.size(), mu, ready, abandoned};
   for (unsigned k = 0; k < n && !files.empty(); ++k) pool.threads.emplace_back(work);
 
   Progress progress(files.size());
   const bool stdout_tty = ::isatty(STDOUT_FILENO) == 1;
   std::set<std::string> ids;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    TaggedFile t;
+    TaggedFile own;
+    TaggedFile* t = nullptr;  // the worker keeps a streamed file: it tags it after the bookkeeping below
     std::size_t done = 0;
     {
       std::unique_lock lock(mu);
@@ -203,22 +249,45 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
         ready.wait_for(lock, std::chrono::milliseconds(200));
         progress.update(finished);
       }
-      t = std::move(*results[i]);
-      results[i].reset();
+      if (streamed[i]) {
+        t = &*results[i];
+      } else {
+        own = std::move(*results[i]);
+        results[i].reset();
+        t = &own;
+      }
       done = finished;
     }
-    if (!t.load.warnings.empty() || !t.load.skipped.empty()) {
+    if (!t->load.warnings.empty() || !t->load.skipped.empty()) {
       progress.clear();
-      for (const auto& w : t.load.warnings) std::cerr << "timeliner: warning: " << w << "\n";
-      for (const auto& s : t.load.skipped) {
+      for (const auto& w : t->load.warnings) std::cerr << "timeliner: warning: " << w << "\n";
+      for (const auto& s : t->load.skipped) {
         std::cerr << "timeliner: warning: skipped " << s.message << "\n";
         counts.add_skip(to_string(s.reason));
       }
     }
-    counts.documents += t.load.documents.size();
-    for (auto& d : t.load.documents) d.id = unique_id(d.id, ids);
+    counts.documents += t->load.documents.size();
+    for (auto& d : t->load.documents) d.id = unique_id(d.id, ids);
     if (stdout_tty) progress.clear();  // output lines must not land inside the bar
-    consume(t);
+    if (!streamed[i]) {
+      consume(*t);
+      progress.update(done);
+      continue;
+    }
+    std::exception_ptr failure;
+    {
+      std::unique_lock lock(mu);
+      turn = i;
+      ready.notify_all();
+      while (turn == i) {
+        ready.wait_for(lock, std::chrono::milliseconds(200));
+        if (!stdout_tty) progress.update(finished);
+      }
+      results[i].reset();
+      failure = stream_failure;
+      done = finished;
+    }
+    if (failure) std::rethrow_exception(failure);
     progress.update(done);
   }
   progress.clear();

@@ -89,11 +89,21 @@ struct RunCounts {
   std::string summary() const;
 };
 
+// For tag_files: the files with much text are not tagged whole (all their mentions held at once)
+// and handed to `consume`; their worker waits for their turn (the files before them consumed,
+// their warnings printed, their ids made unique), then calls `write`, which tags and writes as it
+// goes, in the place of the calling thread.
+struct StreamLarge {
+  std::size_t min_bytes = 8u << 20;  // the text of the file's documents together
+  std::function<void(const FileLoad&)> write;
+};
+
 // Loads and tags `files` on `threads` worker threads; hands each file to `consume` on the calling
 // thread in input order (whatever the number of threads), after printing its warnings. Shows a
 // progress bar on standard error when it is a terminal.
 RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& load, const ExtractOptions& extract,
-                    unsigned threads, const std::function<void(TaggedFile&)>& consume);
+                    unsigned threads, const std::function<void(TaggedFile&)>& consume,
+                    const StreamLarge* stream = nullptr);
 
 // Writes `content` to `path` whole or not at all: a temporary file beside it, then a rename.
 void write_file_atomically(const std::string& path, const std::string& content);

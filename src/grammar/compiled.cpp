@@ -413,7 +413,7 @@ namespace {
 // Longest expression first (context words do not count), then earliest rule, then leftmost;
 // keep those whose whole match overlaps nothing kept. The order is total, so the result does not
 // depend on the order candidates were found in.
-std::vector<Match> select_longest(std::vector<Match>& candidates, std::size_t text_size) {
+std::vector<Match> select_longest(std::vector<Match>& candidates) {
   std::vector<std::size_t> order(candidates.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -424,17 +424,23 @@ std::vector<Match> select_longest(std::vector<Match>& candidates, std::size_t te
     if (x.rule != y.rule) return x.rule < y.rule;
     return x.begin < y.begin;
   });
-  // The bytes covered by the matches kept: a match (never empty) overlaps a kept one when one of
-  // its bytes is covered.
-  std::vector<std::uint64_t> taken(candidates.empty() ? 0 : text_size / 64 + 1, 0);
+  // The bytes covered by the matches kept, from the first byte of any candidate on: a match (never
+  // empty) overlaps a kept one when one of its bytes is covered.
+  std::size_t base = static_cast<std::size_t>(-1), last = 0;
+  for (const Match& m : candidates) {
+    base = std::min(base, m.begin);
+    last = std::max(last, m.end);
+  }
+  std::vector<std::uint64_t> taken(candidates.empty() ? 0 : (last - base) / 64 + 1, 0);
   auto covered = [&](std::size_t i) { return (taken[i / 64] >> (i % 64)) & 1u; };
   std::vector<Match> out;
+  out.reserve(candidates.size());
   for (std::size_t idx : order) {
     Match& m = candidates[idx];
     bool overlaps = false;
-    for (std::size_t i = m.begin; i < m.end && !overlaps; ++i) overlaps = covered(i);
+    for (std::size_t i = m.begin - base; i < m.end - base && !overlaps; ++i) overlaps = covered(i);
     if (overlaps) continue;
-    for (std::size_t i = m.begin; i < m.end; ++i) taken[i / 64] |= std::uint64_t{1} << (i % 64);
+    for (std::size_t i = m.begin - base; i < m.end - base; ++i) taken[i / 64] |= std::uint64_t{1} << (i % 64);
     out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
@@ -504,6 +510,20 @@ struct ThreadPatterns {
 }  // namespace
 
 std::vector<Match> Compiled::scan(std::string_view text) const {
+  std::vector<Match> out;
+  scan_batches(text, static_cast<std::size_t>(-1), [&](std::vector<Match>& batch) {
+    if (out.empty()) {
+      out = std::move(batch);
+    } else {
+      out.reserve(out.size() + batch.size());
+      for (Match& m : batch) out.push_back(std::move(m));
+    }
+  });
+  return out;
+}
+
+void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
+                            const std::function<void(std::vector<Match>&)>& emit) const {
   thread_local ThreadPatterns own;
   if (own.grammar != id_) {
     own.grammar = id_;
@@ -517,6 +537,31 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
   std::vector<std::size_t> next(rules_.size(), 0);  // per rule: matches may start from here
   std::vector<std::uint16_t> rules;
   std::vector<re2::StringPiece> groups;
+  // The overlaps among the candidates resolved (the longest wins), then the groups of the selected
+  // matches that have them still to find: the search within the match that the DFA found always
+  // finds it again (a match that did not would be dropped).
+  auto settle = [&] {
+    std::vector<Match> selected = select_longest(candidates);
+    candidates.clear();
+    std::size_t kept = 0;
+    for (Match& m : selected) {
+      const Rule& rule = rules_[m.rule];
+      if (m.groups.size() != rule.captures.size()) {
+        const int n = static_cast<int>(rule.captures.size()) + 1;
+        groups.assign(static_cast<std::size_t>(n), {});
+        if (!own.re(rule, m.rule).Match(text, m.begin, m.end, RE2::ANCHOR_BOTH, groups.data(), n)) continue;
+        m.groups.reserve(rule.captures.size());
+        for (int g = 1; g < n; ++g)
+          m.groups.emplace_back(groups[static_cast<std::size_t>(g)].data(), groups[static_cast<std::size_t>(g)].size());
+      }
+      if (&selected[kept] != &m) selected[kept] = std::move(m);
+      ++kept;
+    }
+    selected.resize(kept);
+    emit(selected);
+  };
+  std::size_t first = 0;  // where the candidates not yet settled begin
+  std::size_t reach = 0;  // where the last of them ends
   for (std::size_t p = 0; p < text.size(); ++p) {
     // A match that starts inside a word is never kept: on to the word's last byte.
     if (p > 0 && is_word_byte(text[p - 1]) && is_word_byte(text[p])) {
@@ -531,6 +576,9 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
       std::sort(rules.begin(), rules.end());
       rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
     }
+    // No candidate found from here on can overlap those found so far once they all end here.
+    if (!candidates.empty() && reach <= p && p - first >= batch_bytes) settle();
+    const std::size_t found = candidates.size();
     for (std::uint16_t r : rules) {
       if (p < next[r]) continue;
       const Rule& rule = rules_[r];
@@ -560,26 +608,12 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
         candidates.push_back(std::move(*m));
       }
     }
-  }
-  std::vector<Match> selected = select_longest(candidates, text.size());
-  // The groups of the selected matches that have them still to find. The search within the match
-  // that the DFA found always finds it again (a match that did not would be dropped).
-  std::size_t kept = 0;
-  for (Match& m : selected) {
-    const Rule& rule = rules_[m.rule];
-    if (m.groups.size() != rule.captures.size()) {
-      const int n = static_cast<int>(rule.captures.size()) + 1;
-      groups.assign(static_cast<std::size_t>(n), {});
-      if (!own.re(rule, m.rule).Match(text, m.begin, m.end, RE2::ANCHOR_BOTH, groups.data(), n)) continue;
-      m.groups.reserve(rule.captures.size());
-      for (int g = 1; g < n; ++g)
-        m.groups.emplace_back(groups[static_cast<std::size_t>(g)].data(), groups[static_cast<std::size_t>(g)].size());
+    if (candidates.size() > found) {
+      if (found == 0) first = p;
+      for (std::size_t k = found; k < candidates.size(); ++k) reach = std::max(reach, candidates[k].end);
     }
-    if (&selected[kept] != &m) selected[kept] = std::move(m);
-    ++kept;
   }
-  selected.resize(kept);
-  return selected;
+  if (!candidates.empty()) settle();
 }
 
 std::vector<Match> Compiled::scan_reference(std::string_view text) const {
@@ -600,7 +634,7 @@ std::vector<Match> Compiled::scan_reference(std::string_view text) const {
       }
     }
   }
-  return select_longest(candidates, text.size());
+  return select_longest(candidates);
 }
 
 std::optional<double> Compiled::parse_number(std::string_view text) const {

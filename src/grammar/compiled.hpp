@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -80,6 +81,13 @@ class Compiled {
   // rule that comes first in the grammar. Reject matches are kept (callers drop them). In text order.
   // Each rule is tried only at the positions where its start keys (prefix.hpp) occur, anchored there.
   std::vector<Match> scan(std::string_view text) const;
+  // scan() in pieces, for a text too long to hold all its candidate matches at once: `emit` gets
+  // the matches in text order, a batch at a time, each batch as soon as it spans at least
+  // `batch_bytes` of text and no match still to be found can overlap it (every candidate found so
+  // far ends at or before the next position tried, so overlaps are settled within the batch). The
+  // batches, one after the other, are exactly scan()'s result.
+  void scan_batches(std::string_view text, std::size_t batch_bytes,
+                    const std::function<void(std::vector<Match>&)>& emit) const;
   // The same result, each rule searched over the whole text: the reference the tests hold scan() to.
   std::vector<Match> scan_reference(std::string_view text) const;
 

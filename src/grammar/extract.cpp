@@ -32,10 +32,15 @@ bool in_writable_years(const Resolved& r) {
 }  // namespace
 
 std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const ExtractOptions& options) {
+  std::vector<Mention> out;
+  extract_each(grammar, doc, options, [&](Mention& m) { out.push_back(std::move(m)); });
+  return out;
+}
+
+void extract_each(const Grammar& grammar, const Document& doc, const ExtractOptions& options,
+                  const std::function<void(Mention&)>& each, std::size_t block_bytes) {
   const grammar::Compiled& g = grammar.compiled();
   const std::string_view text = doc.text;
-  const auto matches = g.scan(text);
-  const auto sentences = split_sentences(text);
   // The cue words of the grammar, gathered once per thread.
   thread_local std::uint64_t cues_of = 0;
   thread_local std::optional<TenseCues> cached_cues;
@@ -49,23 +54,30 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
   ctx.publication = doc.published;
   ctx.doc_type = options.doc_type;
 
-  std::vector<Mention> out;
-  out.reserve(matches.size());  // at most one mention a match: no copies while it grows
   CodePointCounter cp(text);
+  // The sentence of the match (number s), and the one after it.
+  SentenceSplitter sentences(text);
+  Span sent, following;
+  const bool any_sentence = sentences.next(sent);
+  bool more_sentences = any_sentence && sentences.next(following);
   std::size_t s = 0;
   std::size_t previous_sentence = static_cast<std::size_t>(-1);
   std::size_t duration_sentence = static_cast<std::size_t>(-1);
   std::size_t figures_sentence = static_cast<std::size_t>(-1);
-  for (const auto& m : matches) {
+  Mention mention;
+  auto tag = [&](const grammar::Match& m) {
     auto frame = g.frame_of(m);
-    if (!frame || frame->kind == FrameKind::reject) continue;
+    if (!frame || frame->kind == FrameKind::reject) return;
     if (options.day_first && frame->numeric && frame->month && frame->day) {
       // Numeric dates in day-first order: swap when the rule read month/day.
       if (*frame->day <= 12) std::swap(*frame->month, *frame->day);
     }
-    while (s + 1 < sentences.size() && sentences[s].end <= m.begin) ++s;
-    if (!sentences.empty()) {
-      const Span sent = sentences[s];
+    while (more_sentences && sent.end <= m.begin) {
+      sent = following;
+      ++s;
+      more_sentences = sentences.next(following);
+    }
+    if (any_sentence) {
       // The sentence around the mention, at most kTenseWindow bytes on each side: a text without
       // sentence ends (one huge line) would otherwise be read whole for every mention.
       constexpr std::size_t kTenseWindow = 2000;
@@ -84,8 +96,8 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
     ctx.previous_distance = ctx.previous ? s - previous_sentence : static_cast<std::size_t>(-1);
     ctx.span_in_sentence = duration_sentence == s;
     auto resolved = resolve(*frame, ctx);
-    if (!resolved) continue;
-    if (!in_writable_years(*resolved)) continue;
+    if (!resolved) return;
+    if (!in_writable_years(*resolved)) return;
     // "up from $2 million a year ago" compares figures; it does not move the narrative to that year,
     // so a later "a year earlier" still compares with the current period.
     // A report names the period it is about in its lead: a quarter named further down is a
@@ -103,17 +115,19 @@ std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const 
         ctx.report_period = resolved->point;
     }
     if (resolved->value.type == TimexType::duration) duration_sentence = s;
-    Mention mention;
     mention.begin = m.span_begin;
     mention.end = m.span_end;
     mention.cp_begin = cp.at(m.span_begin);
     mention.cp_end = cp.at(m.span_end);
-    mention.text = std::string(text.substr(m.span_begin, m.span_end - m.span_begin));
+    mention.text.assign(text.substr(m.span_begin, m.span_end - m.span_begin));
     mention.value = std::move(resolved->value);
     mention.rule = g.rules()[m.rule].name;
-    out.push_back(std::move(mention));
-  }
-  return out;
+    each(mention);
+  };
+  // The matches of a block are settled and tagged before the next block is scanned.
+  g.scan_batches(text, block_bytes, [&](std::vector<grammar::Match>& batch) {
+    for (const auto& m : batch) tag(m);
+  });
 }
 
 }  // namespace timeliner

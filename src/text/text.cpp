@@ -158,13 +158,22 @@ void append_utf8(std::string& out, char32_t cp) {
 
 std::vector<Span> split_sentences(std::string_view text) {
   std::vector<Span> out;
-  std::size_t begin = 0;
+  SentenceSplitter sentences(text);
+  for (Span s; sentences.next(s);) out.push_back(s);
+  return out;
+}
+
+bool SentenceSplitter::next(Span& out) {
+  const std::string_view text = text_;
+  // The sentence that ends at `end` (without surrounding spaces), if it is not empty.
   auto emit = [&](std::size_t end) {
-    while (begin < end && is_space(text[begin])) ++begin;
+    while (begin_ < end && is_space(text[begin_])) ++begin_;
     std::size_t e = end;
-    while (e > begin && is_space(text[e - 1])) --e;
-    if (e > begin) out.push_back({begin, e});
-    begin = end;
+    while (e > begin_ && is_space(text[e - 1])) --e;
+    const bool some = e > begin_;
+    if (some) out = {begin_, e};
+    begin_ = end;
+    return some;
   };
   // The bytes that may end a sentence; the others are passed over in a tight loop.
   static constexpr auto kEnds = [] {
@@ -173,9 +182,14 @@ std::vector<Span> split_sentences(std::string_view text) {
     return t;
   }();
   const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n; ++i) {
+  while (i_ < n) {
+    std::size_t i = i_;
     while (i < n && !kEnds[static_cast<unsigned char>(text[i])]) ++i;
-    if (i >= n) break;
+    if (i >= n) {
+      i_ = n;
+      break;
+    }
+    i_ = i + 1;
     const char c = text[i];
     if (c == '\n') {
       // A blank line (paragraph break) always ends a sentence; so does a line without final
@@ -183,16 +197,16 @@ std::vector<Span> split_sentences(std::string_view text) {
       std::size_t j = i + 1;
       while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
       if (j < n && text[j] == '\n') {
-        emit(i);
+        if (emit(i)) return true;
         continue;
       }
       std::size_t k = i;
-      while (k > begin && is_space(text[k - 1])) --k;
-      if (k > begin) {
+      while (k > begin_ && is_space(text[k - 1])) --k;
+      if (k > begin_) {
         const char last = text[k - 1];
         const bool continues =
             std::islower(static_cast<unsigned char>(last)) || last == ',' || last == ';' || last == ':' || last == '-';
-        if (!continues && j < n && !std::islower(static_cast<unsigned char>(text[j]))) emit(i);
+        if (!continues && j < n && !std::islower(static_cast<unsigned char>(text[j])) && emit(i)) return true;
       }
       continue;
     }
@@ -208,10 +222,11 @@ std::vector<Span> split_sentences(std::string_view text) {
       // "Jan. 5" continues; an abbreviation before a capitalised word usually does too.
       continue;
     }
-    emit(j);
+    if (emit(j)) return true;
   }
-  emit(n);
-  return out;
+  if (finished_) return false;
+  finished_ = true;
+  return emit(n);
 }
 
 }  // namespace timeliner

@@ -341,7 +341,20 @@ BOOST_AUTO_TEST_CASE(one_huge_line) {
   BOOST_TEST(r.code == 0, r.err);
   BOOST_TEST(count_lines(r.out) > 100000u);
   BOOST_TEST_MESSAGE("10 MB line: " << r.seconds << " s, peak " << r.max_rss_kb / 1024 << " MB");
-  BOOST_TEST(r.max_rss_kb < 2 * 1024 * 1024, "peak memory " << r.max_rss_kb << " kB");
+  // A file this large is tagged and written block by block (its mentions are never all held): the
+  // issue's bound is 64 MB beyond the document itself.
+  BOOST_TEST(r.max_rss_kb < (64 + 10) * 1024, "peak memory " << r.max_rss_kb << " kB");
+  // The lines written as it went are those of the whole document tagged at once.
+  LoadOptions lopts;
+  lopts.dct = parse_instant("2025-04-18");
+  const FileLoad loaded = load_file(path.string(), lopts);
+  BOOST_TEST_REQUIRE(loaded.documents.size() == 1u);
+  std::string expected;
+  for (const auto& m : extract(Grammar::english(), loaded.documents[0])) {
+    append_mention_json_line(expected, loaded.documents[0].id, m);
+    expected += '\n';
+  }
+  BOOST_TEST((r.out == expected), "streamed output differs from extract() over the whole document");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

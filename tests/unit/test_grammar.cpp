@@ -1,6 +1,7 @@
 #include "grammar/compiled.hpp"
 
 #include <timeliner/extract.hpp>
+#include <timeliner/json.hpp>
 
 #include <boost/test/unit_test.hpp>
 
@@ -73,6 +74,82 @@ BOOST_AUTO_TEST_CASE(scan_equals_reference_scan) {
     std::ostringstream ss;
     ss << in.rdbuf();
     same(ss.str(), f.string());
+  }
+}
+
+namespace {
+// The corpus texts, the fixtures and the TBAQ texts when present, one after the other.
+std::string all_test_texts() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const char* dir : {TIMELINER_SOURCE_DIR "/tests/corpus", TIMELINER_SOURCE_DIR "/tests/fixtures",
+                          TIMELINER_SOURCE_DIR "/../shared/corpora/tbaq"}) {
+    if (!fs::exists(dir)) continue;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.is_regular_file()) files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::string all;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    all += ss.str();
+    all += "\n\n";
+  }
+  return all;
+}
+}  // namespace
+
+// scan_batches() cuts the text where no match can straddle the cut: its batches, whatever their
+// size, are scan()'s matches exactly, in order, matches near the cuts included.
+BOOST_AUTO_TEST_CASE(scan_batches_equal_scan) {
+  const auto& c = Grammar::english().compiled();
+  const std::string text = all_test_texts() + "on May 5, 2020 and 12:30 p.m. then yesterday, two days later";
+  const auto whole = c.scan(text);
+  BOOST_TEST(whole.size() > 1000u);
+  for (std::size_t batch_bytes :
+       {std::size_t{0}, std::size_t{1}, std::size_t{13}, std::size_t{200}, std::size_t{4096}, std::size_t{1} << 20}) {
+    std::vector<timeliner::grammar::Match> joined;
+    std::size_t batches = 0;
+    bool ordered = true;  // each batch ends before the next begins
+    c.scan_batches(text, batch_bytes, [&](std::vector<timeliner::grammar::Match>& batch) {
+      ++batches;
+      if (!joined.empty() && !batch.empty() && joined.back().end > batch.front().begin) ordered = false;
+      for (auto& m : batch) joined.push_back(std::move(m));
+    });
+    bool equal = joined.size() == whole.size();
+    for (std::size_t i = 0; equal && i < whole.size(); ++i)
+      equal = joined[i].begin == whole[i].begin && joined[i].end == whole[i].end && joined[i].rule == whole[i].rule &&
+              joined[i].span_begin == whole[i].span_begin && joined[i].span_end == whole[i].span_end &&
+              joined[i].groups == whole[i].groups;
+    BOOST_TEST(equal, "batches of " << batch_bytes << " bytes: " << joined.size() << " vs " << whole.size());
+    BOOST_TEST(ordered);
+    if (batch_bytes <= 200) BOOST_TEST(batches > 100u, batches << " batches of " << batch_bytes << " bytes");
+  }
+  std::size_t calls = 0;
+  c.scan_batches("", 1, [&](std::vector<timeliner::grammar::Match>&) { ++calls; });
+  BOOST_TEST(calls == 0u);
+}
+
+// extract_each() tags block by block: the mentions, written as extract's JSON lines, are those of
+// extract() over the whole document, for any block size (the state carried from one mention to the
+// next, the sentence and the anchor dates, crosses the cuts).
+BOOST_AUTO_TEST_CASE(extract_each_in_blocks_equals_extract) {
+  Document doc;
+  doc.id = "all";
+  doc.text = all_test_texts();
+  doc.published = parse_instant("2005-06-15");
+  for (ExtractOptions options : {ExtractOptions{}, ExtractOptions{DocType::narrative, true}}) {
+    std::string expected;
+    for (const auto& m : extract(Grammar::english(), doc, options)) append_mention_json_line(expected, doc.id, m);
+    BOOST_TEST(expected.size() > 10000u);
+    for (std::size_t block : {std::size_t{1}, std::size_t{97}, std::size_t{5000}, std::size_t{1} << 20}) {
+      std::string got;
+      extract_each(
+          Grammar::english(), doc, options, [&](Mention& m) { append_mention_json_line(got, doc.id, m); }, block);
+      BOOST_TEST((got == expected), "blocks of " << block << " bytes");
+    }
   }
 }
 
