@@ -70,9 +70,11 @@ class StdinLines {
 // Standard input as JSON lines, for a pipe (Hadoop Streaming, Spark's RDD.pipe, a Dask worker):
 // the main thread reads a batch of lines (64 per worker thread, 8 MB at most); the worker
 // threads, the main one among them, read each line's JSON, tag its document and write its output
-// lines into a buffer of its own; the main thread then writes the buffers in input order, flushing
-// after each document. Memory stays bounded by the batch whatever the length of the stream. Ids
-// are kept as given (a stream does not remember earlier ids to make them unique).
+// lines into a buffer of its own; the main thread writes the buffers in input order, flushing
+// after each document. Two batches take turns: while the workers tag one, the main thread writes
+// the one before and reads the one after (then joins them), so reading and writing do not leave
+// the other cores idle. Memory stays bounded by the two batches whatever the length of the stream.
+// Ids are kept as given (a stream does not remember earlier ids to make them unique).
 int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, unsigned threads) {
   const Grammar& grammar = Grammar::english();
   threads = std::max(1u, threads);
@@ -86,12 +88,27 @@ int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, un
     std::string out;             // the JSON lines of the line's document
     std::exception_ptr failure;  // rethrown by the main thread
   };
-  std::vector<Item> batch;
-  std::size_t used = 0;  // items of `batch` in the current batch
+  struct Batch {
+    std::vector<Item> items;
+    std::size_t used = 0;  // items of this batch
+  };
+  Batch batches[2];
+  Batch* current = &batches[0];  // the batch to tag next, set by the main thread
+  Batch* tagging = nullptr;      // the batch being tagged: `current` as it was at the last barrier
   std::atomic<std::size_t> next{0};
+  bool finishing = false;  // set by the main thread: the workers are to stop at the next barrier
+  bool finished = false;   // `finishing` as it was at the last barrier
+  // Once every thread has reached the barrier (so none is still reading `tagging`, `finished` or
+  // counting with `next`), what they do from there on.
+  auto turn = [&]() noexcept {
+    tagging = current;
+    next = 0;
+    finished = finishing;
+  };
   auto work = [&] {
-    for (std::size_t i; (i = next++) < used;) {
-      Item& item = batch[i];
+    Batch& batch = *tagging;
+    for (std::size_t i; (i = next++) < batch.used;) {
+      Item& item = batch.items[i];
       try {
         if (item.line.size() > lopts.max_bytes) {
           const std::string where = "-:" + std::to_string(item.number);
@@ -100,19 +117,19 @@ int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, un
         }
         load_jsonl_line(item.line, "-", item.number, lopts, item.load);
         for (const Document& doc : item.load.documents)
-          for (const auto& m : extract(grammar, doc, xopts)) {
+          extract_each(grammar, doc, xopts, [&](Mention& m) {
             append_mention_json_line(item.out, doc.id, m);
             item.out += '\n';
-          }
+          });
       } catch (...) {
         item.failure = std::current_exception();
       }
     }
   };
-  // The workers live as long as the stream (their compiled patterns with them): at each batch they
-  // meet the main thread at the barrier, share the batch's lines, and meet again.
-  std::barrier sync(static_cast<std::ptrdiff_t>(threads));
-  bool finished = false;
+  // The workers live as long as the stream (their compiled patterns with them): at each barrier
+  // they meet the main thread, then tag the current batch's lines.
+  using Barrier = std::barrier<decltype(turn)>;
+  Barrier sync(static_cast<std::ptrdiff_t>(threads), turn);
   std::vector<std::jthread> pool;
   for (unsigned k = 1; k < threads; ++k)
     pool.emplace_back([&] {
@@ -120,27 +137,28 @@ int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, un
         sync.arrive_and_wait();
         if (finished) return;
         work();
-        sync.arrive_and_wait();
       }
     });
-  struct Stop {  // on every way out, the workers are released and joined
-    std::barrier<>& sync;
-    bool& finished;
+  struct Stop {  // on every way out, the workers finish their batch, are released and joined
+    Barrier& sync;
+    bool& finishing;
     bool active;
     ~Stop() {
       if (!active) return;
-      finished = true;
+      finishing = true;
       sync.arrive_and_wait();
     }
-  } stop{sync, finished, threads > 1};
+  } stop{sync, finishing, threads > 1};
   StdinLines input;
   std::size_t number = 0;
-  for (bool more = true; more;) {
-    used = 0;
+  bool more = true;
+  // Reads the next batch of lines into `batch` (none once the input has ended).
+  auto fill = [&](Batch& batch) {
+    batch.used = 0;
     std::size_t bytes = 0;
-    while (used < batch_lines && bytes < batch_bytes) {
-      if (used == batch.size()) batch.emplace_back();
-      Item& item = batch[used];
+    while (more && batch.used < batch_lines && bytes < batch_bytes) {
+      if (batch.used == batch.items.size()) batch.items.emplace_back();
+      Item& item = batch.items[batch.used];
       if (!input.next(item.line)) {
         more = false;
         break;
@@ -154,21 +172,20 @@ int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, un
       item.out.clear();
       item.failure = nullptr;
       bytes += item.line.size();
-      ++used;
+      ++batch.used;
     }
-    next = 0;
-    if (threads > 1) sync.arrive_and_wait();
-    work();
-    if (threads > 1) sync.arrive_and_wait();
-    for (std::size_t k = 0; k < used; ++k)
-      for (const auto& w : batch[k].load.warnings) std::cerr << "timeliner: warning: " << w << "\n";
-    for (std::size_t k = 0; k < used; ++k)
-      for (const auto& sk : batch[k].load.skipped) {
+  };
+  // Writes a tagged batch: its warnings, then its documents' lines in input order.
+  auto write = [&](Batch& batch) {
+    for (std::size_t k = 0; k < batch.used; ++k)
+      for (const auto& w : batch.items[k].load.warnings) std::cerr << "timeliner: warning: " << w << "\n";
+    for (std::size_t k = 0; k < batch.used; ++k)
+      for (const auto& sk : batch.items[k].load.skipped) {
         std::cerr << "timeliner: warning: skipped " << sk.message << "\n";
         counts.add_skip(to_string(sk.reason));
       }
-    for (std::size_t k = 0; k < used; ++k) {
-      Item& item = batch[k];
+    for (std::size_t k = 0; k < batch.used; ++k) {
+      Item& item = batch.items[k];
       counts.documents += item.load.documents.size();
       if (item.failure) std::rethrow_exception(item.failure);
       for (const Document& doc : item.load.documents) warn_undated(doc);
@@ -178,7 +195,30 @@ int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, un
       if (item.line.capacity() > (1u << 20)) item.line = std::string();  // a long line's memory is given back
       if (item.out.capacity() > (1u << 20)) item.out = std::string();
     }
+    batch.used = 0;
+  };
+  fill(batches[0]);
+  Batch* written = nullptr;  // the batch tagged in the turn before, to write
+  for (;;) {
+    // The workers have finished the batch before: they start on `current`.
+    if (threads > 1)
+      sync.arrive_and_wait();
+    else
+      turn();
+    Batch& spare = current == &batches[0] ? batches[1] : batches[0];
+    if (written) write(*written);
+    fill(spare);
+    work();
+    if (spare.used == 0) break;  // no more lines: `current` is the last batch
+    written = current;
+    current = &spare;
   }
+  if (threads > 1) {  // the workers finish the last batch and stop
+    stop.active = false;
+    finishing = true;
+    sync.arrive_and_wait();
+  }
+  write(*current);
   if (counts.skipped_total() > 0) std::cerr << counts.summary() << "\n";
   return counts.skipped_total() > 0 ? kExitSkipped : 0;
 }
