@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -399,16 +400,144 @@ Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedIndex* p
   if (precomputed && precomputed->key_length == kKeyLength && precomputed->rules == rules_.size() &&
       precomputed->source_hash == source_hash(source)) {
     starts_.adopt(precomputed->index);
+    require(decode_required(precomputed->required));
     return;
   }
   std::vector<std::string_view> patterns;
   for (const Rule& r : rules_) patterns.push_back(r.pattern);
+  require(required_words(patterns));
   const auto keys = start_keys(patterns);
   for (std::size_t r = 0; r < rules_.size(); ++r) starts_.add(static_cast<std::uint16_t>(r), keys[r]);
   starts_.finish();
 }
 
 namespace {
+// The byte classes of the automaton: ASCII letters case-folded, digits, space, period, hyphen; 0
+// for every other byte.
+constexpr auto kWordClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) {
+    t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'a' + 1);
+    t[static_cast<std::size_t>(c - 'a' + 'A')] = static_cast<std::uint8_t>(c - 'a' + 1);
+  }
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '0' + 27);
+  t[' '] = 37;
+  t['.'] = 38;
+  t['-'] = 39;
+  return t;
+}();
+constexpr std::size_t kWordClasses = 40;
+}  // namespace
+
+void WordAutomaton::build(const std::vector<std::string>& words) {
+  words_ = words;
+  // The trie, then the failure links breadth first, completing the transitions into a DFA.
+  next_.assign(kWordClasses, 0);
+  ends_.assign(1, {});
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    std::uint32_t s = 0;
+    for (char c : words[w]) {
+      const std::uint8_t k = kWordClass[static_cast<unsigned char>(c)];
+      if (next_[s * kWordClasses + k] == 0) {
+        next_[s * kWordClasses + k] = static_cast<std::uint32_t>(ends_.size());
+        ends_.emplace_back();
+        next_.resize(ends_.size() * kWordClasses, 0);
+      }
+      s = next_[s * kWordClasses + k];
+    }
+    ends_[s].push_back(static_cast<std::uint16_t>(w));
+  }
+  std::vector<std::uint32_t> fail(ends_.size(), 0), queue;
+  for (std::size_t k = 0; k < kWordClasses; ++k)
+    if (next_[k] != 0) queue.push_back(next_[k]);
+  for (std::size_t q = 0; q < queue.size(); ++q) {
+    const std::uint32_t s = queue[q];
+    for (std::uint16_t w : ends_[fail[s]]) ends_[s].push_back(w);  // words ending here by the fallback
+    for (std::size_t k = 0; k < kWordClasses; ++k) {
+      std::uint32_t& t = next_[s * kWordClasses + k];
+      if (t != 0) {
+        fail[t] = next_[fail[s] * kWordClasses + k];
+        queue.push_back(t);
+      } else {
+        t = next_[fail[s] * kWordClasses + k];
+      }
+    }
+  }
+  // Class 0 (a byte in no word) always leads back to the start.
+  for (std::size_t s = 0; s < ends_.size(); ++s) next_[s * kWordClasses] = 0;
+  // Each transition as the offset of its target's row, its top bit set when words end there.
+  for (auto& t : next_) t = static_cast<std::uint32_t>(t * kWordClasses) | (ends_[t].empty() ? 0u : kEnds);
+}
+
+std::vector<std::size_t> WordAutomaton::last_occurrences(std::string_view text) const {
+  std::vector<std::size_t> last(words_.size(), static_cast<std::size_t>(-1));
+  if (words_.empty()) return last;
+  std::uint32_t row = 0;
+  const std::uint32_t* next = next_.data();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::uint32_t t = next[row + kWordClass[bytes[i]]];
+    row = t & ~kEnds;
+    if (t & kEnds)
+      for (std::uint16_t w : ends_[row / kWordClasses]) last[w] = i + 1 - words_[w].size();
+  }
+  return last;
+}
+
+void Compiled::require(const std::vector<std::vector<std::vector<std::string>>>& required) {
+  if (required.size() != rules_.size()) return;  // not made for these rules: nothing known
+  std::map<std::string, std::uint16_t, std::less<>> index;
+  for (std::size_t r = 0; r < rules_.size(); ++r)
+    for (const auto& group : required[r]) {
+      std::vector<std::uint16_t> ids;
+      for (const auto& w : group) {
+        if (w.empty()) continue;
+        auto [it, added] = index.emplace(w, static_cast<std::uint16_t>(words_.size()));
+        if (added) words_.push_back(w);
+        ids.push_back(it->second);
+      }
+      if (ids.size() == group.size() && !ids.empty()) rules_[r].required.push_back(std::move(ids));
+    }
+  automaton_.build(words_);
+}
+
+std::string Compiled::required_text() const {
+  std::vector<std::vector<std::vector<std::string>>> all;
+  for (const Rule& r : rules_) {
+    std::vector<std::vector<std::string>> groups;
+    for (const auto& g : r.required) {
+      std::vector<std::string> words;
+      for (auto w : g) words.push_back(words_[w]);
+      groups.push_back(std::move(words));
+    }
+    all.push_back(std::move(groups));
+  }
+  return encode_required(all);
+}
+
+namespace {
+
+// Whether a required word (lower-case ASCII) occurs, ASCII case aside, at or after a position: the
+// last occurrence of every word, found in one pass over the text (on the first question) by an
+// Aho-Corasick automaton of all the grammar's required words (WordAutomaton).
+class WordFinder {
+ public:
+  WordFinder(std::string_view text, const WordAutomaton& automaton) : text_(text), automaton_(automaton) {}
+  bool after(std::uint16_t w, std::size_t pos) {
+    if (!scanned_) {
+      last_ = automaton_.last_occurrences(text_);
+      scanned_ = true;
+    }
+    return last_[w] != kNone && last_[w] >= pos;
+  }
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+ private:
+  std::string_view text_;
+  const WordAutomaton& automaton_;
+  std::vector<std::size_t> last_;
+  bool scanned_ = false;
+};
 
 // Longest expression first (context words do not count), then earliest rule, then leftmost;
 // keep those whose whole match overlaps nothing kept. The order is total, so the result does not
@@ -560,6 +689,7 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
     selected.resize(kept);
     emit(selected);
   };
+  WordFinder finder(text, automaton_);
   std::size_t first = 0;  // where the candidates not yet settled begin
   std::size_t reach = 0;  // where the last of them ends
   for (std::size_t p = 0; p < text.size(); ++p) {
@@ -582,6 +712,19 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
     for (std::uint16_t r : rules) {
       if (p < next[r]) continue;
       const Rule& rule = rules_[r];
+      // A rule whose required words do not all occur from here on cannot match here.
+      if (!rule.required.empty()) {
+        bool possible = true;
+        for (const auto& group : rule.required) {
+          bool any = false;
+          for (std::uint16_t w : group) any = any || finder.after(w, p);
+          if (!any) {
+            possible = false;
+            break;
+          }
+        }
+        if (!possible) continue;
+      }
       const RE2& re = own.re(rule, r);
       // First the DFA alone, for the match's end: most tries fail within a few bytes. Asking for
       // the groups at once would make RE2 run its bit-state engine over the rest of the text.

@@ -50,6 +50,9 @@ struct Rule {
   std::string pattern;      // the RE2 pattern, slots and definitions expanded
   std::string source_line;  // for error messages
   bool has_span = false;    // some words of the match are only context (<<...>>)
+  // Groups of words (indices into the grammar's words()) of which every match contains one per
+  // group (prefix.hpp, required_words()).
+  std::vector<std::vector<std::uint16_t>> required;
   // The compiled pattern: at construction, or on first use when the grammar is compiled lazily.
   const RE2& re() const;
 
@@ -66,6 +69,21 @@ struct Match {
   std::size_t span_begin = 0, span_end = 0;  // the expression itself, without <<context>>
   std::size_t rule = 0;
   std::vector<std::string_view> groups;  // one per capture
+};
+
+// An Aho-Corasick automaton of words (lower-case ASCII letters, digits, spaces, periods, hyphens),
+// matched ASCII case aside.
+class WordAutomaton {
+ public:
+  void build(const std::vector<std::string>& words);
+  // Where each word last begins in `text` (npos when nowhere).
+  std::vector<std::size_t> last_occurrences(std::string_view text) const;
+
+ private:
+  static constexpr std::uint32_t kEnds = 0x80000000u;
+  std::vector<std::string> words_;
+  std::vector<std::uint32_t> next_;               // state x byte class -> state
+  std::vector<std::vector<std::uint16_t>> ends_;  // per state: the words that end there
 };
 
 struct Line;  // a line of grammar source, for error messages
@@ -97,6 +115,9 @@ class Compiled {
 
   const std::vector<Rule>& rules() const { return rules_; }
   const StartIndex& start_index() const { return starts_; }
+  // The words that rules require (Rule::required), and the same as encode_required() gives.
+  const std::vector<std::string>& words() const { return words_; }
+  std::string required_text() const;
   // Identifies this grammar among all those of the process, never reused.
   std::uint64_t id() const { return id_; }
   const Vocab* vocab(std::string_view name) const;
@@ -120,7 +141,10 @@ class Compiled {
   std::uint64_t id_;  // identifies this grammar to the per-thread pattern copies of scan()
   mutable std::atomic<bool> first_scanner_{false};  // some thread scans with the shared patterns
   std::vector<Rule> rules_;
+  std::vector<std::string> words_;
+  WordAutomaton automaton_;
   StartIndex starts_;
+  void require(const std::vector<std::vector<std::vector<std::string>>>& required);
   std::size_t longest_number_phrase_ = 1;
 };
 

@@ -46,11 +46,21 @@ int main(int argc, char** argv) {
     write_array(out, "std::uint32_t", "kOne", d.one);
     write_array(out, "std::uint64_t", "kSlots", d.slots);
     write_array(out, "std::uint8_t", "kFirst", d.first);
+    // The words each rule requires, as one string (its words are lower-case ASCII letters, digits,
+    // spaces, periods and hyphens: nothing to escape).
+    out << "const char* const kRequired = \"";
+    for (char c : grammar.required_text()) {
+      if (c == '\n')
+        out << "\\n\"\n    \"";
+      else
+        out << c;
+    }
+    out << "\";\n";
     out << "}  // namespace\n"
         << "const PrecomputedIndex kEnglishIndex{" << source_hash(kEnglishSource) << "ull, " << kKeyLength << ", "
         << grammar.rules().size() << ", {{kEmpty, " << d.empty.size() << "}, {kRules, " << d.rules.size()
         << "}, {kOne, " << d.one.size() << "}, {kSlots, " << d.slots.size() << "}, {kFirst, " << d.first.size() << "}, "
-        << d.shift << "}};\n}  // namespace timeliner::grammar\n";
+        << d.shift << "}, kRequired};\n}  // namespace timeliner::grammar\n";
     const std::string content = out.str();
     {
       std::ifstream old(argv[1], std::ios::binary);

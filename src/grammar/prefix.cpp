@@ -1,5 +1,7 @@
 #include "grammar/prefix.hpp"
 
+#include <re2/filtered_re2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -385,6 +387,146 @@ std::vector<std::vector<std::string>> start_keys(const std::vector<std::string_v
     all.push_back(std::move(keys));
   }
   return all;
+}
+
+std::vector<std::vector<std::vector<std::string>>> required_words(const std::vector<std::string_view>& patterns) {
+  std::vector<std::vector<std::vector<std::string>>> out(patterns.size());
+  re2::FilteredRE2 filter(3);  // words of 3 letters or more
+  RE2::Options opts;
+  opts.set_case_sensitive(true);
+  opts.set_log_errors(false);
+  opts.set_max_mem(32 << 20);
+  opts.set_longest_match(true);
+  std::vector<int> id_of(patterns.size(), -1);  // the filter's id of each pattern it took
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    int id = -1;
+    if (filter.Add(patterns[i], opts, &id) == RE2::NoError) id_of[i] = id;
+  }
+  if (filter.NumRegexps() == 0) return out;
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  // A word may stand for its atom when the text's ASCII-lower-cased bytes are enough to find it, and
+  // is worth looking for when it is not one that occurs every few lines of running text (or inside
+  // such words: "old" in "told", "per" in "paper").
+  static const std::set<std::string, std::less<>> kCommon{
+      "all", "and", "are",  "each", "every", "for", "from", "full",  "high", "long", "old",
+      "one", "per", "that", "the",  "this",  "two", "was",  "whole", "with", "year", "date"};
+  auto usable = [](const std::string& a) {
+    if (kCommon.count(a)) return false;
+    for (char c : a)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '.' || c == '-') || c == 'k' ||
+          c == 's')
+        return false;
+    return !a.empty();
+  };
+  // Whether pattern id may match when only the atoms not in `absent` occur.
+  std::vector<int> present, potential;
+  auto possible = [&](const std::vector<char>& absent, int id) {
+    present.clear();
+    for (std::size_t a = 0; a < atoms.size(); ++a)
+      if (!absent[a]) present.push_back(static_cast<int>(a));
+    potential.clear();
+    filter.AllPotentials(present, &potential);
+    return std::find(potential.begin(), potential.end(), id) != potential.end();
+  };
+  // Atoms longest first: long words are rare, and tried first they make the group found rarer.
+  std::vector<std::size_t> order(atoms.size());
+  for (std::size_t a = 0; a < order.size(); ++a) order[a] = a;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return atoms[x].size() > atoms[y].size(); });
+  // Atoms required alone: one call tells it for every pattern.
+  std::vector<std::vector<std::size_t>> single(patterns.size());
+  for (std::size_t a : order) {
+    if (!usable(atoms[a])) continue;
+    std::vector<char> absent(atoms.size(), 0);
+    absent[a] = 1;
+    present.clear();
+    for (std::size_t b = 0; b < atoms.size(); ++b)
+      if (b != a) present.push_back(static_cast<int>(b));
+    potential.clear();
+    filter.AllPotentials(present, &potential);
+    std::sort(potential.begin(), potential.end());
+    for (std::size_t i = 0; i < patterns.size(); ++i)
+      if (id_of[i] >= 0 && !std::binary_search(potential.begin(), potential.end(), id_of[i])) single[i].push_back(a);
+  }
+  constexpr std::size_t kGroups = 2, kGroupWords = 4;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    const int id = id_of[i];
+    if (id < 0) continue;
+    for (std::size_t a : single[i]) {
+      if (out[i].size() == kGroups) break;
+      out[i].push_back({atoms[a]});
+    }
+    if (!out[i].empty()) continue;
+    // A group: usable atoms held out, longest first, until the pattern cannot match; then those not
+    // needed put back.
+    std::vector<char> absent(atoms.size(), 0);
+    std::vector<std::size_t> held;
+    bool found = false;
+    for (std::size_t a : order) {
+      if (!usable(atoms[a])) continue;
+      absent[a] = 1;
+      held.push_back(a);
+      if (!possible(absent, id)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) continue;
+    std::vector<std::string> group;
+    for (auto it = held.rbegin(); it != held.rend(); ++it) {
+      absent[*it] = 0;
+      if (!possible(absent, id)) continue;  // not needed
+      absent[*it] = 1;
+      group.push_back(atoms[*it]);
+    }
+    if (!group.empty() && group.size() <= kGroupWords) {
+      std::sort(group.begin(), group.end());
+      out[i].push_back(std::move(group));
+    }
+  }
+  return out;
+}
+
+std::string encode_required(const std::vector<std::vector<std::vector<std::string>>>& required) {
+  std::string out;
+  for (const auto& groups : required) {
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      if (g) out += ';';
+      for (std::size_t w = 0; w < groups[g].size(); ++w) {
+        if (w) out += '|';
+        out += groups[g][w];
+      }
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::vector<std::vector<std::vector<std::string>>> decode_required(std::string_view text) {
+  std::vector<std::vector<std::vector<std::string>>> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::vector<std::vector<std::string>> groups;
+    std::string_view line = text.substr(pos, nl - pos);
+    while (!line.empty()) {
+      std::size_t semi = line.find(';');
+      std::string_view g = line.substr(0, semi);
+      std::vector<std::string> words;
+      while (!g.empty()) {
+        std::size_t bar = g.find('|');
+        words.emplace_back(g.substr(0, bar));
+        g = bar == std::string_view::npos ? std::string_view{} : g.substr(bar + 1);
+      }
+      groups.push_back(std::move(words));
+      line = semi == std::string_view::npos ? std::string_view{} : line.substr(semi + 1);
+    }
+    out.push_back(std::move(groups));
+    pos = nl + 1;
+  }
+  return out;
 }
 
 std::uint64_t source_hash(std::string_view source) {

@@ -153,6 +153,46 @@ BOOST_AUTO_TEST_CASE(extract_each_in_blocks_equals_extract) {
   }
 }
 
+// Required words: found by RE2's prefilter analysis; alternatives give one group; words with letters
+// that RE2 folds from non-ASCII ones (k, s) and very common words are not used.
+BOOST_AUTO_TEST_CASE(required_words_of_patterns) {
+  using namespace timeliner::grammar;
+  const auto req = required_words({"(?i:\\d+\\s+(?:days|weeks)\\s+ago)", "(?i:\\d+\\s+(?:later|after))",
+                                   "(?i:\\d+\\s+weeks)", "(?i:in\\s+the\\s+morning)", "\\d+"});
+  BOOST_TEST_REQUIRE(req.size() == 5u);
+  BOOST_TEST(encode_required(req) == "ago\nafter|later\n\nmorning\n\n");
+  BOOST_TEST(decode_required(encode_required(req)) == req);
+}
+
+// The automaton finds the last place each word begins, ASCII case aside, overlapping words included.
+BOOST_AUTO_TEST_CASE(word_automaton_finds_last_occurrences) {
+  using namespace timeliner::grammar;
+  WordAutomaton a;
+  a.build({"ago", "after", "thereafter", "now"});
+  const auto last = a.last_occurrences("Two days AGO, and thereAfter... Now? ago");
+  const std::size_t none = static_cast<std::size_t>(-1);
+  BOOST_TEST(last[0] == 37u);
+  BOOST_TEST(last[1] == 23u);
+  BOOST_TEST(last[2] == 18u);
+  BOOST_TEST(last[3] == 32u);
+  BOOST_TEST(a.last_occurrences("nothing here")[1] == none);
+  BOOST_TEST(a.last_occurrences("")[0] == none);
+}
+
+// A rule tried only where its required words occur further on finds what it found before: the
+// match at the very end, the word in capitals, the word far from the start of the match.
+BOOST_AUTO_TEST_CASE(required_words_keep_every_match) {
+  const auto& c = Grammar::english().compiled();
+  for (const char* t : {"3 years ago", "THREE YEARS AGO", "two   days\n\t later", "two days later. Ago",
+                        "a year and a half", "5 days from now", "5 days from Now", "ago 5 days"}) {
+    const auto fast = c.scan(t), slow = c.scan_reference(t);
+    bool equal = fast.size() == slow.size();
+    for (std::size_t i = 0; equal && i < fast.size(); ++i)
+      equal = fast[i].begin == slow[i].begin && fast[i].end == slow[i].end && fast[i].rule == slow[i].rule;
+    BOOST_TEST(equal, t);
+  }
+}
+
 // The index of start keys that the build laid out for the bundled grammar (src/grammar/keygen.cpp)
 // is the one the analysis gives at run time; an index made for another source text is not taken.
 BOOST_AUTO_TEST_CASE(precomputed_start_index_matches_the_analysis) {
@@ -170,6 +210,9 @@ BOOST_AUTO_TEST_CASE(precomputed_start_index_matches_the_analysis) {
   BOOST_TEST(same(a.first, b.first));
   BOOST_TEST(a.shift == b.shift);
   BOOST_TEST(b.slots.size() > 1000u);
+  // The words the rules require, the same too.
+  BOOST_TEST(std::string(kEnglishIndex.required) == runtime.required_text());
+  BOOST_TEST(runtime.words().size() > 10u);
   // Made for another source: ignored. (Taken, this index of an empty grammar would find nothing.)
   const std::string other = "@rule t DATE ref :: today\n";
   const std::vector<std::uint32_t> one(512, 0);
