@@ -690,6 +690,10 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
     emit(selected);
   };
   WordFinder finder(text, automaton_);
+  // Only in a text of news-article size: in a long one the words occur again further on nearly
+  // everywhere, and the pass over the text would cost more than the tries it spares.
+  constexpr std::size_t kFilteredText = 256u << 10;
+  const bool filter = text.size() <= kFilteredText;
   std::size_t first = 0;  // where the candidates not yet settled begin
   std::size_t reach = 0;  // where the last of them ends
   for (std::size_t p = 0; p < text.size(); ++p) {
@@ -713,7 +717,7 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
       if (p < next[r]) continue;
       const Rule& rule = rules_[r];
       // A rule whose required words do not all occur from here on cannot match here.
-      if (!rule.required.empty()) {
+      if (filter && !rule.required.empty()) {
         bool possible = true;
         for (const auto& group : rule.required) {
           bool any = false;

@@ -355,6 +355,33 @@ BOOST_AUTO_TEST_CASE(one_huge_line) {
     expected += '\n';
   }
   BOOST_TEST((r.out == expected), "streamed output differs from extract() over the whole document");
+  // Between two small files of the same name, on two threads: its lines come in its place, its id
+  // made unique as the others' are (line, line-2, line-3).
+  const fs::path a = d.path / "a", b = d.path / "b";
+  fs::create_directories(a);
+  fs::create_directories(b);
+  const std::string small = "It rained on May 5, 2020, and again two days later.\n";
+  std::ofstream(a / "line.txt") << small;
+  std::ofstream(b / "line.txt") << small;
+  r = cli({"extract", "-j", "2", "--dct", "2025-04-18", (a / "line.txt").string(), path.string(),
+           (b / "line.txt").string()},
+          {}, 600);
+  BOOST_TEST(r.code == 0, r.err);
+  const auto alone = cli({"extract", "--dct", "2025-04-18", (a / "line.txt").string()});
+  BOOST_TEST(count_lines(alone.out) == 2u);
+  auto renamed = [](const std::string& lines, const std::string& id) {
+    const std::string from = "{\"doc\":\"line\",", to = "{\"doc\":\"" + id + "\",";
+    std::string out;
+    std::size_t done = 0;
+    for (std::size_t at = 0; (at = lines.find(from, at)) != std::string::npos; at += from.size()) {
+      out.append(lines, done, at - done);
+      out += to;
+      done = at + from.size();
+    }
+    out.append(lines, done, std::string::npos);
+    return out;
+  };
+  BOOST_TEST((r.out == alone.out + renamed(expected, "line-2") + renamed(alone.out, "line-3")));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
