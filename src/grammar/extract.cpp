@@ -115,6 +115,22 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
         ctx.report_period = resolved->point;
     }
     if (resolved->value.type == TimexType::duration) duration_sentence = s;
+    // "June 10 and 11", "Aug. 14-17": the second day is an expression of its own, in the month and
+    // year the first was resolved to.
+    std::optional<Resolved> second;
+    std::string_view second_text;
+    if (frame->range_end && frame->day && *frame->range_end > *frame->day && resolved->point &&
+        resolved->point->grain == Grain::day) {
+      const auto& captures = g.rules()[m.rule].captures;
+      for (std::size_t k = 0; k < captures.size() && k < m.groups.size(); ++k)
+        if (captures[k].field == "range_end" && m.groups[k].data() != nullptr) second_text = m.groups[k];
+      Frame next = *frame;
+      next.day = *frame->range_end;
+      next.range_end.reset();
+      next.year = static_cast<int>(date::year_month_day{resolved->point->day}.year());
+      if (!second_text.empty()) second = resolve(next, ctx);
+      if (second) second->value.anchor = resolved->value.anchor;
+    }
     mention.begin = m.span_begin;
     mention.end = m.span_end;
     mention.cp_begin = cp.at(m.span_begin);
@@ -123,6 +139,17 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     mention.value = std::move(resolved->value);
     mention.rule = g.rules()[m.rule].name;
     each(mention);
+    if (second) {
+      mention.begin = static_cast<std::size_t>(second_text.data() - text.data());
+      mention.end = mention.begin + second_text.size();
+      mention.cp_begin = cp.at(mention.begin);
+      mention.cp_end = cp.at(mention.end);
+      mention.text.assign(second_text);
+      mention.value = std::move(second->value);
+      mention.rule = g.rules()[m.rule].name;  // `each` may have taken the strings of the first
+      ctx.previous = second->point;
+      each(mention);
+    }
   };
   // The matches of a block are settled and tagged before the next block is scanned.
   g.scan_batches(text, block_bytes, [&](std::vector<grammar::Match>& batch) {
