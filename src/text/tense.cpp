@@ -117,6 +117,9 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
               : Tense::future;  // "agreed to buy", "planned to leave": the act lies ahead of the intent
     } else if ((word == "is" || word == "are") && b < begin && names_what_is(sentence.substr(i, begin - i))) {
       t = Tense::future;  // "the vote is Tuesday", "the wedding is in May": a date set, ahead
+    } else if ((word == "not" || word == "have") && (previous_word == "could" || previous_word == "might")) {
+      t = Tense::past;                       // "could not be located Wednesday", "might have left on Friday": a past
+      last_future = std::string_view::npos;  // the participle after it is no future
     } else if (flags & kFuture) {
       t = Tense::future;
     } else if (flags & kReport) {
