@@ -1,4 +1,5 @@
 #include "grammar/compiled.hpp"
+#include "support/process.hpp"
 
 #include <timeliner/extract.hpp>
 #include <timeliner/json.hpp>
@@ -6,8 +7,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -23,6 +22,22 @@ bool throws_with(const std::string& source, const std::string& fragment) {
     return false;
   }
   return false;
+}
+}  // namespace
+
+namespace {
+// The files of the corpus texts, the fixtures and the TBAQ texts when present, in path order.
+std::vector<std::filesystem::path> test_text_files() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const char* dir : {TIMELINER_SOURCE_DIR "/tests/corpus", TIMELINER_SOURCE_DIR "/tests/fixtures",
+                          TIMELINER_SOURCE_DIR "/../shared/corpora/tbaq"}) {
+    if (!fs::exists(dir)) continue;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.is_regular_file()) files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 }  // namespace
 
@@ -60,41 +75,15 @@ BOOST_AUTO_TEST_CASE(scan_equals_reference_scan) {
         "5 million in Q1 2024",
         "on  Monday,\n\nJanuary 5", "Ja\xE2\x84\xAA 5", "two   days\tlater", "(555) 123-4567 at 5 p.m."})
     same(t, t);
-  namespace fs = std::filesystem;
-  std::vector<fs::path> files;
-  for (const char* dir : {TIMELINER_SOURCE_DIR "/tests/corpus", TIMELINER_SOURCE_DIR "/tests/fixtures",
-                          TIMELINER_SOURCE_DIR "/../shared/corpora/tbaq"}) {
-    if (!fs::exists(dir)) continue;
-    for (const auto& e : fs::recursive_directory_iterator(dir))
-      if (e.is_regular_file()) files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    same(ss.str(), f.string());
-  }
+  for (const auto& f : test_text_files()) same(timeliner::testing::read_file(f), f.string());
 }
 
 namespace {
 // The corpus texts, the fixtures and the TBAQ texts when present, one after the other.
 std::string all_test_texts() {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> files;
-  for (const char* dir : {TIMELINER_SOURCE_DIR "/tests/corpus", TIMELINER_SOURCE_DIR "/tests/fixtures",
-                          TIMELINER_SOURCE_DIR "/../shared/corpora/tbaq"}) {
-    if (!fs::exists(dir)) continue;
-    for (const auto& e : fs::recursive_directory_iterator(dir))
-      if (e.is_regular_file()) files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
   std::string all;
-  for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    all += ss.str();
+  for (const auto& f : test_text_files()) {
+    all += timeliner::testing::read_file(f);
     all += "\n\n";
   }
   return all;
