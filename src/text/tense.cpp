@@ -43,10 +43,10 @@ bool names_what_is(std::string_view between) {
 }  // namespace
 
 TenseCues::TenseCues(const grammar::Compiled& g) {
-  const std::pair<const char*, std::uint8_t> vocabs[] = {
-      {"cue_future", kFuture},          {"cue_report", kReport},   {"cue_past", kPast},
-      {"cue_not_past", kNotPast},       {"cue_intent", kIntent},   {"cue_compare", kCompare},
-      {"cue_intent_told", kIntentTold}, {"cue_plan_for", kPlanFor}};
+  const std::pair<const char*, std::uint16_t> vocabs[] = {
+      {"cue_future", kFuture},          {"cue_report", kReport},    {"cue_past", kPast},
+      {"cue_not_past", kNotPast},       {"cue_intent", kIntent},    {"cue_compare", kCompare},
+      {"cue_intent_told", kIntentTold}, {"cue_plan_for", kPlanFor}, {"cue_linking", kLinking}};
   for (const auto& [name, flag] : vocabs) {
     const grammar::Vocab* v = g.vocab(name);
     if (!v) continue;
@@ -67,7 +67,7 @@ unsigned TenseCues::byte_class(char c) {
   return c == '\'' ? 26 : 27;
 }
 
-std::uint8_t TenseCues::flags_of(const std::string& word) const {
+std::uint16_t TenseCues::flags_of(const std::string& word) const {
   if (word.size() > longest_) return 0;
   if (!word.empty() && !(ends_[word.size() * 28 + byte_class(word.front())] >> byte_class(word.back()) & 1)) return 0;
   const auto it = cues_.find(word);
@@ -102,7 +102,7 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     if (word.empty()) continue;
     ++index;
     if (b >= begin && b < end) continue;  // words of the mention itself
-    const std::uint8_t flags = flags_of(word);
+    const std::uint16_t flags = flags_of(word);
     if (compared && (flags & kCompare) && b < begin) *compared = true;
     Tense t = Tense::unknown;
     const bool past_plan = word == "to" && (flags_of(previous_word) & kIntent) &&
@@ -144,12 +144,10 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
       last_future = index;
       last_future_tense = t;
     }
-    // A participle after "be" (or "remain", "stay") right after a future cue belongs to it: "will be
-    // held", "expected to be signed", "schools remain closed"; not a verb after a noun cue ("the
-    // deadline passed").
-    if (t == Tense::past && !past_plan &&
-        (previous_word == "be" || previous_word == "been" || previous_word == "remain" || previous_word == "remains" ||
-         previous_word == "stay" || previous_word == "stays") &&
+    // A participle after a linking verb right after a future cue belongs to it: "will be held",
+    // "expected to be signed", "schools remain closed"; not a verb after a noun cue ("the deadline
+    // passed").
+    if (t == Tense::past && !past_plan && (flags_of(previous_word) & kLinking) &&
         last_future != std::string_view::npos && index - last_future <= 3)
       t = last_future_tense;
     if (t == Tense::unknown) continue;

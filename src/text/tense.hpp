@@ -17,7 +17,8 @@ class TenseCues {
   // Reads the cue vocabularies "cue_future", "cue_past", "cue_not_past", "cue_report",
   // "cue_intent" (words after which "to" introduces an act still ahead), "cue_intent_told" (acts of
   // intent told as done: "agreed", "offers"), "cue_plan_for" (after which "for" names the time planned)
-  // and "cue_compare" of a grammar.
+  // "cue_compare" and "cue_linking" ("be", "remain": a participle after one belongs to a future cue
+  // just before) of a grammar.
   explicit TenseCues(const grammar::Compiled& g);
 
   // The tense for a mention at [begin, end) of `sentence`: the nearest cue word before the mention
@@ -28,7 +29,7 @@ class TenseCues {
                  bool* compared = nullptr) const;
 
  private:
-  enum : std::uint8_t {
+  enum : std::uint16_t {
     kFuture = 1,
     kReport = 2,
     kPast = 4,
@@ -36,11 +37,12 @@ class TenseCues {
     kIntent = 16,
     kCompare = 32,
     kIntentTold = 64,
-    kPlanFor = 128
+    kPlanFor = 128,
+    kLinking = 256
   };
-  std::uint8_t flags_of(const std::string& word) const;
-  std::unordered_map<std::string, std::uint8_t> cues_;  // word -> the vocabularies holding it
-  std::size_t longest_ = 0;                             // the longest word of cues_
+  std::uint16_t flags_of(const std::string& word) const;
+  std::unordered_map<std::string, std::uint16_t> cues_;  // word -> the vocabularies holding it
+  std::size_t longest_ = 0;                              // the longest word of cues_
   // A filter before the lookup: per length and first byte of the words of cues_, a bit for each
   // last byte (bytes grouped as in byte_class()); most words of a sentence fail it.
   static unsigned byte_class(char c);
