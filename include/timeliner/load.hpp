@@ -58,6 +58,9 @@ struct FileLoad {
 struct FoundDate {
   Instant when;
   std::string from;
+  // For "byline" and "dateline", found by date_from_byline: the bytes of the text they take (the
+  // byline's whole line; a dateline from its line's start to the date's end).
+  std::size_t begin = 0, end = 0;
 };
 
 // Makes a document from plain text: invalid UTF-8 replaced, a title taken from the first line

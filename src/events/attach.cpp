@@ -2,11 +2,13 @@
 #include "events/relations.hpp"
 #include "events/words.hpp"
 
+#include <timeliner/load.hpp>
 #include <timeliner/text.hpp>
 #include <timeliner/timeline.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <string>
 
@@ -275,6 +277,31 @@ std::vector<Span> bounded_sentences(std::string_view text, const std::vector<Spa
   return out;
 }
 
+// Where the text goes on after a dateline's date ending at `at`: past an agency's name in brackets
+// and the dash that follows ("(AP) - "), when they are there; else `at`.
+std::size_t after_dateline(std::string_view text, std::size_t at, std::size_t limit) {
+  auto skip_spaces = [&](std::size_t i) {
+    while (i < limit && text[i] == ' ') ++i;
+    return i;
+  };
+  std::size_t i = skip_spaces(at);
+  if (i < limit && text[i] == '(') {
+    const std::size_t close = text.find(')', i);
+    if (close == std::string_view::npos || close >= limit || close - i > 30) return at;
+    i = skip_spaces(close + 1);
+  }
+  const std::size_t dash = i;
+  while (i < limit) {
+    if (text[i] == '-' || text[i] == '_')
+      ++i;
+    else if (text.substr(i, 3) == "\u2014" || text.substr(i, 3) == "\u2013")
+      i += 3;
+    else
+      break;
+  }
+  return i == dash ? at : skip_spaces(i);
+}
+
 }  // namespace
 
 std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>& mentions) {
@@ -282,6 +309,10 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
   const std::string_view text(doc.text);
   const auto sentences = bounded_sentences(text, split_sentences(doc.text), mentions);
   CodePointCounter cp(doc.text);
+  // Where the text states its own date: a byline's line ("Published: April 5, 2025") or the head of a
+  // dateline ("OSLO, April 5, 2025"). The publication has its event; a date there is not another.
+  const auto byline = date_from_byline(text);
+  const std::size_t byline_begin = byline ? byline->begin : 0, byline_end = byline ? byline->end : 0;
 
   if (doc.published) {
     Event e;
@@ -292,9 +323,11 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     e.date.bounds = Interval{doc.published->day, doc.published->day};
     e.date.anchor = AnchorKind::explicit_;
     e.headline = doc.title.empty() ? "Published: " + doc.id : "Published: " + doc.title;
+    // The opening sentence, after a byline that has a line of its own.
+    auto opening = sentences.begin();
+    while (opening != sentences.end() && std::next(opening) != sentences.end() && opening->end <= byline_end) ++opening;
     const Span first =
-        sentences.empty() ? Span{0, 0}
-                          : context_of(text, sentences.front(), Span{sentences.front().begin, sentences.front().begin});
+        opening == sentences.end() ? Span{0, 0} : context_of(text, *opening, Span{opening->begin, opening->begin});
     e.text = doc.text.substr(first.begin, first.end - first.begin);
     EventMention m;
     m.doc = doc.id;
@@ -325,6 +358,8 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     std::vector<std::size_t> notes;  // durations and sets that annotate
     for (std::size_t i : in) {
       const Mention& m = mentions[i];
+      // The date of a byline or dateline is the publication's, which has its event already.
+      if (m.begin >= byline_begin && m.end <= byline_end) continue;
       if (auto r = relation_at(text, s, mentions, i)) {
         rels.push_back(*r);
         continue;
@@ -356,6 +391,11 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     // Everything temporal is cut from headlines, and so is each relation with what it refers to.
     std::vector<Span> cuts;
     for (std::size_t i : in) cuts.push_back(Span{mentions[i].begin - s.begin, mentions[i].end - s.begin});
+    // A byline or dateline in the sentence ("WASHINGTON, April 5 (AP) -") is no part of a headline.
+    if (byline_end > s.begin && byline_begin < s.end) {
+      const std::size_t end = after_dateline(text, std::min(byline_end, s.end), s.end);
+      cuts.push_back(Span{std::max(byline_begin, s.begin) - s.begin, end - s.begin});
+    }
     for (const Relation& r : rels) {
       std::size_t from = r.begin - s.begin;
       while (from > 0 && (sentence[from - 1] == ' ' || sentence[from - 1] == ',')) --from;

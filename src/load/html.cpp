@@ -478,7 +478,9 @@ std::optional<FoundDate> page_published(const PageScan& scan, std::string_view t
       if (auto i = date_from_url(*u)) return found(*i, "url");
   if (!url.empty())
     if (auto i = date_from_url(url)) return found(*i, "url");
-  return date_from_byline(text);
+  auto byline = date_from_byline(text);
+  if (byline) byline->begin = byline->end = 0;  // bytes of `text`, not of the article's text
+  return byline;
 }
 
 std::string collapse(std::string_view s) {

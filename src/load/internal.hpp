@@ -19,6 +19,11 @@ void settle_date(Document& doc, const std::optional<FoundDate>& found, const Loa
 void read_jsonl(std::string_view bytes, const std::string& path, const LoadOptions& options, FileLoad& out,
                 std::size_t first_line = 1, bool fast = true);
 
+// A title read from the first line is the byline's when the text opens with its byline
+// ("Published: April 5, 2025"): the title is then the line after it, when that looks like one.
+// `found` is the publication date found, which may be that byline.
+void title_after_byline(Document& doc, const std::optional<FoundDate>& found);
+
 // A title from the first line of a text, when it looks like one (short, no final punctuation).
 std::string title_from_first_line(std::string_view text);
 

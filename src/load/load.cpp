@@ -39,6 +39,7 @@ void skip(FileLoad& out, SkipReason reason, const std::string& why) {
 namespace load_detail {
 
 void settle_date(Document& doc, const std::optional<FoundDate>& found, const LoadOptions& options) {
+  title_after_byline(doc, found);
   if (options.dct) {
     doc.published = options.dct;
     doc.published_from = "cli";
@@ -52,6 +53,19 @@ void settle_date(Document& doc, const std::optional<FoundDate>& found, const Loa
     doc.published.reset();
     doc.published_from.clear();
   }
+}
+
+void title_after_byline(Document& doc, const std::optional<FoundDate>& found) {
+  // Only a title with a digit may be a byline's line ("Published: 2025-04-18").
+  if (doc.title.find_first_of("0123456789") == std::string::npos) return;
+  const auto byline =
+      found && found->from == "byline" && found->end > found->begin ? found : date_from_byline(doc.text);
+  if (!byline || byline->from != "byline") return;
+  const std::string_view text(doc.text);
+  if (text.find_first_not_of(" \t\r\n") != byline->begin ||
+      doc.title != title_from_first_line(text.substr(0, text.find('\n', byline->end) + 1)))
+    return;
+  doc.title = title_from_first_line(text.substr(byline->end));
 }
 
 std::string title_from_first_line(std::string_view text) {

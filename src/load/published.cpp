@@ -285,8 +285,9 @@ std::optional<FoundDate> date_from_byline(std::string_view text) {
     const re2::StringPiece before_piece(before.data(), before.size());
     const re2::StringPiece after_piece(after.data(), after.size());
     if ((before.empty() || RE2::FullMatch(before_piece, city_prefix)) && RE2::FullMatch(after_piece, dash_after))
-      return FoundDate{*when, "dateline"};
-    if (RE2::FullMatch(before_piece, city_prefix) && before.size() > 3) return FoundDate{*when, "dateline"};
+      return FoundDate{*when, "dateline", line_begin, end};
+    if (RE2::FullMatch(before_piece, city_prefix) && before.size() > 3)
+      return FoundDate{*when, "dateline", line_begin, end};
     if (line.size() > 160) continue;
     const std::string l = lower(line);
     const bool marked = l.rfind("by ", 0) == 0 || l.find("published") != std::string::npos ||
@@ -294,7 +295,7 @@ std::optional<FoundDate> date_from_byline(std::string_view text) {
                         line.find("·") != std::string_view::npos || line.find("•") != std::string_view::npos;
     const bool sentence_end = !l.empty() && (l.back() == '.' || l.back() == '!' || l.back() == '?') &&
                               !(l.size() >= 4 && (l.ends_with("a.m.") || l.ends_with("p.m.")));
-    if (marked || !sentence_end) return FoundDate{*when, "byline"};
+    if (marked || !sentence_end) return FoundDate{*when, "byline", line_begin, line_begin + line.size()};
   }
   return std::nullopt;
 }

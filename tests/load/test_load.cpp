@@ -175,6 +175,33 @@ BOOST_AUTO_TEST_CASE(bylines_and_datelines) {
   BOOST_TEST(found((std::string(900, 'x') + "\nBy Staff | March 9, 2021\n").c_str()) == "-");
 }
 
+BOOST_AUTO_TEST_CASE(a_byline_on_the_first_line_is_not_the_title) {
+  const std::string text = "By Staff | March 9, 2021\nTram Line Opens\n\nThe line opened today.\n";
+  for (bool with_dct : {false, true}) {
+    LoadOptions o;
+    if (with_dct) o.dct = parse_instant("2021-03-10");
+    const Document d = document_from_text(text, "t", "t.txt", o);
+    BOOST_TEST(d.title == "Tram Line Opens");
+    BOOST_TEST(format_instant(*d.published) == (with_dct ? "2021-03-10" : "2021-03-09"));
+  }
+  // A byline under the headline leaves the headline as the title; a first line with a date that is
+  // no byline stays the title.
+  BOOST_TEST(document_from_text("Tram Line Opens\nBy Staff | March 9, 2021\n\nIt opened.\n", "t", "t.txt", {}).title ==
+             "Tram Line Opens");
+  BOOST_TEST(document_from_text("The 2021 Tram Strike\n\nIt ended.\n", "t", "t.txt", {}).title ==
+             "The 2021 Tram Strike");
+}
+
+BOOST_AUTO_TEST_CASE(a_byline_or_dateline_gives_the_bytes_it_takes) {
+  auto taken = [](const std::string& text) {
+    const auto f = date_from_byline(text);
+    return f ? text.substr(f->begin, f->end - f->begin) : std::string("-");
+  };
+  BOOST_TEST(taken("Tram Line Opens\nBy Staff | March 9, 2021\n\nIt opened.\n") == "By Staff | March 9, 2021");
+  BOOST_TEST(taken("LIMA, May 2, 2019 (AP) - Rain fell.\n") == "LIMA, May 2, 2019");
+  BOOST_TEST(taken("Rain fell on May 2, 2019, in Lima.\n") == "-");
+}
+
 BOOST_AUTO_TEST_CASE(html_text_keeps_the_article_and_drops_the_rest) {
   const auto& ads = only_document(load_page("ads-aside.html"));
   BOOST_TEST(ads.text.find("Historic lighthouse sold") == 0u);

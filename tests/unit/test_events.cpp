@@ -49,6 +49,19 @@ BOOST_AUTO_TEST_CASE(headline_drops_datelines_attribution_and_debris) {
              "The council approved the budget for schools");
 }
 
+BOOST_AUTO_TEST_CASE(a_byline_or_dateline_date_is_the_publication_not_an_event) {
+  // The byline's line: no event of its own, and the published event shows what opens the article.
+  const Timeline t = build_one("Published: 2025-04-18\nFerry Service Returns\n\nThe ferry sailed again on Tuesday.\n");
+  BOOST_TEST(headlines(t) == "2025-04-15 The ferry sailed again | 2025-04-18 Published: Ferry Service Returns | ");
+  BOOST_TEST(t.events.back().text == "Ferry Service Returns");
+  // A dateline: its date and the agency's dash leave the headline of the sentence they open.
+  const Timeline d = build_one("OSLO, April 18, 2025 (AP) \u2014 The strike ended on Wednesday.\n");
+  BOOST_TEST(headlines(d) == "2025-04-16 The strike ended | 2025-04-18 Published: d | ");
+  // A date in the text's first sentence that is no dateline stays an event.
+  const Timeline n = build_one("The bridge that opened on April 18, 2025 closed on Monday.\n");
+  BOOST_TEST(headlines(n).find("2025-04-18 The bridge") != std::string::npos, headlines(n));
+}
+
 BOOST_AUTO_TEST_CASE(clauses_split_between_two_temporal_phrases) {
   const std::string s = "Flooding began on Saturday and by Tuesday night 4,000 people had been evacuated.";
   const auto a = s.find("Saturday"), b = s.find("Tuesday night");
