@@ -95,6 +95,48 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     }
     ctx.previous_distance = ctx.previous ? s - previous_sentence : static_cast<std::size_t>(-1);
     ctx.span_in_sentence = duration_sentence == s;
+    // Reports `piece` of the text as an expression with the value `r`.
+    auto emit = [&](std::string_view piece, Resolved& r) {
+      mention.begin = static_cast<std::size_t>(piece.data() - text.data());
+      mention.end = mention.begin + piece.size();
+      mention.cp_begin = cp.at(mention.begin);
+      mention.cp_end = cp.at(mention.end);
+      mention.text.assign(piece);
+      mention.value = std::move(r.value);
+      mention.rule = g.rules()[m.rule].name;  // `each` may have taken the strings of the one before
+      each(mention);
+    };
+    if (frame->range_month && frame->month) {
+      // "from March to June 2024", "between November and March": the second month is resolved first
+      // (a year written after it is its own), then the first in the year that puts it before.
+      std::string_view first_text, end_text;
+      const auto& captures = g.rules()[m.rule].captures;
+      for (std::size_t k = 0; k < captures.size() && k < m.groups.size(); ++k) {
+        if (m.groups[k].data() == nullptr) continue;
+        if (captures[k].field == "month") first_text = m.groups[k];
+        if (captures[k].field == "range_month")
+          end_text = text.substr(static_cast<std::size_t>(m.groups[k].data() - text.data()));
+      }
+      if (first_text.empty() || end_text.empty()) return;
+      end_text = end_text.substr(0, m.span_end - static_cast<std::size_t>(end_text.data() - text.data()));
+      Frame start = *frame;
+      start.range_month.reset();
+      Frame end = *frame;
+      end.month = *frame->range_month;
+      end.range_month.reset();
+      auto last = resolve(end, ctx);
+      if (!last || !last->point || !in_writable_years(*last)) return;
+      const date::year_month_day last_day{last->point->day};
+      start.year = static_cast<int>(last_day.year()) - (*start.month > *end.month ? 1 : 0);
+      auto first = resolve(start, ctx);
+      if (!first || !in_writable_years(*first)) return;
+      first->value.anchor = last->value.anchor;
+      emit(first_text, *first);
+      ctx.previous = last->point;
+      previous_sentence = s;
+      emit(end_text, *last);
+      return;
+    }
     auto resolved = resolve(*frame, ctx);
     if (!resolved) return;
     if (!in_writable_years(*resolved)) return;
@@ -131,24 +173,10 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       if (!second_text.empty()) second = resolve(next, ctx);
       if (second) second->value.anchor = resolved->value.anchor;
     }
-    mention.begin = m.span_begin;
-    mention.end = m.span_end;
-    mention.cp_begin = cp.at(m.span_begin);
-    mention.cp_end = cp.at(m.span_end);
-    mention.text.assign(text.substr(m.span_begin, m.span_end - m.span_begin));
-    mention.value = std::move(resolved->value);
-    mention.rule = g.rules()[m.rule].name;
-    each(mention);
+    emit(text.substr(m.span_begin, m.span_end - m.span_begin), *resolved);
     if (second) {
-      mention.begin = static_cast<std::size_t>(second_text.data() - text.data());
-      mention.end = mention.begin + second_text.size();
-      mention.cp_begin = cp.at(mention.begin);
-      mention.cp_end = cp.at(mention.end);
-      mention.text.assign(second_text);
-      mention.value = std::move(second->value);
-      mention.rule = g.rules()[m.rule].name;  // `each` may have taken the strings of the first
       ctx.previous = second->point;
-      each(mention);
+      emit(second_text, *second);
     }
   };
   // The matches of a block are settled and tagged before the next block is scanned.

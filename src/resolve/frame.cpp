@@ -102,7 +102,7 @@ bool set_vague(Frame& f, std::string_view v) {
   return true;
 }
 
-constexpr std::array<std::pair<std::string_view, Setter>, 29> kSetters{{
+constexpr std::array<std::pair<std::string_view, Setter>, 30> kSetters{{
     {"kind", set_kind},
     {"type", set_type},
     {"anchor", set_anchor},
@@ -115,6 +115,7 @@ constexpr std::array<std::pair<std::string_view, Setter>, 29> kSetters{{
     {"season", set_int<&Frame::season, 1, 4>},
     {"quarter", set_int<&Frame::quarter, 1, 4>},
     {"month", set_int<&Frame::month, 1, 12>},
+    {"range_month", set_int<&Frame::range_month, 1, 12>},
     {"week", set_int<&Frame::week, 1, 53>},
     {"day", set_int<&Frame::day, 1, 31>},
     {"weekday", set_int<&Frame::weekday, 1, 7>},

@@ -58,22 +58,23 @@ struct Frame {
 
   // Offsets, durations and sets.
   std::optional<Grain> unit;
-  std::optional<double> amount;  // NaN-free; absent with vague == true means "some"
-  bool same_period = false;      // "a year ago" as the year-ago period of a quarter named before
-  std::optional<Grain> period;   // the period a rule names: "the year-earlier quarter"; with a shift of
-                                 // the same unit ("the quarter"), the report's period when there is one
-  bool comparative = false;      // "year-ago", "year-earlier": a comparison of periods by itself
-  bool with_figures = false;     // same_period only in a sentence with figures ("from $3 million last year")
-  bool plus_half = false;        // "a minute and a half"
-  bool vague = false;            // "several", "a few", "years" without a number
-  std::optional<int> dir;        // -1 past/last, 0 this, +1 next/coming
-  std::optional<int> side;       // the part of the period before (-1) or after (+1) the anchor day:
-                                 // "earlier this month" runs from the 1st to the anchor day
-  std::optional<int> year_dir;   // the year relative to the anchor's: "June last year" -> -1
-  std::optional<int> ref;        // -1 PAST_REF, 0 PRESENT_REF, +1 FUTURE_REF
-  std::optional<int> times;      // SET frequency: "twice a year" -> 2
-  std::optional<int> range_end;  // second day of "1998-99" or "May 5-7" (kept for later use)
-  std::optional<int> numeric;    // 1 when month and day were read from digits in US order (4/18)
+  std::optional<double> amount;    // NaN-free; absent with vague == true means "some"
+  bool same_period = false;        // "a year ago" as the year-ago period of a quarter named before
+  std::optional<Grain> period;     // the period a rule names: "the year-earlier quarter"; with a shift of
+                                   // the same unit ("the quarter"), the report's period when there is one
+  bool comparative = false;        // "year-ago", "year-earlier": a comparison of periods by itself
+  bool with_figures = false;       // same_period only in a sentence with figures ("from $3 million last year")
+  bool plus_half = false;          // "a minute and a half"
+  bool vague = false;              // "several", "a few", "years" without a number
+  std::optional<int> dir;          // -1 past/last, 0 this, +1 next/coming
+  std::optional<int> side;         // the part of the period before (-1) or after (+1) the anchor day:
+                                   // "earlier this month" runs from the 1st to the anchor day
+  std::optional<int> year_dir;     // the year relative to the anchor's: "June last year" -> -1
+  std::optional<int> ref;          // -1 PAST_REF, 0 PRESENT_REF, +1 FUTURE_REF
+  std::optional<int> times;        // SET frequency: "twice a year" -> 2
+  std::optional<int> range_end;    // second day of "1998-99" or "May 5-7" (kept for later use)
+  std::optional<int> range_month;  // the month a range ends in: "from March to June 2024"
+  std::optional<int> numeric;      // 1 when month and day were read from digits in US order (4/18)
 
   Mod mod = Mod::none;
 };
