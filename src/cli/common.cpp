@@ -376,15 +376,31 @@ std::string read_whole_file(const std::string& path) {
 }
 
 std::string timeline_table(const Timeline& t) {
-  std::ostringstream out;
-  out << std::left << std::setw(23) << "WHEN" << std::setw(18) << "VALUE"
-      << "WHAT\n";
+  // WHEN: the first day, and the last one when it differs (its year too when that differs).
+  struct Row {
+    std::string when, value;
+  };
+  std::vector<Row> rows;
+  std::size_t when_width = 4, value_width = 5;
   for (const auto& e : t.events) {
-    std::string when = format_day(e.date.bounds->earliest);
-    if (e.date.bounds->latest != e.date.bounds->earliest) when += ".." + format_day(e.date.bounds->latest).substr(5);
-    std::string value = e.date.timex;
-    if (e.date.mod != Mod::none) value += " " + std::string(to_string(e.date.mod));
-    out << std::left << std::setw(23) << when << std::setw(18) << value << e.headline;
+    Row r;
+    const std::string first = format_day(e.date.bounds->earliest), last = format_day(e.date.bounds->latest);
+    r.when = first;
+    if (last != first) r.when += ".." + (last.substr(0, 4) == first.substr(0, 4) ? last.substr(5) : last);
+    r.value = e.date.timex;
+    if (e.date.mod != Mod::none) r.value += " " + std::string(to_string(e.date.mod));
+    when_width = std::max(when_width, r.when.size());
+    value_width = std::max(value_width, r.value.size());
+    rows.push_back(std::move(r));
+  }
+  std::ostringstream out;
+  out << std::left << std::setw(static_cast<int>(when_width + 3)) << "WHEN"
+      << std::setw(static_cast<int>(value_width + 2)) << "VALUE"
+      << "WHAT\n";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Event& e = t.events[i];
+    out << std::left << std::setw(static_cast<int>(when_width + 3)) << rows[i].when
+        << std::setw(static_cast<int>(value_width + 2)) << rows[i].value << e.headline;
     if (e.mentions.size() > 1) out << " [" << e.mentions.size() << " mentions]";
     out << "\n";
   }

@@ -181,6 +181,12 @@ BOOST_AUTO_TEST_CASE(show_prints_a_table) {
   BOOST_TEST(r.out.find("Talks ended") != std::string::npos);
   auto bad = d.write("bad.json", "{\"schema\": 1}");
   BOOST_TEST(run("show '" + bad.string() + "'").code != 0);
+  // Columns as wide as their longest cell; a range over years writes both years.
+  auto range = d.write("r.txt", "Sales fell from May 3, 2019 to May 9, 2021.");
+  BOOST_REQUIRE(run("build --dct 2025-04-18 -o '" + (d.path / "r.json").string() + "' '" + range.string() + "'").code ==
+                0);
+  const auto r2 = run("show '" + (d.path / "r.json").string() + "'");
+  BOOST_TEST(r2.out.find("2019-05-03..2021-05-09   2019-05-03/2021-05-09  Sales fell") != std::string::npos, r2.out);
 }
 
 BOOST_AUTO_TEST_CASE(tag_and_eval_timeml) {
