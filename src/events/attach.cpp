@@ -106,7 +106,35 @@ std::optional<Relation> relation_at(std::string_view text, Span sentence, const 
 struct Point {
   std::size_t mention = 0;
   TemporalValue date;
+  std::size_t last = static_cast<std::size_t>(-1);  // the mention that ends its range, if any
 };
+
+// "from March to June 2024", "between 2019 and 2021", "June 10-12": the range the two dates
+// `a` and `b` (in this order in sentence `s`) make, when the words around them make one. Not
+// "moved from March to June" (a change of date), nor a range that would end before it starts.
+std::optional<TemporalValue> range_of(std::string_view text, Span s, const Mention& a, const Mention& b) {
+  if (!a.value.bounds || !b.value.bounds || a.value.bounds->earliest > b.value.bounds->latest) return std::nullopt;
+  std::string_view between = text.substr(a.end, b.begin - a.end);
+  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  const Span opener = prev_word(text, a.begin, s.begin);
+  const std::string before = lower_at(text, opener);
+  const std::string join = words::lower(between);
+  bool range = false;
+  if (join == "-" || join == "\u2013")
+    range = true;
+  else if (join == "and")
+    range = before == "between";
+  else if (join == "to" || join == "through" || join == "until" || join == "till" || join == "thru")
+    range = before == "from" && !words::is_change_word(lower_at(text, prev_word(text, opener.begin, s.begin)));
+  if (!range) return std::nullopt;
+  TemporalValue v = a.value;
+  v.type = TimexType::date;
+  v.mod = Mod::none;
+  v.timex = a.value.timex + "/" + b.value.timex;
+  v.bounds = Interval{a.value.bounds->earliest, b.value.bounds->latest};
+  return v;
+}
 
 bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
   for (std::size_t i = from; i < to;) {
@@ -388,6 +416,19 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       }
     }
 
+    // Two dates that make a range are one event over it.
+    for (std::size_t k = 0; k + 1 < points.size(); ++k) {
+      const Point& following = points[k + 1];
+      if (points[k].last != static_cast<std::size_t>(-1) ||
+          following.date.timex != mentions[following.mention].value.timex)
+        continue;
+      if (auto r = range_of(text, s, mentions[points[k].mention], mentions[following.mention])) {
+        points[k].date = std::move(*r);
+        points[k].last = following.mention;
+        points.erase(points.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+      }
+    }
+
     // Everything temporal is cut from headlines, and so is each relation with what it refers to.
     std::vector<Span> cuts;
     for (std::size_t i : in) cuts.push_back(Span{mentions[i].begin - s.begin, mentions[i].end - s.begin});
@@ -402,9 +443,22 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       cuts.push_back(Span{from, r.ref_end - s.begin});
     }
 
+    // The bytes of a point's expression: from its mention to the end of its range.
+    auto span_of = [&](const Point& p) {
+      const Mention& m = mentions[p.mention];
+      return Span{m.begin, p.last == static_cast<std::size_t>(-1) ? m.end : mentions[p.last].end};
+    };
     std::vector<Span> anchors;
-    for (const Point& p : points)
-      anchors.push_back(Span{mentions[p.mention].begin - s.begin, mentions[p.mention].end - s.begin});
+    for (const Point& p : points) {
+      const Span e = span_of(p);
+      anchors.push_back(Span{e.begin - s.begin, e.end - s.begin});
+      // "from", "between" before a range go with it.
+      if (p.last != static_cast<std::size_t>(-1)) {
+        const Span w = prev_word(text, e.begin, s.begin);
+        const std::string opener = lower_at(text, w);
+        if (opener == "from" || opener == "between") cuts.push_back(Span{w.begin - s.begin, e.end - s.begin});
+      }
+    }
     const auto clauses = split_clauses(sentence, anchors);
     const std::size_t first_event = b.events.size();
     for (std::size_t k = 0; k < points.size(); ++k) {
@@ -413,10 +467,23 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       for (const Span& cut : cuts)
         if (cut.begin < c.end && c.begin < cut.end)
           local.push_back(Span{cut.begin > c.begin ? cut.begin - c.begin : 0, std::min(cut.end, c.end) - c.begin});
-      const Mention& m = mentions[points[k].mention];
+      const Span e = span_of(points[k]);
       std::string headline = make_headline(sentence.substr(c.begin, c.end - c.begin), local);
       if (c.begin > 0) headline = with_subject(sentence, c.begin, std::move(headline));
-      b.events.push_back(b.make(s, s_cp, points[k].date, std::move(headline), m.begin, m.end));
+      b.events.push_back(b.make(s, s_cp, points[k].date, std::move(headline), e.begin, e.end));
+    }
+    // A clause left empty by its dates ("Last winter, the county recorded storms between November
+    // and March"; "on June 10 and 11") tells the event of the nearest clause that has words.
+    for (std::size_t k = first_event; k < b.events.size(); ++k) {
+      if (!b.events[k].headline.empty()) continue;
+      std::size_t best = k;
+      for (std::size_t j = first_event; j < b.events.size(); ++j)
+        if (!b.events[j].headline.empty() && (best == k || (j > k ? j - k : k - j) < (best > k ? best - k : k - best)))
+          best = j;
+      if (best != k) {
+        b.events[k].headline = b.events[best].headline;
+        b.events[k].mentions.front().headline = b.events[k].headline;
+      }
     }
     // Durations and sets annotate the event of their clause (the nearest one when clauses are shared).
     std::vector<Annotation> loose_durations, loose_sets;

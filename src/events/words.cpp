@@ -21,6 +21,11 @@ constexpr std::array<std::string_view, 14> kSpeechVerbs = {"said",      "says", 
                                                            "confirmed", "stated", "added",    "according", "explained",
                                                            "noted",     "wrote",  "insisted", "declared"};
 
+constexpr std::array<std::string_view, 22> kChangeWords = {
+    "moved",    "move",        "moves",   "postponed", "postpone", "delayed",  "delay",   "shifted",
+    "shift",    "rescheduled", "changed", "brought",   "advanced", "back",     "forward", "ahead",
+    "switched", "pushed",      "put",     "deferred",  "reset",    "relocated"};
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -55,6 +60,7 @@ std::string lower(std::string_view s) {
 
 bool is_stop_word(std::string_view w) { return in_list(w, kStopWords); }
 bool is_speech_verb(std::string_view w) { return in_list(w, kSpeechVerbs); }
+bool is_change_word(std::string_view w) { return in_list(w, kChangeWords); }
 
 std::vector<std::string> content_stems(std::string_view text) {
   std::vector<std::string> out;

@@ -16,5 +16,8 @@ std::vector<std::string> content_stems(std::string_view text);
 // A few English word lists, lower-case.
 bool is_stop_word(std::string_view w);
 bool is_speech_verb(std::string_view w);  // said, announced, told...
+// Words before "from" that make "from March to June" a change of date, not a range: moved,
+// postponed, back ("pushed back from"), forward...
+bool is_change_word(std::string_view w);
 
 }  // namespace timeliner::words

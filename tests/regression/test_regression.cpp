@@ -183,7 +183,9 @@ BOOST_AUTO_TEST_CASE(a_run_on_sentence_gives_events_with_bounded_text) {
   const auto start = std::chrono::steady_clock::now();
   const Timeline t = build_timeline({d}, Grammar::english());
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  BOOST_TEST(t.events.size() > 50u);
+  // Hundreds of mentions (checked below); the events are fewer, as mentions of one date whose
+  // clauses tell the same words are one event.
+  BOOST_TEST(t.events.size() > 10u);
   std::size_t checked = 0;
   for (const auto& e : t.events) {
     BOOST_TEST(e.text.size() <= 600u);

@@ -62,6 +62,35 @@ BOOST_AUTO_TEST_CASE(a_byline_or_dateline_date_is_the_publication_not_an_event) 
   BOOST_TEST(headlines(n).find("2025-04-18 The bridge") != std::string::npos, headlines(n));
 }
 
+BOOST_AUTO_TEST_CASE(two_dates_that_make_a_range_are_one_event_over_it) {
+  auto one = [](const std::string& text) {
+    const Timeline t = build_one(text, "2025-11-18");
+    std::string out;
+    for (const auto& e : t.events)
+      if (e.kind == EventKind::event)
+        out += e.date.timex + " " + format_day(e.date.bounds->earliest) + ".." + format_day(e.date.bounds->latest) +
+               " " + e.headline + " [" + e.mentions.front().timex + "] | ";
+    return out;
+  };
+  BOOST_TEST(one("The exhibition runs from March to June 2024.") ==
+             "2024-03/2024-06 2024-03-01..2024-06-30 The exhibition runs [March to June 2024] | ");
+  BOOST_TEST(one("Sales fell between 2019 and 2021.") ==
+             "2019/2021 2019-01-01..2021-12-31 Sales fell [2019 and 2021] | ");
+  BOOST_TEST(one("The museum was closed May 3-9.") ==
+             "2025-05-03/2025-05-09 2025-05-03..2025-05-09 The museum was closed [May 3-9] | ");
+  // A change of date is two dates; "June 10 and 11" without "between" too, each with the words.
+  BOOST_TEST(one("The vote was moved from March to June.") ==
+             "2025-03 2025-03-01..2025-03-31 The vote was moved [March] | "
+             "2025-06 2025-06-01..2025-06-30 The vote was moved [June] | ");
+  BOOST_TEST(one("Hearings were held on June 10 and 11.") ==
+             "2025-06-10 2025-06-10..2025-06-10 Hearings were held [June 10] | "
+             "2025-06-11 2025-06-11..2025-06-11 Hearings were held [11] | ");
+  // A clause of a date alone tells the event of its neighbour.
+  BOOST_TEST(one("Last winter, the county recorded eleven storms between November and March.") ==
+             "2024-11/2025-03 2024-11-01..2025-03-31 The county recorded eleven storms [November and March] | "
+             "2024-WI 2024-12-01..2025-02-28 The county recorded eleven storms [Last winter] | ");
+}
+
 BOOST_AUTO_TEST_CASE(clauses_split_between_two_temporal_phrases) {
   const std::string s = "Flooding began on Saturday and by Tuesday night 4,000 people had been evacuated.";
   const auto a = s.find("Saturday"), b = s.find("Tuesday night");
