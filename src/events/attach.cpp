@@ -156,7 +156,9 @@ bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
 std::string with_subject(std::string_view sentence, std::size_t clause_begin, std::string headline) {
   const auto first_space = headline.find(' ');
   const std::string first = words::lower(headline.substr(0, first_space));
-  if (first.size() < 4 || !first.ends_with("ed")) return headline;
+  static constexpr std::string_view aux[] = {"was", "were", "is", "are", "has", "have", "had", "will"};
+  const bool auxiliary = std::find(std::begin(aux), std::end(aux), first) != std::end(aux);
+  if (!auxiliary && (first.size() < 4 || !first.ends_with("ed"))) return headline;
   const Span in_clause = next_word(sentence, sentence.find_first_not_of(" ,;", clause_begin), sentence.size());
   // The clause's own first word after any coordinator must be that verb, as written in lower case.
   Span w = in_clause;
@@ -169,11 +171,26 @@ std::string with_subject(std::string_view sentence, std::size_t clause_begin, st
     w = next_word(sentence, w.end, sentence.size());
   }
   if (lower_at(sentence, w) != first) return headline;
-  static constexpr std::string_view aux[] = {"was", "were", "is", "are", "has", "have", "had", "will"};
+  // A pronoun opening the sentence is its subject, whatever the verb after it ("She won a seat in
+  // 1968 and was elected four years later").
+  static constexpr std::string_view pronouns[] = {"he", "she", "they", "it", "we", "i"};
+  const Span opening = next_word(sentence, 0, clause_begin);
+  const std::string lo = lower_at(sentence, opening);
+  if (std::find(std::begin(pronouns), std::end(pronouns), lo) != std::end(pronouns)) {
+    headline[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(headline[0])));
+    return std::string(sentence.substr(opening.begin, opening.end - opening.begin)) + " " + headline;
+  }
   std::size_t i = 0, count = 0;
+  bool name = true;  // every word so far Capitalised
   while (i < clause_begin && count < 6) {
     const Span v = next_word(sentence, i, clause_begin);
-    if (v.end == v.begin) return headline;
+    if (v.end == v.begin) {
+      // A name and a comma: "Ada Whitfield, who served three terms, died on Saturday".
+      if (count == 0 || !name || v.begin >= clause_begin || sentence[v.begin] != ',') return headline;
+      headline[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(headline[0])));
+      return std::string(sentence.substr(0, i)) + " " + headline;
+    }
+    name = name && std::isupper(static_cast<unsigned char>(sentence[v.begin]));
     const std::string lv = lower_at(sentence, v);
     const bool verb =
         std::find(std::begin(aux), std::end(aux), lv) != std::end(aux) || (count > 0 && lv.ends_with("ed"));

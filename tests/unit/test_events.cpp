@@ -131,6 +131,12 @@ BOOST_AUTO_TEST_CASE(a_later_clause_without_subject_borrows_the_sentence_subject
   // A clause with a subject of its own keeps it.
   const Timeline u = build_one("Talks began on Saturday and the minister resigned on Sunday.");
   BOOST_TEST(find(u, "The minister resigned") != nullptr, headlines(u));
+  // A pronoun subject, whatever its verb; a clause that starts with an auxiliary.
+  const Timeline p = build_one("She won a seat on the board in 1968 and was elected mayor four years later.");
+  BOOST_TEST(find(p, "She was elected mayor") != nullptr, headlines(p));
+  // A name before a comma and a relative clause.
+  const Timeline n = build_one("Ada Whitfield, who served three terms in the 1980s, died on Saturday at home.");
+  BOOST_TEST(find(n, "Ada Whitfield died at home") != nullptr, headlines(n));
 }
 
 BOOST_AUTO_TEST_CASE(durations_annotate_the_event_of_their_sentence) {
