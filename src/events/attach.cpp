@@ -136,6 +136,49 @@ std::optional<TemporalValue> range_of(std::string_view text, Span s, const Menti
   return v;
 }
 
+// ", who took office in 2023," / ", which opened in 1962.": a relative clause holding `anchor`
+// (bytes of `sentence`) right after a short subject opening the sentence ("Ruiz", "The bridge").
+struct Relative {
+  Span subject;  // "Ruiz"
+  Span clause;   // "took office in 2023" (after "who", up to the next comma or the end)
+};
+
+std::optional<Relative> relative_clause(std::string_view sentence, Span anchor) {
+  const std::size_t comma = sentence.rfind(',', anchor.begin);
+  if (comma == std::string_view::npos || comma == 0) return std::nullopt;
+  if (sentence.substr(comma, anchor.begin - comma).find(';') != std::string_view::npos) return std::nullopt;
+  const Span pronoun = next_word(sentence, comma + 1, anchor.begin);
+  const std::string p = lower_at(sentence, pronoun);
+  if (p != "who" && p != "which") return std::nullopt;
+  // The subject: a few words, with no punctuation but a period of an initial ("J. Smith"), ending
+  // with a name ("Ada Whitfield", "Chief executive Lena Marsh") or opening with a determiner ("The
+  // bridge"), and no past verb or auxiliary ("Voters backed the mayor, who...").
+  static constexpr std::string_view determiners[] = {"the", "a", "an", "its", "his", "her", "their", "our"};
+  static constexpr std::string_view auxiliaries[] = {"is", "was", "are", "were", "has", "have", "had", "will"};
+  std::size_t words = 0;
+  bool determiner = false, name = false;
+  for (std::size_t i = 0; i < comma;) {
+    const Span w = next_word(sentence, i, comma);
+    if (w.end == w.begin) {
+      if (sentence[i] != '.') return std::nullopt;
+      ++i;
+      continue;
+    }
+    const std::string lw = lower_at(sentence, w);
+    if (++words > 6 || (words > 1 && lw.ends_with("ed")) ||
+        std::find(std::begin(auxiliaries), std::end(auxiliaries), lw) != std::end(auxiliaries))
+      return std::nullopt;
+    if (words == 1) determiner = std::find(std::begin(determiners), std::end(determiners), lw) != std::end(determiners);
+    name = std::isupper(static_cast<unsigned char>(sentence[w.begin])) != 0;
+    i = w.end;
+  }
+  if (!determiner && !name) return std::nullopt;
+  std::size_t end = anchor.end;
+  while (end < sentence.size() && sentence[end] != ',' && sentence[end] != ';') ++end;
+  while (end > anchor.end && (sentence[end - 1] == '.' || sentence[end - 1] == ' ')) --end;
+  return Relative{Span{0, comma}, Span{pronoun.end, end}};
+}
+
 bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
   for (std::size_t i = from; i < to;) {
     const Span w = next_word(text, i, to);
@@ -158,7 +201,7 @@ std::string with_subject(std::string_view sentence, std::size_t clause_begin, st
   const std::string first = words::lower(headline.substr(0, first_space));
   static constexpr std::string_view aux[] = {"was", "were", "is", "are", "has", "have", "had", "will"};
   const bool auxiliary = std::find(std::begin(aux), std::end(aux), first) != std::end(aux);
-  if (!auxiliary && (first.size() < 4 || !first.ends_with("ed"))) return headline;
+  if (!auxiliary && !words::is_speech_verb(first) && (first.size() < 4 || !first.ends_with("ed"))) return headline;
   const Span in_clause = next_word(sentence, sentence.find_first_not_of(" ,;", clause_begin), sentence.size());
   // The clause's own first word after any coordinator must be that verb, as written in lower case.
   Span w = in_clause;
@@ -181,16 +224,17 @@ std::string with_subject(std::string_view sentence, std::size_t clause_begin, st
     return std::string(sentence.substr(opening.begin, opening.end - opening.begin)) + " " + headline;
   }
   std::size_t i = 0, count = 0;
-  bool name = true;  // every word so far Capitalised
+  bool name = false;  // the word before is Capitalised
   while (i < clause_begin && count < 6) {
     const Span v = next_word(sentence, i, clause_begin);
     if (v.end == v.begin) {
-      // A name and a comma: "Ada Whitfield, who served three terms, died on Saturday".
+      // A name and a comma: "Ada Whitfield, who served three terms, died on Saturday", "Chief
+      // executive Lena Marsh, who took over in 2023, said".
       if (count == 0 || !name || v.begin >= clause_begin || sentence[v.begin] != ',') return headline;
       headline[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(headline[0])));
       return std::string(sentence.substr(0, i)) + " " + headline;
     }
-    name = name && std::isupper(static_cast<unsigned char>(sentence[v.begin]));
+    name = std::isupper(static_cast<unsigned char>(sentence[v.begin]));
     const std::string lv = lower_at(sentence, v);
     const bool verb =
         std::find(std::begin(aux), std::end(aux), lv) != std::end(aux) || (count > 0 && lv.ends_with("ed"));
@@ -477,16 +521,47 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       }
     }
     const auto clauses = split_clauses(sentence, anchors);
-    const std::size_t first_event = b.events.size();
+    // A date in a relative clause after the subject tells that clause's event, of that subject:
+    // "Ruiz, who took office in 2023, said..." gives "Ruiz took office"; the other dates of the
+    // sentence tell theirs without it.
+    std::vector<std::optional<Relative>> relatives(points.size());
+    std::vector<Span> main_cuts = cuts;
+    std::vector<std::size_t> relative_ends;  // where the sentence goes on after a relative clause
     for (std::size_t k = 0; k < points.size(); ++k) {
-      const Span c = clauses[k];
+      relatives[k] = relative_clause(sentence, anchors[k]);
+      if (!relatives[k]) continue;
+      std::size_t end = relatives[k]->clause.end;  // with the comma that closes it
+      while (end < sentence.size() && (sentence[end] == ' ' || sentence[end] == ',')) ++end;
+      main_cuts.push_back(Span{relatives[k]->subject.end, end});
+      relative_ends.push_back(end);
+    }
+    auto local_cuts = [&](const std::vector<Span>& all, Span c) {
       std::vector<Span> local;
-      for (const Span& cut : cuts)
+      for (const Span& cut : all)
         if (cut.begin < c.end && c.begin < cut.end)
           local.push_back(Span{cut.begin > c.begin ? cut.begin - c.begin : 0, std::min(cut.end, c.end) - c.begin});
+      return local;
+    };
+    const std::size_t first_event = b.events.size();
+    for (std::size_t k = 0; k < points.size(); ++k) {
       const Span e = span_of(points[k]);
-      std::string headline = make_headline(sentence.substr(c.begin, c.end - c.begin), local);
-      if (c.begin > 0) headline = with_subject(sentence, c.begin, std::move(headline));
+      std::string headline;
+      if (const auto& r = relatives[k]) {
+        const std::string clause = make_headline(sentence.substr(r->clause.begin, r->clause.end - r->clause.begin),
+                                                 local_cuts(cuts, r->clause));
+        if (!clause.empty()) {
+          const std::string subject = make_headline(sentence.substr(0, r->subject.end), {});
+          headline = subject + " " + words::lower(clause.substr(0, 1)) + clause.substr(1);
+        }
+      }
+      if (headline.empty()) {
+        Span c = clauses[k];
+        // A clause that starts after a relative clause goes on from the subject before it.
+        for (std::size_t end : relative_ends)
+          if (c.begin > 0 && c.begin <= end) c.begin = 0;
+        headline = make_headline(sentence.substr(c.begin, c.end - c.begin), local_cuts(main_cuts, c));
+        if (c.begin > 0) headline = with_subject(sentence, c.begin, std::move(headline));
+      }
       b.events.push_back(b.make(s, s_cp, points[k].date, std::move(headline), e.begin, e.end));
     }
     // A clause left empty by its dates ("Last winter, the county recorded storms between November

@@ -47,10 +47,16 @@ std::vector<Token> tokenize(std::string_view s) {
 
 // Words left dangling before a temporal phrase once it is cut out.
 bool dangling_before_cut(std::string_view lower_word) {
-  static constexpr std::array<std::string_view, 22> words = {
-      "on",  "in",  "at",    "since", "by",  "from",   "until", "during", "of",   "as",      "for",
-      "and", "the", "early", "late",  "mid", "within", "over",  "around", "till", "through", "throughout"};
+  static constexpr std::array<std::string_view, 24> words = {
+      "on",     "in",   "at",     "since", "by",      "from",       "until", "during",
+      "of",     "as",   "for",    "and",   "the",     "early",      "late",  "mid",
+      "within", "over", "around", "till",  "through", "throughout", "ended", "ending"};
   return std::find(words.begin(), words.end(), lower_word) != words.end();
+}
+
+// Of those, the words that may stand between another one and the phrase ("in the", "until early").
+bool modifier_before_cut(std::string_view lower_word) {
+  return lower_word == "the" || lower_word == "early" || lower_word == "late" || lower_word == "mid";
 }
 
 // Words that cannot start or end a headline.
@@ -147,14 +153,37 @@ void trim_debris(std::vector<Token>& toks) {
 std::string make_headline(std::string_view clause, const std::vector<Span>& cuts) {
   std::vector<Token> all = tokenize(clause);
   std::vector<Token> toks;
-  for (auto& t : all) {
-    const bool cut =
-        std::any_of(cuts.begin(), cuts.end(), [&](const Span& c) { return t.begin < c.end && c.begin < t.end; });
-    if (cut) {
-      while (!toks.empty() && !toks.back().punct && dangling_before_cut(words::lower(toks.back().text)))
+  bool in_cut = false;
+  auto is_cut = [&](const Token& t) {
+    return std::any_of(cuts.begin(), cuts.end(), [&](const Span& c) { return t.begin < c.end && c.begin < t.end; });
+  };
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    Token& t = all[i];
+    if (is_cut(t)) {
+      // Modifiers, then one preposition: "in the", not the "over" of "took over in March". Once
+      // for each run of cut words.
+      if (in_cut) continue;
+      in_cut = true;
+      // A date before a noun qualifies it, and the words before stay: "the fight for the 1986
+      // water law" is "the fight for the water law".
+      std::size_t after = i;
+      while (after < all.size() && is_cut(all[after])) ++after;
+      if (after < all.size() && !all[after].punct && std::islower(static_cast<unsigned char>(all[after].text[0])) &&
+          !debris(words::lower(all[after].text)) && !toks.empty() && article(words::lower(toks.back().text)))
+        continue;
+      bool preposition = false;
+      while (!toks.empty() && !toks.back().punct) {
+        const std::string w = words::lower(toks.back().text);
+        if (!dangling_before_cut(w)) break;
+        if (!modifier_before_cut(w)) {
+          if (preposition) break;
+          preposition = true;
+        }
         toks.pop_back();
+      }
       continue;
     }
+    in_cut = false;
     toks.push_back(std::move(t));
   }
   // A dateline: "PORT ELLIS -" at the start.

@@ -91,6 +91,27 @@ BOOST_AUTO_TEST_CASE(two_dates_that_make_a_range_are_one_event_over_it) {
              "2024-WI 2024-12-01..2025-02-28 The county recorded eleven storms [Last winter] | ");
 }
 
+BOOST_AUTO_TEST_CASE(a_date_in_a_relative_clause_tells_that_clause_of_the_subject) {
+  const Timeline t = build_one("Ruiz, who took office in 2023, said on Monday that the work would start.");
+  BOOST_TEST(find(t, "Ruiz took office") != nullptr, headlines(t));
+  BOOST_TEST(find(t, "The work would start") != nullptr, headlines(t));
+  const Timeline u = build_one("The bridge, which opened in 1962, carries 14,000 cars a day.");
+  BOOST_TEST(find(u, "The bridge opened") != nullptr, headlines(u));
+  // A relative clause deeper in the sentence is left to the clause rules.
+  const Timeline v = build_one("Voters backed the mayor, who took office in 2023.");
+  BOOST_TEST(find(v, "Voters backed the mayor, who took office") != nullptr, headlines(v));
+}
+
+BOOST_AUTO_TEST_CASE(cutting_a_date_keeps_the_words_that_are_not_about_it) {
+  // A particle of the verb stays ("took over"); "ended" goes with the date of a period.
+  BOOST_TEST(cut("Marsh took over in March 2023.", "March 2023") == "Marsh took over");
+  BOOST_TEST(cut("Net income for the quarter ended Sept. 30 was $4 million.", "Sept. 30") ==
+             "Net income for the quarter was $4 million");
+  // A date before a noun qualifies it.
+  BOOST_TEST(cut("She led the fight for the 1986 water law.", "1986") == "She led the fight for the water law");
+  BOOST_TEST(cut("Talks ended on March 3, 2025.", "March 3, 2025") == "Talks ended");
+}
+
 BOOST_AUTO_TEST_CASE(clauses_split_between_two_temporal_phrases) {
   const std::string s = "Flooding began on Saturday and by Tuesday night 4,000 people had been evacuated.";
   const auto a = s.find("Saturday"), b = s.find("Tuesday night");
