@@ -139,8 +139,9 @@ std::optional<TemporalValue> range_of(std::string_view text, Span s, const Menti
 // ", who took office in 2023," / ", which opened in 1962.": a relative clause holding `anchor`
 // (bytes of `sentence`) right after a short subject opening the sentence ("Ruiz", "The bridge").
 struct Relative {
-  Span subject;  // "Ruiz"
-  Span clause;   // "took office in 2023" (after "who", up to the next comma or the end)
+  Span subject;          // "Ruiz"
+  Span clause;           // "took office in 2023" (after "who", up to the next comma or the end)
+  bool passive = false;  // ", founded in 1903,": a participle, told with "was"
 };
 
 std::optional<Relative> relative_clause(std::string_view sentence, Span anchor) {
@@ -149,7 +150,13 @@ std::optional<Relative> relative_clause(std::string_view sentence, Span anchor) 
   if (sentence.substr(comma, anchor.begin - comma).find(';') != std::string_view::npos) return std::nullopt;
   const Span pronoun = next_word(sentence, comma + 1, anchor.begin);
   const std::string p = lower_at(sentence, pronoun);
-  if (p != "who" && p != "which") return std::nullopt;
+  // "who", "which", or a past participle ("founded", "born", "built") that opens the clause.
+  const bool passive = p != "who" && p != "which";
+  static constexpr std::string_view participles[] = {"born",    "built", "made",   "held",   "known", "taken",
+                                                     "written", "sold",  "bought", "chosen", "begun", "given"};
+  if (passive && std::find(std::begin(participles), std::end(participles), p) == std::end(participles) &&
+      !(p.size() > 4 && p.ends_with("ed")))
+    return std::nullopt;
   // The subject: a few words, with no punctuation but a period of an initial ("J. Smith"), ending
   // with a name ("Ada Whitfield", "Chief executive Lena Marsh") or opening with a determiner ("The
   // bridge"), and no past verb or auxiliary ("Voters backed the mayor, who...").
@@ -176,7 +183,12 @@ std::optional<Relative> relative_clause(std::string_view sentence, Span anchor) 
   std::size_t end = anchor.end;
   while (end < sentence.size() && sentence[end] != ',' && sentence[end] != ';') ++end;
   while (end > anchor.end && (sentence[end - 1] == '.' || sentence[end - 1] == ' ')) --end;
-  return Relative{Span{0, comma}, Span{pronoun.end, end}};
+  if (passive) {
+    // The participle's clause closes with a comma before the sentence goes on: ", founded in 1903, was".
+    if (end >= sentence.size() || sentence[end] != ',') return std::nullopt;
+    return Relative{Span{0, comma}, Span{pronoun.begin, end}, true};
+  }
+  return Relative{Span{0, comma}, Span{pronoun.end, end}, false};
 }
 
 bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
@@ -551,7 +563,7 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
                                                  local_cuts(cuts, r->clause));
         if (!clause.empty()) {
           const std::string subject = make_headline(sentence.substr(0, r->subject.end), {});
-          headline = subject + " " + words::lower(clause.substr(0, 1)) + clause.substr(1);
+          headline = subject + (r->passive ? " was " : " ") + words::lower(clause.substr(0, 1)) + clause.substr(1);
         }
       }
       if (headline.empty()) {

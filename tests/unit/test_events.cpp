@@ -97,6 +97,16 @@ BOOST_AUTO_TEST_CASE(a_date_in_a_relative_clause_tells_that_clause_of_the_subjec
   BOOST_TEST(find(t, "The work would start") != nullptr, headlines(t));
   const Timeline u = build_one("The bridge, which opened in 1962, carries 14,000 cars a day.");
   BOOST_TEST(find(u, "The bridge opened") != nullptr, headlines(u));
+  // A participle's clause is told with "was", and the sentence goes on from the subject.
+  const Timeline w = build_one("The plant, built in 1975, closed on Monday.");
+  BOOST_TEST(find(w, "The plant was built") != nullptr, headlines(w));
+  BOOST_TEST(find(w, "The plant closed") != nullptr, headlines(w));
+  const Timeline x = build_one("The club, founded in 1903, was relegated in the 1990s.");
+  BOOST_TEST(find(x, "The club was founded") != nullptr, headlines(x));
+  BOOST_TEST(find(x, "The club was relegated") != nullptr, headlines(x));
+  // Not a participle's clause: one that ends the sentence ("rose in March, helped by demand").
+  const Timeline y = build_one("Prices rose in March, helped by demand.");
+  BOOST_TEST(find(y, "Prices rose, helped by demand") != nullptr, headlines(y));
   // A relative clause deeper in the sentence is left to the clause rules.
   const Timeline v = build_one("Voters backed the mayor, who took office in 2023.");
   BOOST_TEST(find(v, "Voters backed the mayor, who took office") != nullptr, headlines(v));
