@@ -479,6 +479,15 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       p.day = d;
       return finish(f, with_time_of_day(p, f), anchor->kind);
     }
+  } else if (f.season && f.dir && *f.dir == 0) {
+    // "that autumn", "that winter": the season of the anchor's year; for a winter, the one around an
+    // anchor in January or February ("in January 2023 ... that winter" is the winter of 2022-23).
+    int season_year = ay;
+    if (*f.season == 4 && anchor->point.grain > Grain::year && unsigned(year_month_day{a}.month()) <= 2) --season_year;
+    Point p;
+    p.grain = Grain::season;
+    p.day = month_start(season_year, *f.season == 4 ? 12 : *f.season * 3);
+    return finish(f, p, anchor->kind);
   } else if (f.season || f.quarter || f.half) {
     const Grain g = f.season ? Grain::season : f.quarter ? Grain::quarter : Grain::half;
     for (int cy = ay - 1; cy <= ay + 1; ++cy) {
