@@ -64,6 +64,28 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
   std::size_t previous_sentence = static_cast<std::size_t>(-1);
   std::size_t duration_sentence = static_cast<std::size_t>(-1);
   std::size_t figures_sentence = static_cast<std::size_t>(-1);
+  // The tense cues around the mention being resolved, read when the resolver first asks.
+  TenseCues::Words sentence_words;  // the words of the last sentence read, read once
+  const grammar::Match* current = nullptr;
+  std::optional<TenseCue> current_cue;
+  if (any_sentence) {
+    ctx.find_tense = [&]() -> TenseCue {
+      if (current_cue) return *current_cue;
+      const grammar::Match& m = *current;
+      // The sentence around the mention, at most kTenseWindow bytes on each side: a text without
+      // sentence ends (one huge line) would otherwise be read whole for every mention.
+      constexpr std::size_t kTenseWindow = 2000;
+      std::size_t b = std::min(sent.begin, m.begin);
+      std::size_t e = std::max(sent.end, m.end);
+      if (m.begin - b > kTenseWindow) b = m.begin - kTenseWindow;
+      if (e - m.end > kTenseWindow) e = m.end + kTenseWindow;
+      TenseCue cue;
+      cue.tense = cues.tense_at(text.substr(b, e - b), m.span_begin - b, m.span_end - b, &cue.distance,
+                                &cue.compared_before, sentence_words);
+      current_cue = cue;
+      return cue;
+    };
+  }
   Mention mention;
   auto tag = [&](const grammar::Match& m) {
     auto frame = g.frame_of(m);
@@ -77,16 +99,9 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       ++s;
       more_sentences = sentences.next(following);
     }
+    current = &m;
+    current_cue.reset();
     if (any_sentence) {
-      // The sentence around the mention, at most kTenseWindow bytes on each side: a text without
-      // sentence ends (one huge line) would otherwise be read whole for every mention.
-      constexpr std::size_t kTenseWindow = 2000;
-      std::size_t b = std::min(sent.begin, m.begin);
-      std::size_t e = std::max(sent.end, m.end);
-      if (m.begin - b > kTenseWindow) b = m.begin - kTenseWindow;
-      if (e - m.end > kTenseWindow) e = m.end + kTenseWindow;
-      ctx.tense = cues.tense_at(text.substr(b, e - b), m.span_begin - b, m.span_end - b, &ctx.tense_distance,
-                                &ctx.compared_before);
       if (s != figures_sentence) {
         figures_sentence = s;
         const std::string_view st = text.substr(sent.begin, sent.end - sent.begin);

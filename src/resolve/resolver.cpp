@@ -504,7 +504,8 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     if (!f.dir && f.quarter) {
       // "the third quarter" in a report: the latest one that has begun; told in the future ("will
       // report third-quarter results"), the nearest: the one just ended, or one still to come.
-      const bool ahead = ctx.tense == Tense::future || ctx.tense == Tense::prospective;
+      const Tense told = ctx.tense_cue().tense;
+      const bool ahead = told == Tense::future || told == Tense::prospective;
       auto best = choose(candidates, a, std::nullopt, ahead ? Tense::unknown : Tense::past);
       if (best) return finish(f, *best, anchor->kind);
     }
@@ -538,10 +539,11 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
 
   // A bare weekday in a report without a tense cue most often names a day of the past week.
   const bool bare_weekday = f.weekday && !f.month && !f.day && !f.dir;
-  Tense tense = ctx.tense == Tense::unknown && bare_weekday ? Tense::past : ctx.tense;
+  const TenseCue cue = ctx.tense_cue();
+  Tense tense = cue.tense == Tense::unknown && bare_weekday ? Tense::past : cue.tense;
   if (tense == Tense::prospective) tense = bare_weekday ? Tense::past : Tense::future;
   constexpr std::size_t kFarCue = 40;  // bytes: about six words
-  auto best = choose(candidates, a, f.dir, tense, ctx.tense_distance > kFarCue);
+  auto best = choose(candidates, a, f.dir, tense, cue.distance > kFarCue);
   if (!best && !f.dir) best = choose(candidates, a, std::nullopt, Tense::unknown);  // the tense fits none
   if (!best) return std::nullopt;
   Point p = *best;
@@ -576,7 +578,7 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   // "Up from 1985 to last year", "this year, up from last year's": years are compared.
   const bool year_here = ctx.previous && ctx.previous_distance == 0 && ctx.previous->grain == Grain::year;
   const bool same_period =
-      f.same_period && (!f.with_figures || (ctx.figures_in_sentence && ctx.compared_before && !year_here));
+      f.same_period && (!f.with_figures || (ctx.figures_in_sentence && ctx.tense_cue().compared_before && !year_here));
   const bool same_year_ago = same_period && *f.unit == Grain::year;
   // "41 years ago" is counted from now, not from "early December" named before it: only "a year
   // ago" compares with a period of the sentence.

@@ -7,6 +7,7 @@
 #include <timeliner/extract.hpp>
 #include <timeliner/value.hpp>
 
+#include <functional>
 #include <optional>
 
 namespace timeliner {
@@ -23,15 +24,26 @@ enum class Tense : std::int8_t {
   prospective = 3,
 };
 
+// What the cue words around a mention tell (TenseCues::tense_at()).
+struct TenseCue {
+  Tense tense = Tense::unknown;
+  // Bytes between the cue that gave the tense and the mention (a far cue may govern another verb).
+  std::size_t distance = 0;
+  // A comparison word ("compared", "from", "than") comes before the mention in its sentence.
+  bool compared_before = false;
+};
+
 struct ResolveContext {
   std::optional<Instant> publication;
   DocType doc_type = DocType::news;
   std::optional<Point> previous;  // the last date resolved in this document
   // Sentences between that date and the mention: 0 in the same sentence, 1 in the one before...
   std::size_t previous_distance = static_cast<std::size_t>(-1);
-  Tense tense = Tense::unknown;
-  // Bytes between the cue that gave the tense and the mention (a far cue may govern another verb).
-  std::size_t tense_distance = 0;
+  // The cue words around the mention, read only for a frame that asks (most need none): through
+  // `find_tense` when it is set, else `tense` as it stands.
+  TenseCue tense;
+  std::function<TenseCue()> find_tense;
+  TenseCue tense_cue() const { return find_tense ? find_tense() : tense; }
   // The fiscal period a report is about: the first quarter named in the lead (the first five
   // sentences) that ended before publication, at most about ten months before (a fiscal quarter
   // named by its number, "the fiscal first quarter" ended in September, lies months after the
@@ -45,8 +57,6 @@ struct ResolveContext {
   // The sentence has figures (digits, currency, percent): "from $2 million a year ago" compares
   // amounts of periods; "a year ago the mayor resigned" does not.
   bool figures_in_sentence = false;
-  // A comparison word ("compared", "from", "than") comes before the mention in its sentence.
-  bool compared_before = false;
 };
 
 struct Resolved {

@@ -1,5 +1,6 @@
 #include "text/tense.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace timeliner {
@@ -16,15 +17,62 @@ constexpr auto kLetters = [] {
 
 char letter(char c) { return kLetters[static_cast<unsigned char>(c)]; }
 
+// The words whose neighbours tense_at() looks at, told apart once when a sentence is read.
+enum class Kind : std::uint8_t {
+  other,
+  to,
+  for_,
+  is,
+  are,
+  am,
+  being,
+  be,
+  not_,
+  have,
+  could,
+  might,
+  had,
+  been,
+  determiner
+};
+
+Kind kind_of(std::string_view w) {
+  switch (w.size()) {
+    case 1:
+      return w == "a" ? Kind::determiner : Kind::other;
+    case 2:
+      if (w == "to") return Kind::to;
+      if (w == "is") return Kind::is;
+      if (w == "be") return Kind::be;
+      if (w == "am") return Kind::am;
+      if (w == "an" || w == "my") return Kind::determiner;
+      return Kind::other;
+    case 3:
+      if (w == "for") return Kind::for_;
+      if (w == "are") return Kind::are;
+      if (w == "not") return Kind::not_;
+      if (w == "had") return Kind::had;
+      if (w == "the" || w == "its" || w == "his" || w == "her" || w == "our") return Kind::determiner;
+      return Kind::other;
+    case 4:
+      if (w == "have") return Kind::have;
+      if (w == "been") return Kind::been;
+      if (w == "your" || w == "this") return Kind::determiner;
+      return Kind::other;
+    case 5:
+      if (w == "being") return Kind::being;
+      if (w == "could") return Kind::could;
+      if (w == "might") return Kind::might;
+      if (w == "their" || w == "these" || w == "those") return Kind::determiner;
+      return Kind::other;
+    default:
+      return Kind::other;
+  }
+}
+
 // An "-ed" word after an article or a possessive is an adjective, not a verb in the past ("a
 // limited offer", "its proposed merger").
-bool adjective(const std::string& previous_word) {
-  static const char* const determiners[] = {"a",   "an",   "the", "its",  "their", "his",  "her",
-                                            "our", "your", "my",  "this", "these", "those"};
-  for (const char* d : determiners)
-    if (previous_word == d) return true;
-  return false;
-}
+bool adjective(Kind previous_word) { return previous_word == Kind::determiner; }
 
 // Whether the words between "is" and a date make the date what is: nothing, or only "on", "in",
 // "for" ("the vote is on Tuesday"); not "the index is higher than in March".
@@ -67,77 +115,134 @@ unsigned TenseCues::byte_class(char c) {
   return c == '\'' ? 26 : 27;
 }
 
-std::uint16_t TenseCues::flags_of(const std::string& word) const {
+std::uint16_t TenseCues::flags_of(std::string_view word) const {
   if (word.size() > longest_) return 0;
   if (!word.empty() && !(ends_[word.size() * 28 + byte_class(word.front())] >> byte_class(word.back()) & 1)) return 0;
   const auto it = cues_.find(word);
   return it == cues_.end() ? 0 : it->second;
 }
 
-Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance,
-                          bool* compared) const {
-  if (compared) *compared = false;
-  Tense best = Tense::unknown;
-  std::size_t best_distance = std::string_view::npos;
-  std::size_t i = 0, index = 0;
-  std::size_t last_future = std::string_view::npos;  // word index of the last future cue
-  Tense last_future_tense = Tense::future;
-  std::string word, previous_word, before_previous, third_previous;
-  while (i < sentence.size()) {
-    third_previous.swap(before_previous);
-    before_previous.swap(previous_word);
-    previous_word.swap(word);
-    while (i < sentence.size() && !letter(sentence[i])) ++i;
+namespace {
+
+// What tense_at() asks of a word (Words::Word::marks).
+enum : std::uint8_t {
+  kIsTo = 1,          // "to"
+  kIsAre = 2,         // "is", "are": the date after one may be what is ("the vote is Tuesday")
+  kPresentAux = 4,    // "is", "are", "am", "being": a participle after one is a present passive
+  kIsBe = 8,          // "be"
+  kPastPlan = 16,     // "to" of a plan of the past ("had planned to leave")
+  kEndsFuture = 32,   // "not", "have" after "could", "might": the participle after it is no future
+  kLinkingWord = 64,  // a word of "cue_linking"
+};
+
+}  // namespace
+
+void TenseCues::read(std::string_view sentence, Words& words) const {
+  words.data_ = sentence.data();
+  words.size_ = sentence.size();
+  words.words_.clear();
+  std::size_t i = 0;
+  std::string word;
+  Kind kind = Kind::other, previous_word = Kind::other, before_previous = Kind::other, third_previous = Kind::other;
+  std::uint16_t previous_flags = 0;
+  const std::size_t n = sentence.size();
+  const std::size_t short_word = std::max<std::size_t>(longest_, 5);
+  while (i < n) {
+    while (i < n && !letter(sentence[i])) ++i;
+    if (i == n) break;
+    // A word: letters and apostrophes, lower-cased when it is short enough to be a cue or a word
+    // of kind_of() (a longer one is only asked whether it ends in "-ed").
     const std::size_t b = i;
-    word.clear();
-    for (; i < sentence.size(); ++i) {
-      const char c = letter(sentence[i]);
-      if (c)
-        word += c;
-      else if (sentence[i] == '\'')
-        word += '\'';
-      else
-        break;
+    while (i < n && (letter(sentence[i]) || sentence[i] == '\'')) ++i;
+    const std::size_t length = i - b;
+    std::uint16_t flags = 0;
+    third_previous = before_previous;
+    before_previous = previous_word;
+    previous_word = kind;
+    kind = Kind::other;
+    if (length <= short_word) {
+      word.assign(sentence.substr(b, length));
+      for (char& c : word)
+        if (c != '\'') c = letter(c);
+      kind = kind_of(word);
+      flags = flags_of(word);
     }
-    if (word.empty()) continue;
-    ++index;
-    if (b >= begin && b < end) continue;  // words of the mention itself
-    const std::uint16_t flags = flags_of(word);
-    if (compared && (flags & kCompare) && b < begin) *compared = true;
+    Words::Word w;
+    w.begin = static_cast<std::uint32_t>(b);
+    w.end = static_cast<std::uint32_t>(i);
+    w.compare = (flags & kCompare) != 0;
+    if (kind == Kind::to) w.marks |= kIsTo;
+    if (kind == Kind::is || kind == Kind::are) w.marks |= kIsAre | kPresentAux;
+    if (kind == Kind::am || kind == Kind::being) w.marks |= kPresentAux;
+    if (kind == Kind::be) w.marks |= kIsBe;
+    if (flags & kLinking) w.marks |= kLinkingWord;
+    // The cue of the word, as far as it and the words before it tell; "is", "are" naming a date
+    // after them depend on the mention (tense_at()).
     Tense t = Tense::unknown;
-    const bool past_plan = word == "to" && (flags_of(previous_word) & kIntent) &&
-                           (before_previous == "had" || (before_previous == "been" && third_previous == "had"));
-    if (past_plan) {
+    if (kind == Kind::to && (previous_flags & kIntent) &&
+        (before_previous == Kind::had || (before_previous == Kind::been && third_previous == Kind::had))) {
       t = Tense::past;  // "had been due to expire", "had planned to leave": a plan of the past, now past
-    } else if (word == "for" && (flags_of(previous_word) & kPlanFor)) {
+      w.marks |= kPastPlan;
+    } else if (kind == Kind::for_ && (previous_flags & kPlanFor)) {
       t = Tense::future;  // "the accession was planned for early March": the time planned lies ahead
-    } else if (word == "to" && (flags_of(previous_word) & kIntent)) {
-      t = flags_of(previous_word) & kIntentTold
-              ? Tense::prospective
-              : Tense::future;  // "agreed to buy", "planned to leave": the act lies ahead of the intent
-    } else if ((word == "is" || word == "are") && b < begin && names_what_is(sentence.substr(i, begin - i))) {
-      t = Tense::future;  // "the vote is Tuesday", "the wedding is in May": a date set, ahead
-    } else if ((word == "not" || word == "have") && (previous_word == "could" || previous_word == "might")) {
-      t = Tense::past;                       // "could not be located Wednesday", "might have left on Friday": a past
-      last_future = std::string_view::npos;  // the participle after it is no future
+    } else if (kind == Kind::to && (previous_flags & kIntent)) {
+      t = previous_flags & kIntentTold ? Tense::prospective
+                                       : Tense::future;  // "agreed to buy", "planned to leave": the act lies ahead
+    } else if ((kind == Kind::not_ || kind == Kind::have) &&
+               (previous_word == Kind::could || previous_word == Kind::might)) {
+      t = Tense::past;  // "could not be located Wednesday", "might have left on Friday": a past
+      w.marks |= kEndsFuture;
     } else if (flags & kFuture) {
       t = Tense::future;
     } else if (flags & kReport) {
       t = Tense::reported;
     } else if (flags & kPast) {
       t = Tense::past;
-    } else if (word.size() >= 5 && word.compare(word.size() - 2, 2, "ed") == 0 && !(flags & kNotPast) &&
+    } else if (length >= 5 && letter(sentence[i - 2]) == 'e' && letter(sentence[i - 1]) == 'd' && !(flags & kNotPast) &&
                !adjective(previous_word)) {
       t = Tense::past;
     }
+    w.tense = t;
+    words.words_.push_back(w);
+    previous_flags = flags;
+  }
+}
+
+Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance,
+                          bool* compared) const {
+  Words words;
+  return tense_at(sentence, begin, end, distance, compared, words);
+}
+
+Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance,
+                          bool* compared, Words& words) const {
+  if (words.data_ != sentence.data() || words.size_ != sentence.size()) read(sentence, words);
+  if (compared) *compared = false;
+  Tense best = Tense::unknown;
+  std::size_t best_distance = std::string_view::npos;
+  std::size_t last_future = std::string_view::npos;  // word index of the last future cue
+  Tense last_future_tense = Tense::future;
+  const std::vector<Words::Word>& all = words.words_;
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const Words::Word& w = all[k];
+    const std::size_t b = w.begin;
+    const std::size_t index = k + 1;
+    if (b >= begin && b < end) continue;  // words of the mention itself
+    if (compared && w.compare && b < begin) *compared = true;
+    const std::uint8_t previous = k >= 1 ? all[k - 1].marks : 0;
+    const std::uint8_t before_previous = k >= 2 ? all[k - 2].marks : 0;
+    Tense t = w.tense;
+    // "the vote is Tuesday", "the wedding is in May": a date set, ahead (before any cue the word
+    // itself may have).
+    if ((w.marks & kIsAre) && b < begin && names_what_is(sentence.substr(w.end, begin - w.end))) t = Tense::future;
+    if (w.marks & kEndsFuture) last_future = std::string_view::npos;  // the participle after it is no future
     // An infinitive has no tense of its own ("difficult to meet demand"): the verb before it decides.
-    if (previous_word == "to" && t != Tense::unknown && word != "to") t = Tense::unknown;
+    if ((previous & kIsTo) && t != Tense::unknown && !(w.marks & kIsTo)) t = Tense::unknown;
     // A participle after "to be" is an act still ahead ("guidelines to be published in November");
     // after "is", "are" a present passive, which names no past ("when the case is heard in May").
-    if (t == Tense::past && previous_word == "be" && before_previous == "to") {
+    if (t == Tense::past && (previous & kIsBe) && (before_previous & kIsTo)) {
       t = Tense::future;
-    } else if (t == Tense::past &&
-               (previous_word == "is" || previous_word == "are" || previous_word == "am" || previous_word == "being")) {
+    } else if (t == Tense::past && (previous & kPresentAux)) {
       t = Tense::present;
     }
     if (t == Tense::future || t == Tense::prospective) {
@@ -147,7 +252,7 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     // A participle after a linking verb right after a future cue belongs to it: "will be held",
     // "expected to be signed", "schools remain closed"; not a verb after a noun cue ("the deadline
     // passed").
-    if (t == Tense::past && !past_plan && (flags_of(previous_word) & kLinking) &&
+    if (t == Tense::past && !(w.marks & kPastPlan) && (previous & kLinkingWord) &&
         last_future != std::string_view::npos && index - last_future <= 3)
       t = last_future_tense;
     if (t == Tense::unknown) continue;

@@ -28,6 +28,26 @@ class TenseCues {
   Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance = nullptr,
                  bool* compared = nullptr) const;
 
+  // The words of a sentence with what each says on its own, read once for all the mentions in the
+  // sentence (tense_at() with a Words kept between calls reads a sentence again only when it is
+  // given another one).
+  class Words {
+   private:
+    friend class TenseCues;
+    struct Word {
+      std::uint32_t begin = 0;  // bytes, within the sentence
+      std::uint32_t end = 0;
+      Tense tense = Tense::unknown;  // the word's cue, before its neighbours and the mention have a say
+      std::uint8_t marks = 0;        // what tense_at() asks of the word and its neighbours (kIs... in tense.cpp)
+      bool compare = false;          // a word of "cue_compare"
+    };
+    const char* data_ = nullptr;
+    std::size_t size_ = static_cast<std::size_t>(-1);
+    std::vector<Word> words_;
+  };
+  Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance, bool* compared,
+                 Words& words) const;
+
  private:
   enum : std::uint16_t {
     kFuture = 1,
@@ -40,9 +60,14 @@ class TenseCues {
     kPlanFor = 128,
     kLinking = 256
   };
-  std::uint16_t flags_of(const std::string& word) const;
-  std::unordered_map<std::string, std::uint16_t> cues_;  // word -> the vocabularies holding it
-  std::size_t longest_ = 0;                              // the longest word of cues_
+  std::uint16_t flags_of(std::string_view word) const;
+  void read(std::string_view sentence, Words& words) const;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint16_t, Hash, std::equal_to<>> cues_;  // word -> the vocabularies holding it
+  std::size_t longest_ = 0;                                                     // the longest word of cues_
   // A filter before the lookup: per length and first byte of the words of cues_, a bit for each
   // last byte (bytes grouped as in byte_class()); most words of a sentence fail it.
   static unsigned byte_class(char c);
