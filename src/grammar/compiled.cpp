@@ -62,8 +62,7 @@ std::vector<std::string_view> split_words(std::string_view s) {
 }
 
 // A vocabulary word as a regex: metacharacters escaped, spaces and hyphens as flexible separators.
-std::string word_regex(std::string_view word) {
-  std::string out;
+void append_word_regex(std::string& out, std::string_view word) {
   for (char c : word) {
     if (c == ' ') {
       out += "[\\s\\-]+";
@@ -76,7 +75,58 @@ std::string word_regex(std::string_view word) {
       out += c;
     }
   }
-  return out;
+}
+
+// The bytes of the character at `i` of `word` (a UTF-8 sequence is kept whole).
+std::size_t char_bytes(std::string_view word, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(word[i]);
+  const std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return std::min(n, word.size() - i);
+}
+
+// The words `w[b, e)`, sorted, which share their first `d` bytes: the regex of the rest of
+// them, appended to `out`. A trie, each beginning written once ("t(?:en|h(?:irty|ree))"), which
+// matches the same strings as the alternation of the words, and which RE2 parses and compiles in
+// much less time (a quarter less for the numbers in words). Where one word begins another the
+// longer is preferred (the optional rest is greedy), and branches come longest word first, as
+// the alternation had its words.
+void append_trie_regex(std::string& out, const std::vector<std::string>& w, std::size_t b, std::size_t e,
+                       std::size_t d) {
+  const bool ends = w[b].size() == d;  // sorted: a word that is the shared beginning comes first
+  if (ends) ++b;
+  struct Branch {
+    std::size_t b, e, longest;
+  };
+  std::vector<Branch> branches;
+  for (std::size_t i = b; i < e;) {
+    // Sorted: the words of a branch follow one another, and differ from the others at the byte
+    // `d` or, within a UTF-8 sequence, at one of the bytes after it.
+    const std::size_t bytes = char_bytes(w[i], d);
+    std::size_t j = i, longest = 0;
+    for (; j < e && w[j].compare(d, bytes, w[i], d, bytes) == 0; ++j) longest = std::max(longest, w[j].size());
+    branches.push_back({i, j, longest});
+    i = j;
+  }
+  if (branches.empty()) return;
+  std::sort(branches.begin(), branches.end(), [](const Branch& x, const Branch& y) {
+    return x.longest != y.longest ? x.longest > y.longest : x.b < y.b;
+  });
+  const bool group = ends || branches.size() > 1;
+  if (group) out += "(?:";
+  for (std::size_t n = 0; n < branches.size(); ++n) {
+    const Branch& br = branches[n];
+    if (n != 0) out += '|';
+    // The characters every word of the branch has, up to where one of them ends or they part.
+    const std::string_view first = w[br.b], last = w[br.e - 1];
+    std::size_t k = d;
+    do {
+      const std::size_t bytes = char_bytes(first, k);
+      append_word_regex(out, first.substr(k, bytes));
+      k += bytes;
+    } while (first.size() > k && last.substr(k, char_bytes(first, k)) == first.substr(k, char_bytes(first, k)));
+    if (br.e - br.b > 1 || first.size() > k) append_trie_regex(out, w, br.b, br.e, k);
+  }
+  if (group) out += ends ? ")?" : ")";
 }
 
 // ASCII letters, digits and '_' (std::isalnum in the "C" locale, which the program never changes),
@@ -250,15 +300,10 @@ Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedIndex* p
   std::vector<std::string> vocab_words;
   auto close_vocab = [&] {
     if (!current_vocab) return;
-    std::sort(vocab_words.begin(), vocab_words.end(), [](const std::string& a, const std::string& b) {
-      return a.size() != b.size() ? a.size() > b.size() : a < b;
-    });
-    vocab_words.erase(std::unique(vocab_words.begin(), vocab_words.end()), vocab_words.end());
-    std::string regex;
+    std::vector<std::string> spelt;  // every way of writing each word
     for (const auto& w : vocab_words) {
       if (!current_vocab->cased) {
-        if (!regex.empty()) regex += '|';
-        regex += word_regex(w);
+        spelt.push_back(w);
         continue;
       }
       // Capitalised ("Election day"), title case ("Election Day") and capitals, matched
@@ -273,10 +318,14 @@ Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedIndex* p
         if (!small) title[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[k])));
       }
       for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      if (!regex.empty()) regex += '|';
-      regex += word_regex(cap) + '|' + word_regex(upper);
-      if (title != cap) regex += '|' + word_regex(title);
+      spelt.push_back(cap);
+      spelt.push_back(upper);
+      spelt.push_back(title);
     }
+    std::sort(spelt.begin(), spelt.end());
+    spelt.erase(std::unique(spelt.begin(), spelt.end()), spelt.end());
+    std::string regex;
+    if (!spelt.empty()) append_trie_regex(regex, spelt, 0, spelt.size(), 0);
     current_vocab->regex = current_vocab->cased ? "(?-i:" + regex + ")" : regex;
     current_vocab = nullptr;
     vocab_words.clear();

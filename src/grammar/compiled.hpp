@@ -32,7 +32,7 @@ struct Vocab {
   std::string name;
   std::string field;                                    // "-" when it only matches
   std::unordered_map<std::string, std::string> values;  // normalised word -> field value
-  std::string regex;                                    // alternation, longest first
+  std::string regex;                                    // its words as a trie (compiled.cpp)
   bool cased = false;                                   // Capitalised or CAPITALS only
 };
 
