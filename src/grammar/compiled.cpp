@@ -713,7 +713,9 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
   }
   std::vector<Match> candidates;
   std::vector<std::size_t> next(rules_.size(), 0);  // per rule: matches may start from here
-  std::vector<std::uint16_t> rules;
+  // Per rule: the position where it was last tried (a rule may come in more than one list).
+  std::vector<std::size_t> tried(rules_.size(), static_cast<std::size_t>(-1));
+  std::array<std::span<const std::uint16_t>, StartIndex::kMaxLists> lists;
   std::vector<re2::StringPiece> groups;
   // The overlaps among the candidates resolved (the longest wins), then the groups of the selected
   // matches that have them still to find: the search within the match that the DFA found always
@@ -752,58 +754,56 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
       continue;
     }
     if (!starts_.may_start(key_byte(static_cast<unsigned char>(text[p])))) continue;
-    rules.clear();
-    starts_.candidates(text, p, rules);
-    if (rules.empty()) continue;
-    if (rules.size() > 1) {
-      std::sort(rules.begin(), rules.end());
-      rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
-    }
+    const std::size_t list_count = starts_.candidates(text, p, lists.data());
+    if (list_count == 0) continue;
     // No candidate found from here on can overlap those found so far once they all end here.
     if (!candidates.empty() && reach <= p && p - first >= batch_bytes) settle();
     const std::size_t found = candidates.size();
-    for (std::uint16_t r : rules) {
-      if (p < next[r]) continue;
-      const Rule& rule = rules_[r];
-      // A rule whose required words do not all occur from here on cannot match here.
-      if (filter && !rule.required.empty()) {
-        bool possible = true;
-        for (const auto& group : rule.required) {
-          bool any = false;
-          for (std::uint16_t w : group) any = any || finder.after(w, p);
-          if (!any) {
-            possible = false;
-            break;
+    for (std::size_t l = 0; l < list_count; ++l)
+      for (std::uint16_t r : lists[l]) {
+        if (tried[r] == p) continue;
+        tried[r] = p;
+        if (p < next[r]) continue;
+        const Rule& rule = rules_[r];
+        // A rule whose required words do not all occur from here on cannot match here.
+        if (filter && !rule.required.empty()) {
+          bool possible = true;
+          for (const auto& group : rule.required) {
+            bool any = false;
+            for (std::uint16_t w : group) any = any || finder.after(w, p);
+            if (!any) {
+              possible = false;
+              break;
+            }
           }
+          if (!possible) continue;
         }
-        if (!possible) continue;
+        const RE2& re = own.re(rule, r);
+        // First the DFA alone, for the match's end: most tries fail within a few bytes. Asking for
+        // the groups at once would make RE2 run its bit-state engine over the rest of the text.
+        re2::StringPiece whole;
+        if (!re.Match(text, p, text.size(), RE2::ANCHOR_START, &whole, 1)) continue;
+        const std::size_t e = p + whole.size();
+        if (e == p || (e < text.size() && is_word_byte(text[e - 1]) && is_word_byte(text[e]))) continue;
+        if (!rule.has_span) {
+          // The match is the expression: its groups are needed only if it is selected (below).
+          Match m;
+          m.begin = m.span_begin = p;
+          m.end = m.span_end = e;
+          m.rule = r;
+          next[r] = e;
+          candidates.push_back(std::move(m));
+          continue;
+        }
+        // Then the groups, within the match (as RE2 itself does after a DFA search).
+        const int n = static_cast<int>(rule.captures.size()) + 1;
+        groups.assign(static_cast<std::size_t>(n), {});
+        if (!re.Match(text, p, e, RE2::ANCHOR_BOTH, groups.data(), n)) continue;
+        if (auto m = candidate(rule, r, text, groups, n)) {
+          next[r] = m->end;
+          candidates.push_back(std::move(*m));
+        }
       }
-      const RE2& re = own.re(rule, r);
-      // First the DFA alone, for the match's end: most tries fail within a few bytes. Asking for
-      // the groups at once would make RE2 run its bit-state engine over the rest of the text.
-      re2::StringPiece whole;
-      if (!re.Match(text, p, text.size(), RE2::ANCHOR_START, &whole, 1)) continue;
-      const std::size_t e = p + whole.size();
-      if (e == p || (e < text.size() && is_word_byte(text[e - 1]) && is_word_byte(text[e]))) continue;
-      if (!rule.has_span) {
-        // The match is the expression: its groups are needed only if it is selected (below).
-        Match m;
-        m.begin = m.span_begin = p;
-        m.end = m.span_end = e;
-        m.rule = r;
-        next[r] = e;
-        candidates.push_back(std::move(m));
-        continue;
-      }
-      // Then the groups, within the match (as RE2 itself does after a DFA search).
-      const int n = static_cast<int>(rule.captures.size()) + 1;
-      groups.assign(static_cast<std::size_t>(n), {});
-      if (!re.Match(text, p, e, RE2::ANCHOR_BOTH, groups.data(), n)) continue;
-      if (auto m = candidate(rule, r, text, groups, n)) {
-        next[r] = m->end;
-        candidates.push_back(std::move(*m));
-      }
-    }
     if (candidates.size() > found) {
       if (found == 0) first = p;
       for (std::size_t k = found; k < candidates.size(); ++k) reach = std::max(reach, candidates[k].end);

@@ -641,23 +641,28 @@ std::ptrdiff_t StartIndex::find(std::uint64_t packed) const {
   }
 }
 
-void StartIndex::candidates(std::string_view text, std::size_t pos, std::vector<std::uint16_t>& out) const {
-  if (always_) out.insert(out.end(), data_.empty.begin(), data_.empty.end());
+std::size_t StartIndex::candidates(std::string_view text, std::size_t pos, std::span<const std::uint16_t>* out) const {
+  std::size_t lists = 0;
+  auto add = [&](std::uint32_t begin, std::uint32_t end) {
+    if (begin != end) out[lists++] = data_.rules.subspan(begin, end - begin);
+  };
+  if (always_) out[lists++] = data_.empty;
   const std::size_t n = std::min(kKeyLength, text.size() - pos);
-  if (n == 0) return;
+  if (n == 0) return lists;
   const auto* t = reinterpret_cast<const unsigned char*>(text.data() + pos);
   const unsigned k0 = key_byte(t[0]);
-  if (!data_.first[k0]) return;
-  append(data_.one[2 * k0], data_.one[2 * k0 + 1], out);
-  if (data_.slots.empty()) return;
+  if (!data_.first[k0]) return lists;
+  add(data_.one[2 * k0], data_.one[2 * k0 + 1]);
+  if (data_.slots.empty()) return lists;
   std::uint64_t bytes = k0;
   for (std::size_t len = 2; len <= n; ++len) {
     bytes |= static_cast<std::uint64_t>(key_byte(t[len - 1])) << (8 * (len - 1));
     const std::ptrdiff_t at = find((static_cast<std::uint64_t>(len) << 56) | bytes);
-    if (at < 0) return;  // no key begins so
+    if (at < 0) return lists;  // no key begins so
     const std::uint64_t range = data_.slots[static_cast<std::size_t>(at)];
-    append(static_cast<std::uint32_t>(range), static_cast<std::uint32_t>(range >> 32), out);
+    add(static_cast<std::uint32_t>(range), static_cast<std::uint32_t>(range >> 32));
   }
+  return lists;
 }
 
 }  // namespace timeliner::grammar

@@ -90,16 +90,15 @@ class StartIndex {
   void adopt(const StartIndexData& data);
   StartIndexData data() const;
 
-  // Rules that may match at text[pos...], appended to `out` (may hold duplicates).
-  void candidates(std::string_view text, std::size_t pos, std::vector<std::uint16_t>& out) const;
+  // Rules that may match at text[pos...]: lists of them (a rule may be in more than one), each a
+  // span of the index's own array, set in `out`; returns how many.
+  static constexpr std::size_t kMaxLists = kKeyLength + 1;
+  std::size_t candidates(std::string_view text, std::size_t pos, std::span<const std::uint16_t>* out) const;
   // Quick test: may any rule start at text[pos]?
   bool may_start(unsigned char key0) const { return always_ || data_.first[key0]; }
 
  private:
   static std::uint64_t pack(const unsigned char* k, std::size_t n);
-  void append(std::uint32_t begin, std::uint32_t end, std::vector<std::uint16_t>& out) const {
-    if (begin != end) out.insert(out.end(), data_.rules.begin() + begin, data_.rules.begin() + end);
-  }
   // Every beginning of two bytes or more of a key, with the rules of the key it is (if any), in an
   // open-addressing table of packed strings (pack()): the index of its slot, or -1.
   std::ptrdiff_t find(std::uint64_t packed) const;
