@@ -122,9 +122,18 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 std::size_t count_code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  std::size_t n = 0, i = 0;
+  // Eight bytes at a time: each continuation byte (10xxxxxx) has its top bit set and the next
+  // one clear; the bits that say so, summed by a multiplication, are taken from eight.
+  constexpr std::uint64_t kHighs = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    const std::uint64_t continuation = (v & ~(v << 1) & kHighs) >> 7;
+    n += 8 - static_cast<std::size_t>((continuation * kOnes) >> 56);
+  }
+  for (; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
   return n;
 }
 
