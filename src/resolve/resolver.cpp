@@ -46,9 +46,10 @@ long distance(const Interval& iv, sys_days anchor) {
 
 // Chooses among candidate points the one a reader means, given a direction or the tense.
 // dir -1: the last one that ends before the anchor's own unit; +1: the first that starts after;
-// 0: the one containing the anchor or, failing that, the nearest.
+// 0: the one containing the anchor or, failing that, the nearest. far_cue: the tense cue is far
+// before the mention; adjacent_cue: it is the word right before it.
 std::optional<Point> choose(const std::vector<Point>& candidates, sys_days anchor, std::optional<int> dir, Tense tense,
-                            bool far_cue = false) {
+                            bool far_cue = false, bool adjacent_cue = false) {
   std::optional<Point> best;
   long best_score = std::numeric_limits<long>::max();
   for (const Point& c : candidates) {
@@ -77,10 +78,11 @@ std::optional<Point> choose(const std::vector<Point>& candidates, sys_days ancho
       best = c;
     }
   }
-  if (best && !dir && (tense == Tense::past || tense == Tense::reported) &&
+  if (best && !dir && (tense == Tense::past || tense == Tense::reported) && !adjacent_cue &&
       (best->grain == Grain::day || (best->grain == Grain::month && tense == Tense::reported))) {
     // A past cue a year back, while the same day is weeks ahead ("the vote on Jan. 14" in a report
-    // of Jan. 7) or, after a reporting verb, the same month is about to begin: the near one.
+    // of Jan. 7) or, after a reporting verb, the same month is about to begin: the near one. Not
+    // when the cue is the verb of the date itself ("the quarter ended Oct. 31" told on Oct. 27).
     const long horizon = best->grain == Grain::day ? 45 : 31;
     for (const Point& c : candidates) {
       const Interval iv = bounds_of(c);
@@ -543,7 +545,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   Tense tense = cue.tense == Tense::unknown && bare_weekday ? Tense::past : cue.tense;
   if (tense == Tense::prospective) tense = bare_weekday ? Tense::past : Tense::future;
   constexpr std::size_t kFarCue = 40;  // bytes: about six words
-  auto best = choose(candidates, a, f.dir, tense, cue.distance > kFarCue);
+  auto best = choose(candidates, a, f.dir, tense, cue.distance > kFarCue, cue.adjacent);
   if (!best && !f.dir) best = choose(candidates, a, std::nullopt, Tense::unknown);  // the tense fits none
   if (!best) return std::nullopt;
   Point p = *best;

@@ -31,6 +31,8 @@ struct TenseCue {
   std::size_t distance = 0;
   // A comparison word ("compared", "from", "than") comes before the mention in its sentence.
   bool compared_before = false;
+  // The cue is the word right before the mention, the verb of the date ("ended Oct. 31").
+  bool adjacent = false;
 };
 
 struct ResolveContext {

@@ -209,15 +209,16 @@ void TenseCues::read(std::string_view sentence, Words& words) const {
 }
 
 Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance,
-                          bool* compared) const {
+                          bool* compared, bool* adjacent) const {
   Words words;
-  return tense_at(sentence, begin, end, distance, compared, words);
+  return tense_at(sentence, begin, end, distance, compared, words, adjacent);
 }
 
 Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance,
-                          bool* compared, Words& words) const {
+                          bool* compared, Words& words, bool* adjacent) const {
   if (words.data_ != sentence.data() || words.size_ != sentence.size()) read(sentence, words);
   if (compared) *compared = false;
+  std::size_t best_index = 0, last_index_before = 0;  // word indexes: the winning cue, the last word before
   Tense best = Tense::unknown;
   std::size_t best_distance = std::string_view::npos;
   std::size_t last_future = std::string_view::npos;  // word index of the last future cue
@@ -228,6 +229,7 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     const std::size_t b = w.begin;
     const std::size_t index = k + 1;
     if (b >= begin && b < end) continue;  // words of the mention itself
+    if (b < begin) last_index_before = index;
     if (compared && w.compare && b < begin) *compared = true;
     const std::uint8_t previous = k >= 1 ? all[k - 1].marks : 0;
     const std::uint8_t before_previous = k >= 2 ? all[k - 2].marks : 0;
@@ -261,9 +263,11 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     if (d < best_distance) {
       best_distance = d;
       best = t;
+      best_index = index;
     }
   }
   if (distance) *distance = best_distance;
+  if (adjacent) *adjacent = best != Tense::unknown && best_index == last_index_before;
   return best;
 }
 

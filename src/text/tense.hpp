@@ -24,9 +24,10 @@ class TenseCues {
   // The tense for a mention at [begin, end) of `sentence`: the nearest cue word before the mention
   // wins; a cue after it counts only when there is none before. `distance`, when given, receives
   // how many bytes separate the winning cue from the mention. `compared`, when given, receives
-  // whether a word of "cue_compare" ("compared", "from", "than") comes before the mention.
+  // whether a word of "cue_compare" ("compared", "from", "than") comes before the mention;
+  // `adjacent`, whether the winning cue is the word right before the mention ("ended Oct. 31").
   Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance = nullptr,
-                 bool* compared = nullptr) const;
+                 bool* compared = nullptr, bool* adjacent = nullptr) const;
 
   // The words of a sentence with what each says on its own, read once for all the mentions in the
   // sentence (tense_at() with a Words kept between calls reads a sentence again only when it is
@@ -46,7 +47,7 @@ class TenseCues {
     std::vector<Word> words_;
   };
   Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance, bool* compared,
-                 Words& words) const;
+                 Words& words, bool* adjacent = nullptr) const;
 
  private:
   enum : std::uint16_t {
