@@ -95,7 +95,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       if (e - m.end > kTenseWindow) e = m.end + kTenseWindow;
       TenseCue cue;
       cue.tense = cues.tense_at(text.substr(b, e - b), m.span_begin - b, m.span_end - b, &cue.distance,
-                                &cue.compared_before, sentence_words, &cue.adjacent);
+                                &cue.compared_before, sentence_words, &cue.adjacent, &cue.anterior);
       current_cue = cue;
       return cue;
     };

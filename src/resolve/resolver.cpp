@@ -544,6 +544,11 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   const TenseCue cue = ctx.tense_cue();
   Tense tense = cue.tense == Tense::unknown && bare_weekday ? Tense::past : cue.tense;
   if (tense == Tense::prospective) tense = bare_weekday ? Tense::past : Tense::future;
+  // A story told in the past moves forward from the date told: "set out on March 3, 1911 ... returned
+  // in the autumn" is that autumn, "sailed on 14 May 1620 ... sighted land on 9 November" that
+  // November. Not after "had" ("it had been planned since the autumn"), which looks back.
+  const bool narrated = ctx.doc_type == DocType::narrative && anchor->kind == AnchorKind::previous && !f.dir;
+  if (narrated && (tense == Tense::past || tense == Tense::reported) && !cue.anterior) tense = Tense::future;
   constexpr std::size_t kFarCue = 40;  // bytes: about six words
   auto best = choose(candidates, a, f.dir, tense, cue.distance > kFarCue, cue.adjacent);
   if (!best && !f.dir) best = choose(candidates, a, std::nullopt, Tense::unknown);  // the tense fits none

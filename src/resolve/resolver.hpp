@@ -33,6 +33,8 @@ struct TenseCue {
   bool compared_before = false;
   // The cue is the word right before the mention, the verb of the date ("ended Oct. 31").
   bool adjacent = false;
+  // The cue is a word of "cue_anterior" ("had") or a participle after one: a past before the past told.
+  bool anterior = false;
 };
 
 struct ResolveContext {

@@ -94,7 +94,8 @@ TenseCues::TenseCues(const grammar::Compiled& g) {
   const std::pair<const char*, std::uint16_t> vocabs[] = {
       {"cue_future", kFuture},          {"cue_report", kReport},    {"cue_past", kPast},
       {"cue_not_past", kNotPast},       {"cue_intent", kIntent},    {"cue_compare", kCompare},
-      {"cue_intent_told", kIntentTold}, {"cue_plan_for", kPlanFor}, {"cue_linking", kLinking}};
+      {"cue_intent_told", kIntentTold}, {"cue_plan_for", kPlanFor}, {"cue_linking", kLinking},
+      {"cue_anterior", kAnterior}};
   for (const auto& [name, flag] : vocabs) {
     const grammar::Vocab* v = g.vocab(name);
     if (!v) continue;
@@ -126,13 +127,14 @@ namespace {
 
 // What tense_at() asks of a word (Words::Word::marks).
 enum : std::uint8_t {
-  kIsTo = 1,          // "to"
-  kIsAre = 2,         // "is", "are": the date after one may be what is ("the vote is Tuesday")
-  kPresentAux = 4,    // "is", "are", "am", "being": a participle after one is a present passive
-  kIsBe = 8,          // "be"
-  kPastPlan = 16,     // "to" of a plan of the past ("had planned to leave")
-  kEndsFuture = 32,   // "not", "have" after "could", "might": the participle after it is no future
-  kLinkingWord = 64,  // a word of "cue_linking"
+  kIsTo = 1,           // "to"
+  kIsAre = 2,          // "is", "are": the date after one may be what is ("the vote is Tuesday")
+  kPresentAux = 4,     // "is", "are", "am", "being": a participle after one is a present passive
+  kIsBe = 8,           // "be"
+  kPastPlan = 16,      // "to" of a plan of the past ("had planned to leave")
+  kEndsFuture = 32,    // "not", "have" after "could", "might": the participle after it is no future
+  kLinkingWord = 64,   // a word of "cue_linking"
+  kAnteriorCue = 128,  // "had", or a participle after it ("had left", "had been sold"): a past before the past told
 };
 
 }  // namespace
@@ -144,7 +146,7 @@ void TenseCues::read(std::string_view sentence, Words& words) const {
   std::size_t i = 0;
   std::string word;
   Kind kind = Kind::other, previous_word = Kind::other, before_previous = Kind::other, third_previous = Kind::other;
-  std::uint16_t previous_flags = 0;
+  std::uint16_t previous_flags = 0, before_previous_flags = 0;
   const std::size_t n = sentence.size();
   const std::size_t short_word = std::max<std::size_t>(longest_, 5);
   while (i < n) {
@@ -176,6 +178,9 @@ void TenseCues::read(std::string_view sentence, Words& words) const {
     if (kind == Kind::am || kind == Kind::being) w.marks |= kPresentAux;
     if (kind == Kind::be) w.marks |= kIsBe;
     if (flags & kLinking) w.marks |= kLinkingWord;
+    if ((flags & kAnterior) || (previous_flags & kAnterior) ||
+        ((previous_flags & kLinking) && (before_previous_flags & kAnterior)))
+      w.marks |= kAnteriorCue;
     // The cue of the word, as far as it and the words before it tell; "is", "are" naming a date
     // after them depend on the mention (tense_at()).
     Tense t = Tense::unknown;
@@ -204,21 +209,23 @@ void TenseCues::read(std::string_view sentence, Words& words) const {
     }
     w.tense = t;
     words.words_.push_back(w);
+    before_previous_flags = previous_flags;
     previous_flags = flags;
   }
 }
 
 Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance,
-                          bool* compared, bool* adjacent) const {
+                          bool* compared, bool* adjacent, bool* anterior) const {
   Words words;
-  return tense_at(sentence, begin, end, distance, compared, words, adjacent);
+  return tense_at(sentence, begin, end, distance, compared, words, adjacent, anterior);
 }
 
 Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance,
-                          bool* compared, Words& words, bool* adjacent) const {
+                          bool* compared, Words& words, bool* adjacent, bool* anterior) const {
   if (words.data_ != sentence.data() || words.size_ != sentence.size()) read(sentence, words);
   if (compared) *compared = false;
   std::size_t best_index = 0, last_index_before = 0;  // word indexes: the winning cue, the last word before
+  bool best_anterior = false;
   Tense best = Tense::unknown;
   std::size_t best_distance = std::string_view::npos;
   std::size_t last_future = std::string_view::npos;  // word index of the last future cue
@@ -264,10 +271,12 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
       best_distance = d;
       best = t;
       best_index = index;
+      best_anterior = (w.marks & kAnteriorCue) != 0;
     }
   }
   if (distance) *distance = best_distance;
   if (adjacent) *adjacent = best != Tense::unknown && best_index == last_index_before;
+  if (anterior) *anterior = best_anterior;
   return best;
 }
 

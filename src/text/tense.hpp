@@ -18,16 +18,17 @@ class TenseCues {
   // "cue_intent" (words after which "to" introduces an act still ahead), "cue_intent_told" (acts of
   // intent told as done: "agreed", "offers"), "cue_plan_for" (after which "for" names the time planned)
   // "cue_compare" and "cue_linking" ("be", "remain": a participle after one belongs to a future cue
-  // just before) of a grammar.
+  // just before) and "cue_anterior" ("had") of a grammar.
   explicit TenseCues(const grammar::Compiled& g);
 
   // The tense for a mention at [begin, end) of `sentence`: the nearest cue word before the mention
   // wins; a cue after it counts only when there is none before. `distance`, when given, receives
   // how many bytes separate the winning cue from the mention. `compared`, when given, receives
   // whether a word of "cue_compare" ("compared", "from", "than") comes before the mention;
-  // `adjacent`, whether the winning cue is the word right before the mention ("ended Oct. 31").
+  // `adjacent`, whether the winning cue is the word right before the mention ("ended Oct. 31");
+  // `anterior`, whether it is a word of "cue_anterior" ("had": a past before the past told).
   Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance = nullptr,
-                 bool* compared = nullptr, bool* adjacent = nullptr) const;
+                 bool* compared = nullptr, bool* adjacent = nullptr, bool* anterior = nullptr) const;
 
   // The words of a sentence with what each says on its own, read once for all the mentions in the
   // sentence (tense_at() with a Words kept between calls reads a sentence again only when it is
@@ -47,7 +48,7 @@ class TenseCues {
     std::vector<Word> words_;
   };
   Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance, bool* compared,
-                 Words& words, bool* adjacent = nullptr) const;
+                 Words& words, bool* adjacent = nullptr, bool* anterior = nullptr) const;
 
  private:
   enum : std::uint16_t {
@@ -59,7 +60,8 @@ class TenseCues {
     kCompare = 32,
     kIntentTold = 64,
     kPlanFor = 128,
-    kLinking = 256
+    kLinking = 256,
+    kAnterior = 512
   };
   std::uint16_t flags_of(std::string_view word) const;
   void read(std::string_view sentence, Words& words) const;
