@@ -234,6 +234,21 @@ std::optional<Point> nth_weekend_of(const Frame& f, int y) {
   return nth_weekend_in(first, end, *f.nth_weekend);
 }
 
+// "the first Monday of June" (the weekday and n of the frame, n < 0 from the month's end) in year y.
+std::optional<Point> nth_weekday_of(const Frame& f, int y) {
+  const weekday wd{unsigned(*f.weekday % 7)};  // 1 Monday .. 7 Sunday; date's weekday takes 0 for Sunday
+  const year_month ym = year{y} / month{unsigned(*f.month)};
+  sys_days d;
+  if (*f.nth_week > 0) {
+    const year_month_day_last end{ym / last};
+    d = sys_days{ym / wd[unsigned(*f.nth_week)]};
+    if (d > sys_days{end}) return std::nullopt;
+  } else {
+    d = sys_days{ym / wd[last]};
+  }
+  return Point{Grain::day, d, -1, 0, std::nullopt};
+}
+
 // "the first week of March": the ISO week holding the month's 4th day (as ISO weeks hold their
 // year's 4 January), then the n-th after it; "the last week": the week holding the 4th day from
 // the month's end. Nothing when the week would leave the month.
@@ -346,7 +361,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   }
   if (y) {
     if (f.nth_week && f.month) {
-      auto p = nth_week_of(*y, *f.month, *f.nth_week);
+      auto p = f.weekday ? nth_weekday_of(f, *y) : nth_week_of(*y, *f.month, *f.nth_week);
       if (!p) return std::nullopt;
       return finish(f, *p, AnchorKind::explicit_);
     }
@@ -424,7 +439,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       if (auto p = nth_weekend_of(f, cy)) candidates.push_back(*p);
   } else if (f.nth_week && f.month) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy)
-      if (auto p = nth_week_of(cy, *f.month, *f.nth_week)) candidates.push_back(*p);
+      if (auto p = f.weekday ? nth_weekday_of(f, cy) : nth_week_of(cy, *f.month, *f.nth_week)) candidates.push_back(*p);
   } else if (f.month && f.dir && *f.dir == 0 && !f.day) {
     // "this September": the month of the anchor's year, whether it has passed or not.
     Point p;
