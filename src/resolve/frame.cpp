@@ -179,7 +179,7 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
     frame.plus_half = true;
     return true;
   }
-  if (field == "day_offset") return set_int<&Frame::day_offset, -7, 7>(frame, value);
+  if (field == "day_offset") return set_int<&Frame::day_offset, -14, 14>(frame, value);
   if (field == "year_dir") return set_int<&Frame::year_dir, -1, 1>(frame, value);
   if (field == "numeric") return set_int<&Frame::numeric, 1, 1>(frame, value);
   if (field == "nth_weekend") return value != "0" && set_int<&Frame::nth_weekend, -1, 5>(frame, value);
