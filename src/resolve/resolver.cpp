@@ -709,6 +709,10 @@ std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
         std::snprintf(buf, sizeof buf, "XXXX-%02d", *f.month);
         r.value.grain = Grain::month;
         r.value.timex = buf;
+      } else if (f.season) {
+        static const char* seasons[] = {"", "SP", "SU", "FA", "WI"};
+        r.value.grain = Grain::season;
+        r.value.timex = std::string("XXXX-") + seasons[*f.season];
       } else if (f.pod) {
         static const char* names[] = {"", "MO", "AF", "EV", "NI", "DT"};
         r.value.grain = Grain::part_of_day;
