@@ -31,6 +31,7 @@ enum class Kind : std::uint8_t {
   have,
   could,
   might,
+  must,
   had,
   been,
   determiner
@@ -57,6 +58,7 @@ Kind kind_of(std::string_view w) {
     case 4:
       if (w == "have") return Kind::have;
       if (w == "been") return Kind::been;
+      if (w == "must") return Kind::must;
       if (w == "your" || w == "this") return Kind::determiner;
       return Kind::other;
     case 5:
@@ -193,9 +195,11 @@ void TenseCues::read(std::string_view sentence, Words& words) const {
     } else if (kind == Kind::to && (previous_flags & kIntent)) {
       t = previous_flags & kIntentTold ? Tense::prospective
                                        : Tense::future;  // "agreed to buy", "planned to leave": the act lies ahead
-    } else if ((kind == Kind::not_ || kind == Kind::have) &&
-               (previous_word == Kind::could || previous_word == Kind::might)) {
-      t = Tense::past;  // "could not be located Wednesday", "might have left on Friday": a past
+    } else if (((kind == Kind::not_ || kind == Kind::have) &&
+                (previous_word == Kind::could || previous_word == Kind::might)) ||
+               (kind == Kind::have && previous_word == Kind::must)) {
+      // "could not be located Wednesday", "might have left on Friday", "must have left": a past
+      t = Tense::past;
       w.marks |= kEndsFuture;
     } else if (flags & kFuture) {
       t = Tense::future;
