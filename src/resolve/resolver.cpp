@@ -700,7 +700,12 @@ std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
       if (f.weekday) {
         r.value.grain = Grain::day;
         r.value.timex = "XXXX-WXX-" + std::to_string(*f.weekday);
-        if (f.pod) {
+        if (const auto minute = clock_minute(f)) {
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "T%02d:%02d", *minute / 60, *minute % 60);
+          r.value.grain = Grain::minute;
+          r.value.timex += buf;
+        } else if (f.pod) {
           static const char* names[] = {"", "MO", "AF", "EV", "NI", "DT"};
           r.value.timex += std::string("T") + names[*f.pod];
         }
