@@ -136,29 +136,75 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       each(mention);
     };
     if (frame->range_month && frame->month) {
-      // "from March to June 2024", "between November and March": the second month is resolved first
-      // (a year written after it is its own), then the first in the year that puts it before.
+      // "from March to June 2024", "between November and March", "from June 1 to Nov. 30": two
+      // expressions, the first before the second. A year written after the second is both's.
       std::string_view first_text, end_text;
+      const char* first_end = nullptr;
       const auto& captures = g.rules()[m.rule].captures;
       for (std::size_t k = 0; k < captures.size() && k < m.groups.size(); ++k) {
         if (m.groups[k].data() == nullptr) continue;
-        if (captures[k].field == "month") first_text = m.groups[k];
+        const char* group_end = m.groups[k].data() + m.groups[k].size();
+        if (captures[k].field == "month" || captures[k].field == "day")
+          first_end = std::max(first_end ? first_end : group_end, group_end);
         if (captures[k].field == "range_month")
           end_text = text.substr(static_cast<std::size_t>(m.groups[k].data() - text.data()));
       }
-      if (first_text.empty() || end_text.empty()) return;
+      if (!first_end || end_text.empty()) return;
+      first_text = text.substr(m.span_begin, static_cast<std::size_t>(first_end - text.data()) - m.span_begin);
       end_text = end_text.substr(0, m.span_end - static_cast<std::size_t>(end_text.data() - text.data()));
       Frame start = *frame;
       start.range_month.reset();
+      start.range_end.reset();
+      start.year.reset();
       Frame end = *frame;
       end.month = *frame->range_month;
+      end.day = frame->range_end;
       end.range_month.reset();
+      end.range_end.reset();
+      // The first in the year before the second's when it comes later in a year ("November and March").
+      const int wraps = std::pair(*start.month, start.day.value_or(0)) > std::pair(*end.month, end.day.value_or(0));
+      auto year_of = [](const Resolved& r) { return static_cast<int>(date::year_month_day{r.point->day}.year()); };
+      // The second resolved (with its year when written), and the first put before it.
       auto last = resolve(end, ctx);
       if (!last || !last->point || !in_writable_years(*last)) return;
-      const date::year_month_day last_day{last->point->day};
-      start.year = static_cast<int>(last_day.year()) - (*start.month > *end.month ? 1 : 0);
+      start.year = year_of(*last) - wraps;
       auto first = resolve(start, ctx);
-      if (!first || !in_writable_years(*first)) return;
+      if (!first || !first->point || !in_writable_years(*first)) return;
+      if (!frame->year && ctx.publication) {
+        // No year written: the other way round (the first resolved alone, the second after it)
+        // may fit better: a past range ends by the publication, a future one ends after it, and
+        // otherwise the range nearer to the publication is taken ("runs from June 1 to Nov. 30",
+        // told in April, is this year's).
+        Frame alone = start;
+        alone.year.reset();
+        auto first2 = resolve(alone, ctx);
+        std::optional<Resolved> last2;
+        if (first2 && first2->point && in_writable_years(*first2)) {
+          Frame after = end;
+          after.year = year_of(*first2) + wraps;
+          last2 = resolve(after, ctx);
+          if (last2) last2->value.anchor = first2->value.anchor;
+        }
+        if (last2 && last2->point && in_writable_years(*last2) && year_of(*first2) != year_of(*first)) {
+          const date::sys_days day = ctx.publication->day;
+          auto middle = [](const Resolved& a, const Resolved& b) {
+            return a.value.bounds->earliest + (b.value.bounds->latest - a.value.bounds->earliest) / 2;
+          };
+          auto distance = [&](date::sys_days d) { return d > day ? d - day : day - d; };
+          const Tense tense = ctx.tense_cue().tense;
+          bool other = false;
+          if (tense == Tense::past || tense == Tense::reported)
+            other = last->value.bounds->latest > day && last2->value.bounds->latest <= day;
+          else if (tense == Tense::future || tense == Tense::prospective)
+            other = last->value.bounds->latest < day && last2->value.bounds->latest >= day;
+          else
+            other = distance(middle(*first2, *last2)) < distance(middle(*first, *last));
+          if (other) {
+            first = std::move(first2);
+            last = std::move(last2);
+          }
+        }
+      }
       first->value.anchor = last->value.anchor;
       emit(first_text, *first);
       ctx.previous = last->point;
