@@ -113,7 +113,8 @@ struct Point {
 // `a` and `b` (in this order in sentence `s`) make, when the words around them make one. Not
 // "moved from March to June" (a change of date), nor a range that would end before it starts.
 std::optional<TemporalValue> range_of(std::string_view text, Span s, const Mention& a, const Mention& b) {
-  if (!a.value.bounds || !b.value.bounds || a.value.bounds->earliest > b.value.bounds->latest) return std::nullopt;
+  if (!a.value.bounds || !b.value.bounds || a.value.bounds->earliest > b.value.bounds->latest || b.begin < a.end)
+    return std::nullopt;
   std::string_view between = text.substr(a.end, b.begin - a.end);
   while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
   while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
