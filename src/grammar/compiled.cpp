@@ -111,20 +111,53 @@ void append_trie_regex(std::string& out, const std::vector<std::string>& w, std:
   std::sort(branches.begin(), branches.end(), [](const Branch& x, const Branch& y) {
     return x.longest != y.longest ? x.longest > y.longest : x.b < y.b;
   });
-  const bool group = ends || branches.size() > 1;
-  if (group) out += "(?:";
+  // Each branch's regex, its first character apart when that is an ASCII letter or digit.
+  struct Text {
+    char lead = 0;  // 0: none apart
+    std::string rest;
+  };
+  std::vector<Text> texts(branches.size());
   for (std::size_t n = 0; n < branches.size(); ++n) {
     const Branch& br = branches[n];
-    if (n != 0) out += '|';
+    std::string& t = texts[n].rest;
     // The characters every word of the branch has, up to where one of them ends or they part.
     const std::string_view first = w[br.b], last = w[br.e - 1];
     std::size_t k = d;
     do {
       const std::size_t bytes = char_bytes(first, k);
-      append_word_regex(out, first.substr(k, bytes));
+      append_word_regex(t, first.substr(k, bytes));
       k += bytes;
     } while (first.size() > k && last.substr(k, char_bytes(first, k)) == first.substr(k, char_bytes(first, k)));
-    if (br.e - br.b > 1 || first.size() > k) append_trie_regex(out, w, br.b, br.e, k);
+    if (br.e - br.b > 1 || first.size() > k) append_trie_regex(t, w, br.b, br.e, k);
+    if (std::isalnum(static_cast<unsigned char>(t[0]))) {
+      texts[n].lead = t[0];
+      t.erase(0, 1);
+    }
+  }
+  // Branches that differ only in their first character ("Day|day" of the cased tables) are
+  // written once after a class of those characters ("[Dd]ay"): the same strings, and RE2 parses
+  // and compiles the rest once. The order of the alternatives does not matter (leftmost-longest).
+  std::vector<std::string> alternatives;
+  std::vector<bool> done(texts.size(), false);
+  for (std::size_t n = 0; n < texts.size(); ++n) {
+    if (done[n]) continue;
+    if (texts[n].lead == 0) {
+      alternatives.push_back(texts[n].rest);
+      continue;
+    }
+    std::string leads(1, texts[n].lead);
+    for (std::size_t m = n + 1; m < texts.size(); ++m)
+      if (!done[m] && texts[m].lead != 0 && texts[m].rest == texts[n].rest) {
+        leads += texts[m].lead;
+        done[m] = true;
+      }
+    alternatives.push_back((leads.size() == 1 ? leads : "[" + leads + "]") + texts[n].rest);
+  }
+  const bool group = ends || alternatives.size() > 1;
+  if (group) out += "(?:";
+  for (std::size_t n = 0; n < alternatives.size(); ++n) {
+    if (n != 0) out += '|';
+    out += alternatives[n];
   }
   if (group) out += ends ? ")?" : ")";
 }
