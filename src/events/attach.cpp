@@ -153,17 +153,11 @@ std::optional<Relative> relative_clause(std::string_view sentence, Span anchor) 
   const std::string p = lower_at(sentence, pronoun);
   // "who", "which", or a past participle ("founded", "born", "built") that opens the clause.
   const bool passive = p != "who" && p != "which";
-  static constexpr std::string_view participles[] = {"born",    "built", "made",   "held",   "known", "taken",
-                                                     "written", "sold",  "bought", "chosen", "begun", "given"};
-  if (passive && std::find(std::begin(participles), std::end(participles), p) == std::end(participles) &&
-      !(p.size() > 4 && p.ends_with("ed")))
-    return std::nullopt;
+  if (passive && !words::is_participle(p)) return std::nullopt;
   // The subject: a few words, with no punctuation but a period of an initial ("J. Smith"), ending
   // with a name ("Ada Whitfield", "Chief executive Lena Marsh") or opening with a determiner ("The
   // bridge"), and no past verb or auxiliary ("Voters backed the mayor, who...").
-  static constexpr std::string_view determiners[] = {"the", "a", "an", "its", "his", "her", "their", "our"};
-  static constexpr std::string_view auxiliaries[] = {"is", "was", "are", "were", "has", "have", "had", "will"};
-  std::size_t words = 0;
+  std::size_t count = 0;
   bool determiner = false, name = false;
   for (std::size_t i = 0; i < comma;) {
     const Span w = next_word(sentence, i, comma);
@@ -173,10 +167,8 @@ std::optional<Relative> relative_clause(std::string_view sentence, Span anchor) 
       continue;
     }
     const std::string lw = lower_at(sentence, w);
-    if (++words > 6 || (words > 1 && lw.ends_with("ed")) ||
-        std::find(std::begin(auxiliaries), std::end(auxiliaries), lw) != std::end(auxiliaries))
-      return std::nullopt;
-    if (words == 1) determiner = std::find(std::begin(determiners), std::end(determiners), lw) != std::end(determiners);
+    if (++count > 6 || (count > 1 && lw.ends_with("ed")) || words::is_auxiliary(lw)) return std::nullopt;
+    if (count == 1) determiner = words::is_determiner(lw);
     name = std::isupper(static_cast<unsigned char>(sentence[w.begin])) != 0;
     i = w.end;
   }
@@ -212,9 +204,8 @@ bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
 std::string with_subject(std::string_view sentence, std::size_t clause_begin, std::string headline) {
   const auto first_space = headline.find(' ');
   const std::string first = words::lower(headline.substr(0, first_space));
-  static constexpr std::string_view aux[] = {"was", "were", "is", "are", "has", "have", "had", "will"};
-  const bool auxiliary = std::find(std::begin(aux), std::end(aux), first) != std::end(aux);
-  if (!auxiliary && !words::is_speech_verb(first) && (first.size() < 4 || !first.ends_with("ed"))) return headline;
+  if (!words::is_auxiliary(first) && !words::is_speech_verb(first) && (first.size() < 4 || !first.ends_with("ed")))
+    return headline;
   const Span in_clause = next_word(sentence, sentence.find_first_not_of(" ,;", clause_begin), sentence.size());
   // The clause's own first word after any coordinator must be that verb, as written in lower case.
   Span w = in_clause;
@@ -229,10 +220,8 @@ std::string with_subject(std::string_view sentence, std::size_t clause_begin, st
   if (lower_at(sentence, w) != first) return headline;
   // A pronoun opening the sentence is its subject, whatever the verb after it ("She won a seat in
   // 1968 and was elected four years later").
-  static constexpr std::string_view pronouns[] = {"he", "she", "they", "it", "we", "i"};
   const Span opening = next_word(sentence, 0, clause_begin);
-  const std::string lo = lower_at(sentence, opening);
-  if (std::find(std::begin(pronouns), std::end(pronouns), lo) != std::end(pronouns)) {
+  if (words::is_subject_pronoun(lower_at(sentence, opening))) {
     headline[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(headline[0])));
     return std::string(sentence.substr(opening.begin, opening.end - opening.begin)) + " " + headline;
   }
@@ -249,8 +238,7 @@ std::string with_subject(std::string_view sentence, std::size_t clause_begin, st
     }
     name = std::isupper(static_cast<unsigned char>(sentence[v.begin]));
     const std::string lv = lower_at(sentence, v);
-    const bool verb =
-        std::find(std::begin(aux), std::end(aux), lv) != std::end(aux) || (count > 0 && lv.ends_with("ed"));
+    const bool verb = words::is_auxiliary(lv) || (count > 0 && lv.ends_with("ed"));
     if (verb) {
       if (count == 0 || count > 4) return headline;
       headline[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(headline[0])));

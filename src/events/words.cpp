@@ -26,6 +26,12 @@ constexpr std::array<std::string_view, 22> kChangeWords = {
     "shift",    "rescheduled", "changed", "brought",   "advanced", "back",     "forward", "ahead",
     "switched", "pushed",      "put",     "deferred",  "reset",    "relocated"};
 
+constexpr std::array<std::string_view, 8> kAuxiliaries = {"was", "were", "is", "are", "has", "have", "had", "will"};
+constexpr std::array<std::string_view, 8> kDeterminers = {"the", "a", "an", "its", "his", "her", "their", "our"};
+constexpr std::array<std::string_view, 6> kSubjectPronouns = {"he", "she", "they", "it", "we", "i"};
+constexpr std::array<std::string_view, 12> kIrregularParticiples = {
+    "born", "built", "made", "held", "known", "taken", "written", "sold", "bought", "chosen", "begun", "given"};
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -61,6 +67,12 @@ std::string lower(std::string_view s) {
 bool is_stop_word(std::string_view w) { return in_list(w, kStopWords); }
 bool is_speech_verb(std::string_view w) { return in_list(w, kSpeechVerbs); }
 bool is_change_word(std::string_view w) { return in_list(w, kChangeWords); }
+bool is_auxiliary(std::string_view w) { return in_list(w, kAuxiliaries); }
+bool is_determiner(std::string_view w) { return in_list(w, kDeterminers); }
+bool is_subject_pronoun(std::string_view w) { return in_list(w, kSubjectPronouns); }
+bool is_participle(std::string_view w) {
+  return (w.size() > 4 && ends_with(w, "ed")) || in_list(w, kIrregularParticiples);
+}
 
 std::vector<std::string> content_stems(std::string_view text) {
   std::vector<std::string> out;

@@ -15,7 +15,13 @@ std::vector<std::string> content_stems(std::string_view text);
 
 // A few English word lists, lower-case.
 bool is_stop_word(std::string_view w);
-bool is_speech_verb(std::string_view w);  // said, announced, told...
+bool is_speech_verb(std::string_view w);      // said, announced, told...
+bool is_auxiliary(std::string_view w);        // was, were, is, are, has, have, had, will
+bool is_determiner(std::string_view w);       // the, a, an, its, his, her, their, our
+bool is_subject_pronoun(std::string_view w);  // he, she, they, it, we, i
+// A past participle: a word of more than four letters ending in "ed", or an irregular one (born,
+// built, made, held...).
+bool is_participle(std::string_view w);
 // Words before "from" that make "from March to June" a change of date, not a range: moved,
 // postponed, back ("pushed back from"), forward...
 bool is_change_word(std::string_view w);
