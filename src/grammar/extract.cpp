@@ -101,6 +101,14 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     };
   }
   Mention mention;
+  // The text a slot filling `field` captured in match `m` (the last such slot); empty when none did.
+  auto group_of = [&](const grammar::Match& m, std::string_view field) {
+    std::string_view out;
+    const auto& captures = g.rules()[m.rule].captures;
+    for (std::size_t k = 0; k < captures.size() && k < m.groups.size(); ++k)
+      if (captures[k].field == field && m.groups[k].data() != nullptr) out = m.groups[k];
+    return out;
+  };
   auto tag = [&](const grammar::Match& m) {
     auto frame = g.frame_of(m);
     if (!frame || frame->kind == FrameKind::reject) return;
@@ -138,20 +146,14 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     if (frame->range_month && frame->month) {
       // "from March to June 2024", "between November and March", "from June 1 to Nov. 30": two
       // expressions, the first before the second. A year written after the second is both's.
-      std::string_view first_text, end_text;
-      const char* first_end = nullptr;
-      const auto& captures = g.rules()[m.rule].captures;
-      for (std::size_t k = 0; k < captures.size() && k < m.groups.size(); ++k) {
-        if (m.groups[k].data() == nullptr) continue;
-        const char* group_end = m.groups[k].data() + m.groups[k].size();
-        if (captures[k].field == "month" || captures[k].field == "day")
-          first_end = std::max(first_end ? first_end : group_end, group_end);
-        if (captures[k].field == "range_month")
-          end_text = text.substr(static_cast<std::size_t>(m.groups[k].data() - text.data()));
-      }
-      if (!first_end || end_text.empty()) return;
-      first_text = text.substr(m.span_begin, static_cast<std::size_t>(first_end - text.data()) - m.span_begin);
-      end_text = end_text.substr(0, m.span_end - static_cast<std::size_t>(end_text.data() - text.data()));
+      const std::string_view first_month = group_of(m, "month"), first_day = group_of(m, "day");
+      const std::string_view end_month = group_of(m, "range_month");
+      if (first_month.empty() || end_month.empty()) return;
+      const std::string_view first_last = first_day.empty() ? first_month : first_day;  // ends the first
+      const std::size_t first_end = static_cast<std::size_t>(first_last.data() + first_last.size() - text.data());
+      const std::size_t end_begin = static_cast<std::size_t>(end_month.data() - text.data());
+      const std::string_view first_text = text.substr(m.span_begin, first_end - m.span_begin);
+      const std::string_view end_text = text.substr(end_begin, m.span_end - end_begin);
       Frame start = *frame;
       start.range_month.reset();
       start.range_end.reset();
@@ -238,9 +240,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     std::string_view second_text;
     if (frame->range_end && frame->day && *frame->range_end > *frame->day && resolved->point &&
         resolved->point->grain == Grain::day) {
-      const auto& captures = g.rules()[m.rule].captures;
-      for (std::size_t k = 0; k < captures.size() && k < m.groups.size(); ++k)
-        if (captures[k].field == "range_end" && m.groups[k].data() != nullptr) second_text = m.groups[k];
+      second_text = group_of(m, "range_end");
       Frame next = *frame;
       next.day = *frame->range_end;
       next.range_end.reset();
