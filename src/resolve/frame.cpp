@@ -102,7 +102,7 @@ bool set_vague(Frame& f, std::string_view v) {
   return true;
 }
 
-constexpr std::array<std::pair<std::string_view, Setter>, 30> kSetters{{
+constexpr std::array<std::pair<std::string_view, Setter>, 29> kSetters{{
     {"kind", set_kind},
     {"type", set_type},
     {"anchor", set_anchor},
@@ -124,7 +124,6 @@ constexpr std::array<std::pair<std::string_view, Setter>, 30> kSetters{{
     {"hour", set_int<&Frame::hour, 0, 24>},
     {"minute", set_int<&Frame::minute, 0, 59>},
     {"meridiem", set_int<&Frame::meridiem, 0, 1>},
-    {"zone", set_int<&Frame::zone, -14 * 60, 14 * 60>},
     {"unit", set_unit},
     {"amount", set_amount},
     {"vague", set_vague},
@@ -145,6 +144,15 @@ Setter find_setter(std::string_view field) {
 
 bool set_frame_field(Frame& frame, std::string_view field, std::string_view value) {
   if (field == "range_end") return set_int<&Frame::range_end, 0, 9999>(frame, value);
+  if (field == "zone") {
+    // "-300" is a fixed offset; "-300 us" the standard offset of a zone that keeps US daylight time.
+    constexpr std::string_view kUs = " us";
+    const bool us = value.size() > kUs.size() && value.substr(value.size() - kUs.size()) == kUs;
+    if (us) value.remove_suffix(kUs.size());
+    if (!set_int<&Frame::zone, -14 * 60, 14 * 60>(frame, value)) return false;
+    frame.zone_us_daylight = us;
+    return true;
+  }
   if (field == "holiday") {
     // Checked for shape here; the resolver computes the day.
     if (value.empty() || value.size() > 16) return false;
@@ -174,6 +182,17 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
     frame.with_figures = true;
     return true;
   }
+  if (field == "at") {
+    auto g = parse_grain(value);
+    if (!g) return false;
+    frame.at = *g;
+    return true;
+  }
+  if (field == "overnight") {
+    if (value != "1") return false;
+    frame.overnight = true;
+    return true;
+  }
   if (field == "plus_half") {
     if (value != "1") return false;
     frame.plus_half = true;
@@ -194,10 +213,10 @@ bool set_frame_field(Frame& frame, std::string_view field, std::string_view valu
 }
 
 bool is_frame_field(std::string_view field) {
-  return field == "range_end" || field == "holiday" || field == "same_period" || field == "period" ||
-         field == "comparative" || field == "with_figures" || field == "plus_half" || field == "year_dir" ||
-         field == "numeric" || field == "nth_weekend" || field == "nth_week" || field == "century_ordinal" ||
-         find_setter(field) != nullptr;
+  return field == "range_end" || field == "zone" || field == "holiday" || field == "same_period" || field == "period" ||
+         field == "comparative" || field == "with_figures" || field == "plus_half" || field == "overnight" ||
+         field == "at" || field == "year_dir" || field == "numeric" || field == "nth_weekend" || field == "nth_week" ||
+         field == "century_ordinal" || find_setter(field) != nullptr;
 }
 
 }  // namespace timeliner

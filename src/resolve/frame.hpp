@@ -52,23 +52,26 @@ struct Frame {
   std::optional<int> hour;         // 0..24
   std::optional<int> minute;       // 0..59
   std::optional<int> meridiem;     // 0 a.m., 1 p.m.
-  std::optional<int> zone;         // minutes east of UTC
+  std::optional<int> zone;         // minutes east of UTC (standard time for a zone with daylight time)
+  bool zone_us_daylight = false;   // the zone keeps US daylight time ("ET"): an hour more from March to November
   std::optional<int> day_offset;   // days after the day named: "the day before Easter" -1
   std::string holiday;             // a holiday rule: "12-25", "11/4/4" (4th Thursday of November), "E-2" (Easter - 2)
 
   // Offsets, durations and sets.
   std::optional<Grain> unit;
-  std::optional<double> amount;    // NaN-free; absent with vague == true means "some"
-  bool same_period = false;        // "a year ago" as the year-ago period of a quarter named before
-  std::optional<Grain> period;     // the period a rule names: "the year-earlier quarter"; with a shift of
-                                   // the same unit ("the quarter"), the report's period when there is one
-  bool comparative = false;        // "year-ago", "year-earlier": a comparison of periods by itself
-  bool with_figures = false;       // same_period only in a sentence with figures ("from $3 million last year")
-  bool plus_half = false;          // "a minute and a half"
-  bool vague = false;              // "several", "a few", "years" without a number
-  std::optional<int> dir;          // -1 past/last, 0 this, +1 next/coming
-  std::optional<int> side;         // the part of the period before (-1) or after (+1) the anchor day:
-                                   // "earlier this month" runs from the 1st to the anchor day
+  std::optional<double> amount;  // NaN-free; absent with vague == true means "some"
+  bool same_period = false;      // "a year ago" as the year-ago period of a quarter named before
+  std::optional<Grain> period;   // the period a rule names: "the year-earlier quarter"; with a shift of
+                                 // the same unit ("the quarter"), the report's period when there is one
+  bool comparative = false;      // "year-ago", "year-earlier": a comparison of periods by itself
+  bool with_figures = false;     // same_period only in a sentence with figures ("from $3 million last year")
+  bool plus_half = false;        // "a minute and a half"
+  std::optional<Grain> at;       // the grain of a shift's result when finer than its unit: "a year ago today" day
+  bool overnight = false;   // "overnight": the night before the publication day told in the past, else the coming one
+  bool vague = false;       // "several", "a few", "years" without a number
+  std::optional<int> dir;   // -1 past/last, 0 this, +1 next/coming
+  std::optional<int> side;  // the part of the period before (-1) or after (+1) the anchor day:
+                            // "earlier this month" runs from the 1st to the anchor day
   std::optional<int> year_dir;     // the year relative to the anchor's: "June last year" -> -1
   std::optional<int> ref;          // -1 PAST_REF, 0 PRESENT_REF, +1 FUTURE_REF
   std::optional<int> times;        // SET frequency: "twice a year" -> 2

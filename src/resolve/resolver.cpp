@@ -267,9 +267,20 @@ std::optional<int> clock_minute(const Frame& f) {
     if (*f.meridiem == 1 && h < 12) h += 12;
     if (*f.meridiem == 0 && h == 12) h = 0;
   }
-  if (h == 24) h = 0;
+  // Hour 24 is midnight at the end of the day (TIMEX3 "T24:00"): "midnight Friday" closes Friday.
+  if (h == 24) return f.minute.value_or(0) == 0 ? std::optional<int>(24 * 60) : std::nullopt;
   if (h > 23) return std::nullopt;
   return h * 60 + f.minute.value_or(0);
+}
+
+// Whether US daylight time is kept on day d: from the second Sunday of March to the first Sunday
+// of November (the rule since 2007; the clocks change at 2 a.m., taken here as the whole day).
+bool us_daylight_time(sys_days d) {
+  const year_month_day ymd{d};
+  const int y = int(ymd.year());
+  const sys_days start = sys_days{year{y} / March / Sunday[2]};
+  const sys_days end = sys_days{year{y} / November / Sunday[1]};
+  return d >= start && d < end;
 }
 
 // Adds the clock or part of day of the frame to a day point.
@@ -277,12 +288,23 @@ Point with_time_of_day(Point day_point, const Frame& f) {
   if (auto m = clock_minute(f)) {
     day_point.grain = Grain::minute;
     day_point.minute = *m;
-    if (f.zone) day_point.zone = *f.zone;
+    if (f.zone) day_point.zone = *f.zone + (f.zone_us_daylight && us_daylight_time(day_point.day) ? 60 : 0);
   } else if (f.pod) {
     day_point.grain = Grain::part_of_day;
     day_point.pod = *f.pod;
   }
   return day_point;
+}
+
+// "Between 11 p.m. and 1 a.m.", "went in at 10 p.m. and came out at 2 a.m.": a morning clock told
+// after an evening one of the same day in its sentence is on the next day.
+Point past_midnight(Point p, const Frame& f, const ResolveContext& ctx) {
+  constexpr int kEvening = 18 * 60, kNoon = 12 * 60;
+  if (f.dir || !ctx.previous || ctx.previous_distance != 0 || ctx.previous->day != p.day) return p;
+  if (ctx.previous->minute < kEvening || p.minute < 0 || p.minute >= kNoon) return p;
+  if (p.grain != Grain::minute && p.grain != Grain::hour) return p;
+  p.day += days{1};
+  return p;
 }
 
 // The day of a holiday in year y, from its rule: "12-25" (fixed), "11/4/4" (the 4th Thursday of
@@ -537,6 +559,16 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     Point p;
     p.grain = Grain::day;
     p.day = a + days{f.dir.value_or(0)};
+    // "Rain fell overnight": in a report, the night before the day reported on (a day named in the
+    // sentence or the one before, else the publication day); "showers are expected overnight": the
+    // coming one. In a narrative, the night of the day narrated.
+    if (f.overnight && ctx.doc_type == DocType::news) {
+      const bool near_day = ctx.previous && ctx.previous->grain >= Grain::day && ctx.previous_distance <= 1;
+      if (near_day) p.day = ctx.previous->day;
+      const Tense told = ctx.tense_cue().tense;
+      if (told != Tense::future && told != Tense::prospective) p.day -= days{1};
+      return finish(f, with_time_of_day(p, f), near_day ? AnchorKind::previous : AnchorKind::publication);
+    }
     if (anchor->kind == AnchorKind::previous && anchor->point.grain < Grain::day) {
       if (!ctx.publication) return std::nullopt;
       p.day = ctx.publication->day + days{f.dir.value_or(0)};
@@ -547,9 +579,13 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     if (anchor->kind == AnchorKind::publication && f.anchor == AnchorPolicy::automatic && !f.dir && f.hour &&
         ctx.previous && ctx.previous->grain >= Grain::day && ctx.previous_distance <= 1) {
       p.day = ctx.previous->day;
-      return finish(f, with_time_of_day(p, f), AnchorKind::previous);
+      return finish(f, past_midnight(with_time_of_day(p, f), f, ctx), AnchorKind::previous);
     }
-    return finish(f, with_time_of_day(p, f), anchor->kind);
+    Point timed_point = past_midnight(with_time_of_day(p, f), f, ctx);
+    // Midnight told in the past with no day ("the fire started at midnight") is the one that began
+    // the day; otherwise ("polls close at midnight") the one that ends it.
+    if (timed_point.minute == 24 * 60 && ctx.tense_cue().tense == Tense::past) timed_point.minute = 0;
+    return finish(f, timed_point, anchor->kind);
   } else {
     return std::nullopt;
   }
@@ -649,6 +685,8 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
         ctx.previous_distance == 0)
       grain = anchor->point.grain;  // "for the quarter ended Sept. 30 ... a year earlier": that day
   }
+  // "A year ago today", "ten years ago this month": the anchor's day (month) that many years back.
+  if (f.at && *f.at > grain && anchor->point.grain >= *f.at) grain = *f.at;
   const Point start = grain == unit ? unit_containing(anchor->point.day, unit, anchor->point.minute)
                                     : unit_containing(anchor->point.day, grain);
   Point p = shift(start, unit, n);
