@@ -70,6 +70,7 @@ struct Frame {
   bool overnight = false;   // "overnight": the night before the publication day told in the past, else the coming one
   bool vague = false;       // "several", "a few", "years" without a number
   std::optional<int> dir;   // -1 past/last, 0 this, +1 next/coming
+  std::optional<int> lean;  // the way to look without a tense cue: +1 ahead ("open until Sunday")
   std::optional<int> side;  // the part of the period before (-1) or after (+1) the anchor day:
                             // "earlier this month" runs from the 1st to the anchor day
   std::optional<int> year_dir;     // the year relative to the anchor's: "June last year" -> -1

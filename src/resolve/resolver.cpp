@@ -594,6 +594,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   const bool bare_weekday = f.weekday && !f.month && !f.day && !f.dir;
   const TenseCue cue = ctx.tense_cue();
   Tense tense = cue.tense == Tense::unknown && bare_weekday ? Tense::past : cue.tense;
+  if (cue.tense == Tense::unknown && f.lean) tense = *f.lean > 0 ? Tense::future : Tense::past;
   if (tense == Tense::prospective) tense = bare_weekday ? Tense::past : Tense::future;
   // A story told in the past moves forward from the date told: "set out on March 3, 1911 ... returned
   // in the autumn" is that autumn, "sailed on 14 May 1620 ... sighted land on 9 November" that
@@ -694,6 +695,13 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   if (p.grain == Grain::second) p.grain = Grain::minute;
   // "Tuesday of last week", "Monday next week": that day of the week reached.
   if (f.weekday && p.grain == Grain::week) p = Point{Grain::day, p.day + days{*f.weekday - 1}, -1, 0, std::nullopt};
+  // "The first of next month": that day of the month reached (none past its last day).
+  if (f.day && p.grain == Grain::month) {
+    const year_month_day first{p.day};
+    const year_month_day that{first.year(), first.month(), day{unsigned(*f.day)}};
+    if (!that.ok()) return std::nullopt;
+    p = Point{Grain::day, sys_days{that}, -1, 0, std::nullopt};
+  }
   Resolved r = finish(f, p, anchor->kind);
   // "Earlier this month" lies between the month's first day and the anchor day, not in its first
   // third as "early this month" does; "later this year" between the anchor day and the year's end.
