@@ -202,9 +202,10 @@ bool is_clock(Grain g) {
 
 Resolved finish(const Frame& f, Point p, AnchorKind anchor) {
   // "The week of March 6": the (ISO) week that contains the day; a Sunday starts the week after it,
-  // as weeks named this way begin on Sunday in American usage.
+  // as weeks named this way begin on Sunday in American usage. A holiday's week ("Easter week")
+  // is the one it falls in.
   if (f.kind == FrameKind::calendar && f.period == Grain::week && p.grain == Grain::day)
-    p = unit_containing(weekday{p.day} == Sunday ? p.day + days{1} : p.day, Grain::week);
+    p = unit_containing(weekday{p.day} == Sunday && f.holiday.empty() ? p.day + days{1} : p.day, Grain::week);
   Resolved r;
   r.point = p;
   r.value.grain = p.grain;
