@@ -25,15 +25,18 @@ bool is_timex3_value(std::string_view value) {
   static const std::regex century_decade_year("[0-9]{2}|[0-9]{3}|[0-9]{4}");
   static const std::regex year_part(
       "[0-9]{4}-(H[12]|Q[1-4]|SP|SU|FA|WI|0[1-9]|1[0-2]|W(0[1-9]|[1-4][0-9]|5[0-3])(-WE)?)");
-  // A day, optionally with a part of day or a clock time (hours, minutes, seconds) and a zone.
+  // A day, optionally with a part of day or a clock time (hours, minutes, seconds; 24:00 for the
+  // midnight that ends the day) and a zone.
   static const std::regex day(
       "([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
-      "(T(MO|AF|EV|NI|DT|([01][0-9]|2[0-3])(:[0-5][0-9](:[0-5][0-9])?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?))?");
+      "(T(MO|AF|EV|NI|DT|(([01][0-9]|2[0-3])(:[0-5][0-9](:[0-5][0-9])?)?|24:00)(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?))?");
   // Durations: one unit with a number or X ("P3D", "PXY", "P1.5Y", "P2DE", "P1WE"), or ISO 8601
   // combinations ("P2Y6M", "P1DT12H", "PT1H30M").
   static const std::regex one_unit("P([0-9]+(\\.[0-9]+)?|X)(Y|M|W|D|Q|DE|CE|WE)|PT([0-9]+(\\.[0-9]+)?|X)(H|M|S)");
   static const std::regex combined("P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+S)?)?");
-  static const std::regex sets("XXXX-WXX-[1-7](T(MO|AF|EV|NI|DT))?|XXXX-(0[1-9]|1[0-2])|XXXX-XX-XXT(MO|AF|EV|NI|DT)");
+  static const std::regex sets(
+      "XXXX-WXX-[1-7](T(MO|AF|EV|NI|DT|([01][0-9]|2[0-3]):[0-5][0-9]|24:00))?|XXXX-(0[1-9]|1[0-2])|XXXX-XX-XXT(MO|AF|"
+      "EV|NI|DT)");
   std::smatch m;
   if (std::regex_match(v, refs) || std::regex_match(v, century_decade_year) || std::regex_match(v, year_part) ||
       std::regex_match(v, one_unit) || std::regex_match(v, sets))
@@ -97,7 +100,13 @@ std::string timeline_schema_problem(const nlohmann::json& doc) {
       if (auto p = check_string(date, k); !p.empty()) return "event date: " + p;
     for (const char* k : {"earliest", "latest"})
       if (auto p = check_string(date, k, kDay); !p.empty()) return "event date: " + p;
-    if (!is_timex3_value(date["value"].get<std::string>())) return "event date: value is not TIMEX3";
+    // An event over a range ("from March to June 2024") has the ISO 8601 interval of its two ends.
+    const std::string value = date["value"].get<std::string>();
+    const auto slash = value.find('/');
+    const bool ok = slash == std::string::npos
+                        ? is_timex3_value(value)
+                        : is_timex3_value(value.substr(0, slash)) && is_timex3_value(value.substr(slash + 1));
+    if (!ok) return "event date: value is not TIMEX3 (or an interval of two)";
     if (date["earliest"].get<std::string>() > date["latest"].get<std::string>()) return "event: earliest > latest";
     if (!e.contains("mentions") || !e["mentions"].is_array() || e["mentions"].empty()) return "event: no mentions";
     for (const auto& m : e["mentions"]) {
