@@ -564,7 +564,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     // sentence or the one before, else the publication day); "showers are expected overnight": the
     // coming one. In a narrative, the night of the day narrated.
     if (f.overnight && ctx.doc_type == DocType::news) {
-      const bool near_day = ctx.previous && ctx.previous->grain >= Grain::day && ctx.previous_distance <= 1;
+      const bool near_day = ctx.previous && ctx.previous->grain == Grain::day && ctx.previous_distance <= 1;
       if (near_day) p.day = ctx.previous->day;
       const Tense told = ctx.tense_cue().tense;
       if (told != Tense::future && told != Tense::prospective) p.day -= days{1};
