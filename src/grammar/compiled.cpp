@@ -622,8 +622,10 @@ class WordFinder {
 };
 
 // Longest expression first (context words do not count), then earliest rule, then leftmost;
-// keep those whose whole match overlaps nothing kept. The order is total, so the result does not
-// depend on the order candidates were found in.
+// keep those whose expression overlaps no whole match kept: the context words of a match kept
+// before may be another's expression ("every Tuesday and <<Thursday>>" after "every Tuesday"),
+// while a match kept keeps its own context from those after it (the year of "Aug. 14-17, 2025"). The order is total, so
+// the result does not depend on the order candidates were found in.
 std::vector<Match> select_longest(std::vector<Match>& candidates) {
   std::vector<std::size_t> order(candidates.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -649,12 +651,12 @@ std::vector<Match> select_longest(std::vector<Match>& candidates) {
   for (std::size_t idx : order) {
     Match& m = candidates[idx];
     bool overlaps = false;
-    for (std::size_t i = m.begin - base; i < m.end - base && !overlaps; ++i) overlaps = covered(i);
+    for (std::size_t i = m.span_begin - base; i < m.span_end - base && !overlaps; ++i) overlaps = covered(i);
     if (overlaps) continue;
     for (std::size_t i = m.begin - base; i < m.end - base; ++i) taken[i / 64] |= std::uint64_t{1} << (i % 64);
     out.push_back(std::move(m));
   }
-  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.span_begin < b.span_begin; });
   return out;
 }
 
