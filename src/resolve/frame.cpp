@@ -34,6 +34,28 @@ bool set_int(Frame& f, std::string_view v) {
   return true;
 }
 
+// "1" sets a flag; nothing else is a value for one.
+template <bool Frame::*Field>
+bool set_flag(Frame& f, std::string_view v) {
+  if (v != "1") return false;
+  f.*Field = true;
+  return true;
+}
+
+template <std::optional<Grain> Frame::*Field>
+bool set_grain(Frame& f, std::string_view v) {
+  auto g = parse_grain(v);
+  if (!g) return false;
+  f.*Field = *g;
+  return true;
+}
+
+// An ordinal that cannot be zero: "the first weekend of May" 1, "the final weekend" -1.
+template <std::optional<int> Frame::*Field>
+bool set_nth(Frame& f, std::string_view v) {
+  return v != "0" && set_int<Field, -1, 5>(f, v);
+}
+
 bool set_kind(Frame& f, std::string_view v) {
   static constexpr std::array<std::pair<std::string_view, FrameKind>, 6> kinds{{
       {"calendar", FrameKind::calendar},
@@ -70,13 +92,6 @@ bool set_type(Frame& f, std::string_view v) {
   return true;
 }
 
-bool set_unit(Frame& f, std::string_view v) {
-  auto g = parse_grain(v);
-  if (!g) return false;
-  f.unit = *g;
-  return true;
-}
-
 bool set_mod(Frame& f, std::string_view v) {
   auto m = parse_mod(v);
   if (!m) return false;
@@ -102,7 +117,32 @@ bool set_vague(Frame& f, std::string_view v) {
   return true;
 }
 
-constexpr std::array<std::pair<std::string_view, Setter>, 30> kSetters{{
+bool set_holiday(Frame& f, std::string_view v) {
+  // Checked for shape here; the resolver computes the day.
+  if (v.empty() || v.size() > 16) return false;
+  for (char c : v)
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '-' && c != '+' && c != '/' && c != 'E') return false;
+  f.holiday = std::string(v);
+  return true;
+}
+
+bool set_zone(Frame& f, std::string_view v) {
+  // "-300" is a fixed offset; "-300 us" the standard offset of a zone that keeps US daylight time.
+  constexpr std::string_view kUs = " us";
+  const bool us = v.size() > kUs.size() && v.substr(v.size() - kUs.size()) == kUs;
+  if (us) v.remove_suffix(kUs.size());
+  if (!set_int<&Frame::zone, -14 * 60, 14 * 60>(f, v)) return false;
+  f.zone_us_daylight = us;
+  return true;
+}
+
+bool set_century_ordinal(Frame& f, std::string_view v) {  // "the 20th century" is TIMEX "19"
+  if (!set_int<&Frame::century, 1, 100>(f, v)) return false;
+  *f.century -= 1;
+  return true;
+}
+
+constexpr std::array<std::pair<std::string_view, Setter>, 46> kSetters{{
     {"kind", set_kind},
     {"type", set_type},
     {"anchor", set_anchor},
@@ -124,7 +164,7 @@ constexpr std::array<std::pair<std::string_view, Setter>, 30> kSetters{{
     {"hour", set_int<&Frame::hour, 0, 24>},
     {"minute", set_int<&Frame::minute, 0, 59>},
     {"meridiem", set_int<&Frame::meridiem, 0, 1>},
-    {"unit", set_unit},
+    {"unit", set_grain<&Frame::unit>},
     {"amount", set_amount},
     {"vague", set_vague},
     {"dir", set_int<&Frame::dir, -1, 1>},
@@ -133,6 +173,22 @@ constexpr std::array<std::pair<std::string_view, Setter>, 30> kSetters{{
     {"ref", set_int<&Frame::ref, -1, 1>},
     {"times", set_int<&Frame::times, 1, 1000>},
     {"mod", set_mod},
+    {"range_end", set_int<&Frame::range_end, 0, 9999>},
+    {"zone", set_zone},
+    {"holiday", set_holiday},
+    {"same_period", set_flag<&Frame::same_period>},
+    {"period", set_grain<&Frame::period>},
+    {"comparative", set_flag<&Frame::comparative>},
+    {"with_figures", set_flag<&Frame::with_figures>},
+    {"at", set_grain<&Frame::at>},
+    {"overnight", set_flag<&Frame::overnight>},
+    {"plus_half", set_flag<&Frame::plus_half>},
+    {"day_offset", set_int<&Frame::day_offset, -14, 14>},
+    {"year_dir", set_int<&Frame::year_dir, -1, 1>},
+    {"numeric", set_int<&Frame::numeric, 1, 1>},
+    {"nth_weekend", set_nth<&Frame::nth_weekend>},
+    {"nth_week", set_nth<&Frame::nth_week>},
+    {"century_ordinal", set_century_ordinal},
 }};
 
 Setter find_setter(std::string_view field) {
@@ -144,80 +200,10 @@ Setter find_setter(std::string_view field) {
 }  // namespace
 
 bool set_frame_field(Frame& frame, std::string_view field, std::string_view value) {
-  if (field == "range_end") return set_int<&Frame::range_end, 0, 9999>(frame, value);
-  if (field == "zone") {
-    // "-300" is a fixed offset; "-300 us" the standard offset of a zone that keeps US daylight time.
-    constexpr std::string_view kUs = " us";
-    const bool us = value.size() > kUs.size() && value.substr(value.size() - kUs.size()) == kUs;
-    if (us) value.remove_suffix(kUs.size());
-    if (!set_int<&Frame::zone, -14 * 60, 14 * 60>(frame, value)) return false;
-    frame.zone_us_daylight = us;
-    return true;
-  }
-  if (field == "holiday") {
-    // Checked for shape here; the resolver computes the day.
-    if (value.empty() || value.size() > 16) return false;
-    for (char c : value)
-      if (!std::isdigit(static_cast<unsigned char>(c)) && c != '-' && c != '+' && c != '/' && c != 'E') return false;
-    frame.holiday = std::string(value);
-    return true;
-  }
-  if (field == "same_period") {
-    if (value != "1") return false;
-    frame.same_period = true;
-    return true;
-  }
-  if (field == "period") {
-    auto g = parse_grain(value);
-    if (!g) return false;
-    frame.period = *g;
-    return true;
-  }
-  if (field == "comparative") {
-    if (value != "1") return false;
-    frame.comparative = true;
-    return true;
-  }
-  if (field == "with_figures") {
-    if (value != "1") return false;
-    frame.with_figures = true;
-    return true;
-  }
-  if (field == "at") {
-    auto g = parse_grain(value);
-    if (!g) return false;
-    frame.at = *g;
-    return true;
-  }
-  if (field == "overnight") {
-    if (value != "1") return false;
-    frame.overnight = true;
-    return true;
-  }
-  if (field == "plus_half") {
-    if (value != "1") return false;
-    frame.plus_half = true;
-    return true;
-  }
-  if (field == "day_offset") return set_int<&Frame::day_offset, -14, 14>(frame, value);
-  if (field == "year_dir") return set_int<&Frame::year_dir, -1, 1>(frame, value);
-  if (field == "numeric") return set_int<&Frame::numeric, 1, 1>(frame, value);
-  if (field == "nth_weekend") return value != "0" && set_int<&Frame::nth_weekend, -1, 5>(frame, value);
-  if (field == "nth_week") return value != "0" && set_int<&Frame::nth_week, -1, 5>(frame, value);
-  if (field == "century_ordinal") {  // "the 20th century" is TIMEX "19"
-    if (!set_int<&Frame::century, 1, 100>(frame, value)) return false;
-    *frame.century -= 1;
-    return true;
-  }
   Setter s = find_setter(field);
   return s != nullptr && s(frame, value);
 }
 
-bool is_frame_field(std::string_view field) {
-  return field == "range_end" || field == "zone" || field == "holiday" || field == "same_period" || field == "period" ||
-         field == "comparative" || field == "with_figures" || field == "plus_half" || field == "overnight" ||
-         field == "at" || field == "year_dir" || field == "numeric" || field == "nth_weekend" || field == "nth_week" ||
-         field == "century_ordinal" || find_setter(field) != nullptr;
-}
+bool is_frame_field(std::string_view field) { return find_setter(field) != nullptr; }
 
 }  // namespace timeliner
