@@ -34,6 +34,7 @@ enum class Kind : std::uint8_t {
   must,
   had,
   been,
+  until,
   determiner
 };
 
@@ -59,12 +60,14 @@ Kind kind_of(std::string_view w) {
       if (w == "have") return Kind::have;
       if (w == "been") return Kind::been;
       if (w == "must") return Kind::must;
+      if (w == "till") return Kind::until;
       if (w == "your" || w == "this") return Kind::determiner;
       return Kind::other;
     case 5:
       if (w == "being") return Kind::being;
       if (w == "could") return Kind::could;
       if (w == "might") return Kind::might;
+      if (w == "until") return Kind::until;
       if (w == "their" || w == "these" || w == "those") return Kind::determiner;
       return Kind::other;
     default:
@@ -97,7 +100,7 @@ TenseCues::TenseCues(const grammar::Compiled& g) {
       {"cue_future", kFuture},          {"cue_report", kReport},    {"cue_past", kPast},
       {"cue_not_past", kNotPast},       {"cue_intent", kIntent},    {"cue_compare", kCompare},
       {"cue_intent_told", kIntentTold}, {"cue_plan_for", kPlanFor}, {"cue_linking", kLinking},
-      {"cue_anterior", kAnterior}};
+      {"cue_anterior", kAnterior},      {"cue_change", kChange}};
   for (const auto& [name, flag] : vocabs) {
     const grammar::Vocab* v = g.vocab(name);
     if (!v) continue;
@@ -149,6 +152,9 @@ void TenseCues::read(std::string_view sentence, Words& words) const {
   std::string word;
   Kind kind = Kind::other, previous_word = Kind::other, before_previous = Kind::other, third_previous = Kind::other;
   std::uint16_t previous_flags = 0, before_previous_flags = 0;
+  // Words read since the last change word ("postponed", "extended"), a few at most for "to" to be its target.
+  constexpr std::size_t kChangeReach = 5;
+  std::size_t since_change = kChangeReach + 1;
   const std::size_t n = sentence.size();
   const std::size_t short_word = std::max<std::size_t>(longest_, 5);
   while (i < n) {
@@ -186,6 +192,8 @@ void TenseCues::read(std::string_view sentence, Words& words) const {
     // The cue of the word, as far as it and the words before it tell; "is", "are" naming a date
     // after them depend on the mention (tense_at()).
     Tense t = Tense::unknown;
+    ++since_change;
+    w.change_target = (kind == Kind::to || kind == Kind::until) && since_change <= kChangeReach;
     if (kind == Kind::to && (previous_flags & kIntent) &&
         (before_previous == Kind::had || (before_previous == Kind::been && third_previous == Kind::had))) {
       t = Tense::past;  // "had been due to expire", "had planned to leave": a plan of the past, now past
@@ -211,6 +219,7 @@ void TenseCues::read(std::string_view sentence, Words& words) const {
                !adjective(previous_word)) {
       t = Tense::past;
     }
+    if (flags & kChange) since_change = 0;
     w.tense = t;
     words.words_.push_back(w);
     before_previous_flags = previous_flags;
@@ -248,6 +257,9 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
     // "the vote is Tuesday", "the wedding is in May": a date set, ahead (before any cue the word
     // itself may have).
     if ((w.marks & kIsAre) && b < begin && names_what_is(sentence.substr(w.end, begin - w.end))) t = Tense::future;
+    // "Postponed to June 30", "extended by a month, to June 30": the new date, right after "to", lies
+    // ahead (not the act of "extended their offers to acquire the firm Friday").
+    if (w.change_target && b < begin && sentence.find_first_not_of(' ', w.end) == begin) t = Tense::future;
     if (w.marks & kEndsFuture) last_future = std::string_view::npos;  // the participle after it is no future
     // An infinitive has no tense of its own ("difficult to meet demand"): the verb before it decides.
     if ((previous & kIsTo) && t != Tense::unknown && !(w.marks & kIsTo)) t = Tense::unknown;

@@ -42,6 +42,7 @@ class TenseCues {
       Tense tense = Tense::unknown;  // the word's cue, before its neighbours and the mention have a say
       std::uint8_t marks = 0;        // what tense_at() asks of the word and its neighbours (kIs... in tense.cpp)
       bool compare = false;          // a word of "cue_compare"
+      bool change_target = false;    // "to", "until" a few words after a change ("postponed to")
     };
     const char* data_ = nullptr;
     std::size_t size_ = static_cast<std::size_t>(-1);
@@ -61,7 +62,8 @@ class TenseCues {
     kIntentTold = 64,
     kPlanFor = 128,
     kLinking = 256,
-    kAnterior = 512
+    kAnterior = 512,
+    kChange = 1024
   };
   std::uint16_t flags_of(std::string_view word) const;
   void read(std::string_view sentence, Words& words) const;
