@@ -35,6 +35,20 @@ test('bars end the day after latest; single days are points at noon, times at th
   assert.equal(byHead('Safety test').derived, false);
 });
 
+test('midnight that ends a day (T24:00) sits at the end of that day, not its start', () => {
+  const timeline = structuredClone(sample);
+  const ribbon = timeline.events.find((e) => e.headline === 'Ribbon cut');
+  const deadline = structuredClone(ribbon);
+  deadline.id = 'deadline';
+  deadline.headline = 'Offer expires';
+  deadline.date = { ...ribbon.date, value: '2025-04-18T24:00', earliest: '2025-04-18', latest: '2025-04-18' };
+  timeline.events.push(deadline);
+  const model = buildModel(timeline);
+  const m = model.events.find((x) => x.ev.headline === 'Offer expires');
+  assert.equal(m.point, true);
+  assert.equal(m.start, Date.UTC(2025, 3, 19));
+});
+
 test('the model rejects other schemas', () => {
   assert.throws(() => buildModel({ schema: 'other/1', documents: [], events: [] }), /schema/);
   assert.throws(() => buildModel([]), /timeline/);
