@@ -700,6 +700,16 @@ std::optional<Match> candidate(const Rule& rule, std::size_t r, std::string_view
 // occurs (a position where the rule can match has one of them, prefix.hpp).
 namespace {
 
+// The groups of a match of `re` known to span text[b, e), into `groups` (n of them). RE2 is given
+// only the match and the byte on each side of it as its text: what ^, $ and \b see is the same as
+// in the whole text, and it then needs no DFA pass over the whole text before its group search (it
+// runs one when the text is longer than its bit-state engine takes).
+bool match_groups(const RE2& re, std::string_view text, std::size_t b, std::size_t e, re2::StringPiece* groups, int n) {
+  const std::size_t from = b > 0 ? b - 1 : 0;
+  const std::size_t to = std::min(text.size(), e + 1);
+  return re.Match(text.substr(from, to - from), b - from, e - from, RE2::ANCHOR_BOTH, groups, n);
+}
+
 // Each thread's own copies of the compiled patterns of one grammar: RE2 objects may be shared by
 // threads, but then every search takes a lock on the shared DFA cache, and two cores contending for
 // it at every try run slower than one. A copy costs a compile per thread and pattern used.
@@ -764,7 +774,7 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
       if (m.groups.size() != rule.captures.size()) {
         const int n = static_cast<int>(rule.captures.size()) + 1;
         groups.assign(static_cast<std::size_t>(n), {});
-        if (!own.re(rule, m.rule).Match(text, m.begin, m.end, RE2::ANCHOR_BOTH, groups.data(), n)) continue;
+        if (!match_groups(own.re(rule, m.rule), text, m.begin, m.end, groups.data(), n)) continue;
         m.groups.reserve(rule.captures.size());
         for (int g = 1; g < n; ++g)
           m.groups.emplace_back(groups[static_cast<std::size_t>(g)].data(), groups[static_cast<std::size_t>(g)].size());
@@ -833,7 +843,7 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
         // Then the groups, within the match (as RE2 itself does after a DFA search).
         const int n = static_cast<int>(rule.captures.size()) + 1;
         groups.assign(static_cast<std::size_t>(n), {});
-        if (!re.Match(text, p, e, RE2::ANCHOR_BOTH, groups.data(), n)) continue;
+        if (!match_groups(re, text, p, e, groups.data(), n)) continue;
         if (auto m = candidate(rule, r, text, groups, n)) {
           next[r] = m->end;
           candidates.push_back(std::move(*m));
