@@ -483,6 +483,8 @@ Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedIndex* p
       precomputed->source_hash == source_hash(source)) {
     starts_.adopt(precomputed->index);
     require(decode_required(precomputed->required));
+    if (precomputed->long_key_length == kLongKeyLength && precomputed->long_keys.masks.size() == rules_.size())
+      long_keys_.adopt(precomputed->long_keys);
     return;
   }
   std::vector<std::string_view> patterns;
@@ -697,7 +699,8 @@ std::optional<Match> candidate(const Rule& rule, std::size_t r, std::string_view
 // its start, so the kept matches are also found by trying the rule anchored at each position
 // where a word may start, in order, skipping those before the end of the last match kept: that
 // is scan(), with the positions further narrowed to those where one of the rule's start keys
-// occurs (a position where the rule can match has one of them, prefix.hpp).
+// occurs (a position where the rule can match has one of them, prefix.hpp), and, for the bundled
+// grammar, to those where the text begins with one of its longer keys (LongKeys, prefix.hpp).
 namespace {
 
 // The groups of a match of `re` known to span text[b, e), into `groups` (n of them). RE2 is given
@@ -762,6 +765,8 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
   std::vector<std::size_t> tried(rules_.size(), static_cast<std::size_t>(-1));
   std::array<std::span<const std::uint16_t>, StartIndex::kMaxLists> lists;
   std::vector<re2::StringPiece> groups;
+  std::array<std::uint64_t, kLongKeyLength + 1> prefix_hashes{};
+  std::size_t hashed_at = static_cast<std::size_t>(-1), hashed = 0;
   // The overlaps among the candidates resolved (the longest wins), then the groups of the selected
   // matches that have them still to find: the search within the match that the DFA found always
   // finds it again (a match that did not would be dropped).
@@ -822,6 +827,14 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
             }
           }
           if (!possible) continue;
+        }
+        // Nor where the text does not begin with one of its long start keys (the bundled grammar's).
+        if (long_keys_.tested(r)) {
+          if (hashed_at != p) {
+            hashed_at = p;
+            hashed = LongKeys::hashes(text, p, prefix_hashes.data());
+          }
+          if (!long_keys_.pass(r, prefix_hashes.data(), hashed)) continue;
         }
         const RE2& re = own.re(rule, r);
         // First the DFA alone, for the match's end: most tries fail within a few bytes. Asking for

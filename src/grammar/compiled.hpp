@@ -115,6 +115,8 @@ class Compiled {
 
   const std::vector<Rule>& rules() const { return rules_; }
   const StartIndex& start_index() const { return starts_; }
+  // The long start keys of the rules: those of the precomputed index, else none (every rule passes).
+  const LongKeys& long_keys() const { return long_keys_; }
   // The words that rules require (Rule::required), and the same as encode_required() gives.
   const std::vector<std::string>& words() const { return words_; }
   std::string required_text() const;
@@ -144,6 +146,7 @@ class Compiled {
   std::vector<std::string> words_;
   WordAutomaton automaton_;
   StartIndex starts_;
+  LongKeys long_keys_;
   void require(const std::vector<std::vector<std::vector<std::string>>>& required);
   std::size_t longest_number_phrase_ = 1;
 };

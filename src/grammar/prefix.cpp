@@ -3,6 +3,7 @@
 #include <re2/filtered_re2.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <map>
 #include <set>
@@ -17,8 +18,24 @@ namespace {
 // ("the couple" became "the c", tried at every "the company"); 16384 keeps them (the bundled
 // index: 43 K keys -> 81 K, 1.1 MB more of binary, under a second more of build).
 constexpr std::size_t kMaxKeys = 16384;
+// LongKeys: fewer, a rule with more than kMaxLongKeys is not tested anyway.
+constexpr std::size_t kMaxLongAnalysisKeys = 4096;
 
-// The starts of a sub-pattern's matches: `whole` holds matches shorter than kKeyLength in full,
+// The length of the keys being found (kKeyLength for the start index, longer for LongKeys).
+thread_local std::size_t key_length = kKeyLength;
+// Whether runs of white space are written as one space in the keys being found (LongKeys).
+thread_local bool collapse_spaces = false;
+thread_local std::size_t max_keys = kMaxKeys;
+
+void collapse(std::string& s) {
+  if (!collapse_spaces) return;
+  std::size_t o = 0;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (!(s[i] == ' ' && o > 0 && s[o - 1] == ' ')) s[o++] = s[i];
+  s.resize(o);
+}
+
+// The starts of a sub-pattern's matches: `whole` holds matches shorter than key_length in full,
 // `cut` holds beginnings after which anything may follow.
 struct Starts {
   std::set<std::string> whole, cut;
@@ -34,15 +51,17 @@ struct Starts {
     return s;
   }
   void add_whole(std::string s) {
-    if (s.size() >= kKeyLength) {
-      s.resize(kKeyLength);
+    collapse(s);
+    if (s.size() >= key_length) {
+      s.resize(key_length);
       cut.insert(std::move(s));
     } else {
       whole.insert(std::move(s));
     }
   }
   void add_cut(std::string s) {
-    if (s.size() > kKeyLength) s.resize(kKeyLength);
+    collapse(s);
+    if (s.size() > key_length) s.resize(key_length);
     cut.insert(std::move(s));
   }
   void merge(const Starts& o) {
@@ -51,7 +70,7 @@ struct Starts {
   }
   // Too many keys: shorten them all (a shorter cut key covers every longer one it begins).
   void limit() {
-    for (std::size_t len = kKeyLength - 1; whole.size() + cut.size() > kMaxKeys; --len) {
+    for (std::size_t len = key_length - 1; whole.size() + cut.size() > max_keys; --len) {
       Starts s;
       for (const auto& w : whole) s.cut.insert(w.substr(0, len));
       for (const auto& c : cut) s.cut.insert(c.substr(0, len));
@@ -75,7 +94,7 @@ Starts concat(const Starts& a, const Starts& b) {
 
 Starts star(const Starts& a) {
   Starts r = Starts::empty_match();
-  for (std::size_t i = 0; i <= kKeyLength + 1; ++i) {
+  for (std::size_t i = 0; i <= key_length + 1; ++i) {
     Starts next = r;
     next.merge(concat(r, a));
     next.limit();
@@ -173,7 +192,7 @@ class Analyzer {
         if (!has_lo || j >= p_.size() || p_[j] != '}') return a;  // a literal '{', read as an atom next
         i_ = j + 1;
         if (!has_comma) hi = lo;
-        const std::size_t cap = kKeyLength + 1;
+        const std::size_t cap = key_length + 1;
         Starts r = Starts::empty_match();
         for (std::size_t k = 0; k < std::min(lo, cap); ++k) r = concat(r, a);
         if (has_comma && !has_hi) {
@@ -375,7 +394,12 @@ class Analyzer {
 
 }  // namespace
 
-std::vector<std::vector<std::string>> start_keys(const std::vector<std::string_view>& patterns) {
+std::vector<std::vector<std::string>> start_keys(const std::vector<std::string_view>& patterns, std::size_t length,
+                                                 bool collapsed) {
+  const std::size_t was = key_length;
+  key_length = length;
+  collapse_spaces = collapsed;
+  max_keys = collapsed ? kMaxLongAnalysisKeys : kMaxKeys;
   Memo memo;
   std::vector<std::vector<std::string>> all;
   for (std::string_view pattern : patterns) {
@@ -388,6 +412,9 @@ std::vector<std::vector<std::string>> start_keys(const std::vector<std::string_v
     }
     all.push_back(std::move(keys));
   }
+  key_length = was;
+  collapse_spaces = false;
+  max_keys = kMaxKeys;
   return all;
 }
 
@@ -538,6 +565,81 @@ std::uint64_t source_hash(std::string_view source) {
     h *= 1099511628211ull;
   }
   return h;
+}
+
+// A key's hash (which tells its length too) as its rule's: never 0, the mark of a free slot.
+std::uint64_t LongKeys::mix(std::size_t rule, std::uint64_t hash) {
+  return (hash ^ (static_cast<std::uint64_t>(rule) * 0x9E3779B97F4A7C15ull)) | 1u;
+}
+
+void LongKeys::build(const std::vector<std::vector<std::string>>& keys) {
+  masks_.assign(keys.size(), 0);
+  std::vector<std::uint64_t> values;
+  for (std::size_t r = 0; r < keys.size(); ++r) {
+    if (keys[r].size() > kMaxLongKeys) continue;
+    std::uint32_t mask = 0;
+    std::vector<std::uint64_t> mine;
+    bool any = false;
+    for (const auto& k : keys[r]) {
+      if (k.empty() || k.size() > kLongKeyLength) {
+        any = true;
+        break;
+      }
+      std::uint64_t h = 14695981039346656037ull;
+      for (char c : k) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+      }
+      mask |= std::uint32_t{1} << k.size();
+      mine.push_back(mix(r, h));
+    }
+    if (any) continue;
+    masks_[r] = mask;
+    values.insert(values.end(), mine.begin(), mine.end());
+  }
+  std::size_t size = 16;
+  unsigned shift = 60;
+  while (size < values.size() * 2) {
+    size *= 2;
+    --shift;
+  }
+  table_.assign(size, 0);
+  for (std::uint64_t v : values) {
+    std::size_t i = static_cast<std::size_t>((v * 0x9E3779B97F4A7C15ull) >> shift);
+    while (table_[i] != 0 && table_[i] != v) i = (i + 1) & (size - 1);
+    table_[i] = v;
+  }
+  data_ = {masks_, table_, shift};
+}
+
+std::size_t LongKeys::hashes(std::string_view text, std::size_t pos, std::uint64_t* h) {
+  std::uint64_t v = 14695981039346656037ull;
+  std::size_t n = 0;
+  unsigned char last = 0;
+  for (std::size_t i = pos; i < text.size() && n < kLongKeyLength; ++i) {
+    const unsigned char b = key_byte(static_cast<unsigned char>(text[i]));
+    if (b == ' ' && last == ' ') continue;
+    last = b;
+    v ^= b;
+    v *= 1099511628211ull;
+    h[++n] = v;
+  }
+  return n;
+}
+
+bool LongKeys::pass(std::size_t rule, const std::uint64_t* h, std::size_t n) const {
+  const std::size_t size = data_.table.size();
+  // The lengths of its keys that the text has, shortest first.
+  for (std::uint32_t mask = data_.masks[rule] & ((std::uint32_t{2} << n) - 1); mask != 0; mask &= mask - 1) {
+    const auto len = static_cast<std::size_t>(std::countr_zero(mask));
+    const std::uint64_t v = mix(rule, h[len]);
+    for (std::size_t i = static_cast<std::size_t>((v * 0x9E3779B97F4A7C15ull) >> data_.shift);;
+         i = (i + 1) & (size - 1)) {
+      if (data_.table[i] == v) return true;
+      if (data_.table[i] == 0) break;
+    }
+  }
+  return false;
 }
 
 std::uint64_t StartIndex::pack(const unsigned char* k, std::size_t n) {

@@ -38,7 +38,8 @@ inline unsigned char key_byte(unsigned char c) { return kKeyBytes[c]; }
 
 // The start keys of each RE2 pattern (syntax as RE2 accepts it). A pattern the analysis cannot
 // parse gets the empty key: possible everywhere.
-std::vector<std::vector<std::string>> start_keys(const std::vector<std::string_view>& patterns);
+std::vector<std::vector<std::string>> start_keys(const std::vector<std::string_view>& patterns,
+                                                 std::size_t length = kKeyLength, bool collapsed = false);
 
 // For each RE2 pattern, groups of words (lower-case ASCII) such that every match of the pattern
 // contains, ASCII case aside, at least one word of each group: the rule need not be tried where
@@ -49,6 +50,42 @@ std::vector<std::vector<std::vector<std::string>>> required_words(const std::vec
 // The same as one line of text per pattern (groups separated by ';', words by '|'), and back.
 std::string encode_required(const std::vector<std::vector<std::vector<std::string>>>& required);
 std::vector<std::vector<std::vector<std::string>>> decode_required(std::string_view text);
+
+// A second, finer test after the start index: each rule's start keys of up to kLongKeyLength
+// bytes, white space runs written as one space, as hashes. A rule passes at a position when the
+// text there (key bytes, runs of white space as one space) begins with one of its keys, or when it
+// has none (too many, or not understood). A hash that two strings share only lets more through.
+inline constexpr std::size_t kLongKeyLength = 12;
+inline constexpr std::size_t kMaxLongKeys = 2048;  // per rule: beyond, the rule is not tested
+// The arrays of a LongKeys, as build() lays them out.
+struct LongKeysData {
+  std::span<const std::uint32_t> masks;  // per rule: bit l set when it has a key of l bytes
+  std::span<const std::uint64_t> table;  // open addressing of the keys' hashes, 0 free
+  unsigned shift = 64;                   // 64 - log2(table size)
+};
+
+class LongKeys {
+ public:
+  LongKeys() = default;
+  LongKeys(const LongKeys&) = delete;
+  LongKeys& operator=(const LongKeys&) = delete;
+
+  void build(const std::vector<std::vector<std::string>>& keys);  // start_keys(..., kLongKeyLength, true)
+  // Instead of build(): arrays laid out before, which outlive this one.
+  void adopt(const LongKeysData& data) { data_ = data; }
+  LongKeysData data() const { return data_; }
+  // The prefix hashes of the text at `pos`: h[l] for its first l key bytes (runs of white space as
+  // one), l = 1..kLongKeyLength. Returns how many were set.
+  static std::size_t hashes(std::string_view text, std::size_t pos, std::uint64_t* h);
+  bool tested(std::size_t rule) const { return rule < data_.masks.size() && data_.masks[rule] != 0; }
+  bool pass(std::size_t rule, const std::uint64_t* h, std::size_t n) const;
+
+ private:
+  static std::uint64_t mix(std::size_t rule, std::uint64_t hash);
+  std::vector<std::uint32_t> masks_;
+  std::vector<std::uint64_t> table_;
+  LongKeysData data_;
+};
 
 // Rules indexed by their start keys.
 class StartIndex;
@@ -71,6 +108,8 @@ struct PrecomputedIndex {
   std::size_t rules = 0;       // rule count of the grammar
   StartIndexData index;
   const char* required = "";  // encode_required() of the rules' patterns
+  LongKeysData long_keys;     // made with kLongKeyLength
+  std::size_t long_key_length = 0;
 };
 
 // FNV-1a of the grammar source text.

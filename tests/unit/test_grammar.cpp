@@ -6,6 +6,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <array>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -182,6 +183,39 @@ BOOST_AUTO_TEST_CASE(required_words_keep_every_match) {
   }
 }
 
+// Rules tried only where the text begins with one of their long start keys (white space runs as one
+// space, ASCII case aside) find what they found before: runs of spaces, tabs and line ends inside
+// the keys, capitals, keys cut by the end of the text, matches at the very end.
+BOOST_AUTO_TEST_CASE(long_start_keys_keep_every_match) {
+  const auto& c = Grammar::english().compiled();
+  for (const char* t :
+       {"in  the\n\tyear", "IN THE YEAR.", "for the fiscal   year", "on President's Day", "PRESIDENTS' DAY",
+        "on the 5th,", "on  the\nfifth", "the day after Christmas", "Monday, \t March  3, 2025", "two   weeks\nago",
+        "in the", "at 5 p.m.", "noon  on Dec. 31", "the 1990s", "in the\r\nnear term", "Q3  2024"}) {
+    const auto fast = c.scan(t), slow = c.scan_reference(t);
+    bool equal = fast.size() == slow.size();
+    for (std::size_t i = 0; equal && i < fast.size(); ++i)
+      equal = fast[i].begin == slow[i].begin && fast[i].end == slow[i].end && fast[i].rule == slow[i].rule;
+    BOOST_TEST(equal, t);
+  }
+  // The keys of a rule: the text's first bytes hashed as the keys are.
+  using namespace timeliner::grammar;
+  LongKeys keys;
+  keys.build({{"in the year", "noon"}, {""}});
+  std::array<std::uint64_t, kLongKeyLength + 1> h{};
+  auto pass = [&](std::size_t rule, std::string_view text) {
+    return keys.pass(rule, h.data(), LongKeys::hashes(text, 0, h.data()));
+  };
+  BOOST_TEST(keys.tested(0));
+  BOOST_TEST(!keys.tested(1));  // an empty key: possible everywhere
+  BOOST_TEST(pass(0, "In  The\n Year"));
+  BOOST_TEST(pass(0, "NOON"));
+  BOOST_TEST(pass(0, "noontime"));
+  BOOST_TEST(!pass(0, "in the company"));
+  BOOST_TEST(!pass(0, "in the"));
+  BOOST_TEST(!pass(0, "no"));
+}
+
 // The index of start keys that the build laid out for the bundled grammar (src/grammar/keygen.cpp)
 // is the one the analysis gives at run time; an index made for another source text is not taken.
 BOOST_AUTO_TEST_CASE(precomputed_start_index_matches_the_analysis) {
@@ -199,8 +233,18 @@ BOOST_AUTO_TEST_CASE(precomputed_start_index_matches_the_analysis) {
   BOOST_TEST(same(a.first, b.first));
   BOOST_TEST(a.shift == b.shift);
   BOOST_TEST(b.slots.size() > 1000u);
-  // The words the rules require, the same too.
+  // The words the rules require, the same too, and the long start keys.
   BOOST_TEST(std::string(kEnglishIndex.required) == runtime.required_text());
+  std::vector<std::string_view> patterns;
+  for (const Rule& r : runtime.rules()) patterns.push_back(r.pattern);
+  LongKeys long_keys;
+  long_keys.build(start_keys(patterns, kLongKeyLength, true));
+  const LongKeysData la = long_keys.data(), lb = kEnglishIndex.long_keys;
+  BOOST_TEST(kEnglishIndex.long_key_length == kLongKeyLength);
+  BOOST_TEST(same(la.masks, lb.masks));
+  BOOST_TEST(same(la.table, lb.table));
+  BOOST_TEST(la.shift == lb.shift);
+  BOOST_TEST(lb.table.size() > 1000u);
   BOOST_TEST(runtime.words().size() > 10u);
   // Made for another source: ignored. (Taken, this index of an empty grammar would find nothing.)
   const std::string other = "@rule t DATE ref :: today\n";
