@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     write_array(out, "std::uint64_t", "kSlots", d.slots);
     write_array(out, "std::uint8_t", "kFirst", d.first);
     write_array(out, "std::uint32_t", "kLongMasks", l.masks);
-    write_array(out, "std::uint64_t", "kLongTable", l.table);
+    write_array(out, "std::uint32_t", "kLongTable", l.table);
     // The words each rule requires, as one string (its words are lower-case ASCII letters, digits,
     // spaces, periods and hyphens: nothing to escape).
     out << "const char* const kRequired = \"";

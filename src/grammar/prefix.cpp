@@ -567,10 +567,13 @@ std::uint64_t source_hash(std::string_view source) {
   return h;
 }
 
-// A key's hash (which tells its length too) as its rule's: never 0, the mark of a free slot.
+// A key's hash (which tells its length too) as its rule's.
 std::uint64_t LongKeys::mix(std::size_t rule, std::uint64_t hash) {
-  return (hash ^ (static_cast<std::uint64_t>(rule) * 0x9E3779B97F4A7C15ull)) | 1u;
+  return hash ^ (static_cast<std::uint64_t>(rule) * 0x9E3779B97F4A7C15ull);
 }
+
+// What the table holds of it: never 0, the mark of a free slot.
+std::uint32_t LongKeys::fingerprint(std::uint64_t mixed) { return static_cast<std::uint32_t>(mixed) | 1u; }
 
 void LongKeys::build(const std::vector<std::vector<std::string>>& keys) {
   masks_.assign(keys.size(), 0);
@@ -606,8 +609,9 @@ void LongKeys::build(const std::vector<std::vector<std::string>>& keys) {
   table_.assign(size, 0);
   for (std::uint64_t v : values) {
     std::size_t i = static_cast<std::size_t>((v * 0x9E3779B97F4A7C15ull) >> shift);
-    while (table_[i] != 0 && table_[i] != v) i = (i + 1) & (size - 1);
-    table_[i] = v;
+    const auto f = fingerprint(v);
+    while (table_[i] != 0 && table_[i] != f) i = (i + 1) & (size - 1);
+    table_[i] = f;
   }
   data_ = {masks_, table_, shift};
 }
@@ -633,9 +637,10 @@ bool LongKeys::pass(std::size_t rule, const std::uint64_t* h, std::size_t n) con
   for (std::uint32_t mask = data_.masks[rule] & ((std::uint32_t{2} << n) - 1); mask != 0; mask &= mask - 1) {
     const auto len = static_cast<std::size_t>(std::countr_zero(mask));
     const std::uint64_t v = mix(rule, h[len]);
+    const auto f = fingerprint(v);
     for (std::size_t i = static_cast<std::size_t>((v * 0x9E3779B97F4A7C15ull) >> data_.shift);;
          i = (i + 1) & (size - 1)) {
-      if (data_.table[i] == v) return true;
+      if (data_.table[i] == f) return true;
       if (data_.table[i] == 0) break;
     }
   }

@@ -56,11 +56,11 @@ std::vector<std::vector<std::vector<std::string>>> decode_required(std::string_v
 // text there (key bytes, runs of white space as one space) begins with one of its keys, or when it
 // has none (too many, or not understood). A hash that two strings share only lets more through.
 inline constexpr std::size_t kLongKeyLength = 12;
-inline constexpr std::size_t kMaxLongKeys = 2048;  // per rule: beyond, the rule is not tested
+inline constexpr std::size_t kMaxLongKeys = 4096;  // per rule: beyond, the rule is not tested
 // The arrays of a LongKeys, as build() lays them out.
 struct LongKeysData {
   std::span<const std::uint32_t> masks;  // per rule: bit l set when it has a key of l bytes
-  std::span<const std::uint64_t> table;  // open addressing of the keys' hashes, 0 free
+  std::span<const std::uint32_t> table;  // open addressing of the keys' hashes (32 bits of them), 0 free
   unsigned shift = 64;                   // 64 - log2(table size)
 };
 
@@ -82,8 +82,9 @@ class LongKeys {
 
  private:
   static std::uint64_t mix(std::size_t rule, std::uint64_t hash);
+  static std::uint32_t fingerprint(std::uint64_t mixed);
   std::vector<std::uint32_t> masks_;
-  std::vector<std::uint64_t> table_;
+  std::vector<std::uint32_t> table_;
   LongKeysData data_;
 };
 
