@@ -253,8 +253,10 @@ std::size_t find_break(std::string_view s, std::size_t from, std::size_t to) {
       }
     }
   }
+  // A comma between digits is part of a number ("$250,000"), no break.
+  auto digit = [&](std::size_t i) { return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); };
   for (std::size_t i = from; i < to; ++i)
-    if (s[i] == ',') return i;
+    if (s[i] == ',' && !(i > 0 && digit(i - 1) && digit(i + 1))) return i;
   return std::string_view::npos;
 }
 

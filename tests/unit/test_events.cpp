@@ -144,6 +144,14 @@ BOOST_AUTO_TEST_CASE(clauses_split_between_two_temporal_phrases) {
   BOOST_TEST(c2[0].end == c2[1].end);
 }
 
+BOOST_AUTO_TEST_CASE(a_comma_inside_a_number_is_no_clause_break) {
+  const Timeline t = build_one("In March the regulator fined the operator $250,000 over a fire in May 2023.");
+  for (const auto& e : t.events)
+    if (e.kind == EventKind::event)
+      BOOST_TEST(e.headline == "The regulator fined the operator $250,000 over a fire", headlines(t));
+  BOOST_TEST(t.events.size() == 3u, headlines(t));
+}
+
 BOOST_AUTO_TEST_CASE(two_dates_in_one_sentence_give_two_events_with_their_own_clause) {
   const Timeline t = build_one("Flooding began on Saturday and by Tuesday night 4,000 people had been evacuated.");
   const Event* a = find(t, "Flooding began");
