@@ -392,6 +392,45 @@ std::size_t after_dateline(std::string_view text, std::size_t at, std::size_t li
   return i == dash ? at : skip_spaces(i);
 }
 
+// A dateline whose date has no year ("BEIJING, April 18 (Reuters) - "), which date_from_byline
+// leaves to the text: a line that opens with a place in capitals and a comma ("KIRKWALL,",
+// "AUSTIN, Texas,"), then the first mention, a date, then an agency's name or not and a dash.
+// The bytes from the line's start to the date's end, like a dateline found by date_from_byline.
+std::optional<Span> yearless_dateline(std::string_view text, const std::vector<Mention>& mentions) {
+  constexpr std::size_t kTop = 700;
+  if (mentions.empty() || mentions.front().begin > kTop || !is_point(mentions.front())) return std::nullopt;
+  const Mention& m = mentions.front();
+  const std::size_t line_begin = m.begin == 0 ? 0 : text.rfind('\n', m.begin - 1) + 1;  // npos + 1 == 0
+  std::string_view before = text.substr(line_begin, m.begin - line_begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty() || before.back() != ',') return std::nullopt;
+  before.remove_suffix(1);
+  // "AUSTIN, Texas": a capitalised word or abbreviation after the place.
+  if (const auto comma = before.rfind(','); comma != std::string_view::npos) {
+    std::string_view region = before.substr(comma + 1);
+    while (!region.empty() && region.front() == ' ') region.remove_prefix(1);
+    if (region.empty() || region.size() > 12 || !std::isupper(static_cast<unsigned char>(region.front())) ||
+        !std::all_of(region.begin(), region.end(),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '.'; }))
+      return std::nullopt;
+    before = before.substr(0, comma);
+  }
+  std::size_t capitals = 0;
+  for (char c : before) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isupper(u)) {
+      ++capitals;
+    } else if (std::islower(u) || std::isdigit(u) || !(u >= 0x80 || c == ' ' || c == '.' || c == '\'' || c == '-')) {
+      return std::nullopt;
+    }
+  }
+  if (capitals < 2 || before.size() > 40) return std::nullopt;
+  std::size_t line_end = text.find('\n', m.end);
+  if (line_end == std::string_view::npos) line_end = text.size();
+  if (after_dateline(text, m.end, line_end) == m.end) return std::nullopt;
+  return Span{line_begin, m.end};
+}
+
 }  // namespace
 
 std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>& mentions) {
@@ -401,8 +440,11 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
   CodePointCounter cp(doc.text);
   // Where the text states its own date: a byline's line ("Published: April 5, 2025") or the head of a
   // dateline ("OSLO, April 5, 2025"). The publication has its event; a date there is not another.
+  // A dateline without a year ("BEIJING, April 18 (Reuters) -") is one too.
   const auto byline = date_from_byline(text);
-  const std::size_t byline_begin = byline ? byline->begin : 0, byline_end = byline ? byline->end : 0;
+  const auto dateline = byline ? std::nullopt : yearless_dateline(text, mentions);
+  const std::size_t byline_begin = byline ? byline->begin : dateline ? dateline->begin : 0;
+  const std::size_t byline_end = byline ? byline->end : dateline ? dateline->end : 0;
 
   if (doc.published) {
     Event e;

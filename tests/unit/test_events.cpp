@@ -65,6 +65,11 @@ BOOST_AUTO_TEST_CASE(a_byline_or_dateline_date_is_the_publication_not_an_event) 
   // A dateline: its date and the agency's dash leave the headline of the sentence they open.
   const Timeline d = build_one("OSLO, April 18, 2025 (AP) \u2014 The strike ended on Wednesday.\n");
   BOOST_TEST(headlines(d) == "2025-04-16 The strike ended | 2025-04-18 Published: d | ");
+  // A dateline without a year, with a region after the place or not.
+  const Timeline y = build_one("Output Slows\n\nBEIJING, April 18 (Reuters) - Factory output slowed yesterday.\n");
+  BOOST_TEST(headlines(y) == "2025-04-17 Factory output slowed | 2025-04-18 Published: Output Slows | ");
+  const Timeline r = build_one("AUSTIN, Texas, April 18 - The strike ended on Wednesday.\n");
+  BOOST_TEST(headlines(r) == "2025-04-16 The strike ended | 2025-04-18 Published: d | ");
   // A date in the text's first sentence that is no dateline stays an event.
   const Timeline n = build_one("The bridge that opened on April 18, 2025 closed on Monday.\n");
   BOOST_TEST(headlines(n).find("2025-04-18 The bridge") != std::string::npos, headlines(n));
