@@ -167,7 +167,7 @@ std::optional<Relative> relative_clause(std::string_view sentence, Span anchor) 
       continue;
     }
     const std::string lw = lower_at(sentence, w);
-    if (++count > 6 || (count > 1 && lw.ends_with("ed")) || words::is_auxiliary(lw)) return std::nullopt;
+    if (++count > 6 || (count > 1 && words::is_past_verb(lw)) || words::is_auxiliary(lw)) return std::nullopt;
     if (count == 1) determiner = words::is_determiner(lw);
     name = std::isupper(static_cast<unsigned char>(sentence[w.begin])) != 0;
     i = w.end;
@@ -198,14 +198,13 @@ bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
   return false;
 }
 
-// A later clause that starts with a past-tense verb ("... and returned home on Sunday") borrows the
-// subject of the sentence: the words before its first auxiliary or -ed verb ("Residents were
-// evacuated"), when that is one to four words.
+// A later clause that starts with a past-tense verb ("... and returned home on Sunday", "and grew
+// to 12,000 acres") borrows the subject of the sentence: the words before its first auxiliary or
+// past verb ("Residents were evacuated", "The county began"), when that is one to four words.
 std::string with_subject(std::string_view sentence, std::size_t clause_begin, std::string headline) {
   const auto first_space = headline.find(' ');
   const std::string first = words::lower(headline.substr(0, first_space));
-  if (!words::is_auxiliary(first) && !words::is_speech_verb(first) && (first.size() < 4 || !first.ends_with("ed")))
-    return headline;
+  if (!words::is_auxiliary(first) && !words::is_speech_verb(first) && !words::is_past_verb(first)) return headline;
   const Span in_clause = next_word(sentence, sentence.find_first_not_of(" ,;", clause_begin), sentence.size());
   // The clause's own first word after any coordinator must be that verb, as written in lower case.
   Span w = in_clause;
@@ -238,7 +237,8 @@ std::string with_subject(std::string_view sentence, std::size_t clause_begin, st
     }
     name = std::isupper(static_cast<unsigned char>(sentence[v.begin]));
     const std::string lv = lower_at(sentence, v);
-    const bool verb = words::is_auxiliary(lv) || (count > 0 && lv.ends_with("ed"));
+    const bool verb = words::is_auxiliary(lv) || (count > 0 && words::is_past_verb(lv) &&
+                                                  std::islower(static_cast<unsigned char>(sentence[v.begin])));
     if (verb) {
       if (count == 0 || count > 4) return headline;
       headline[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(headline[0])));

@@ -32,6 +32,14 @@ constexpr std::array<std::string_view, 6> kSubjectPronouns = {"he", "she", "they
 constexpr std::array<std::string_view, 12> kIrregularParticiples = {
     "born", "built", "made", "held", "known", "taken", "written", "sold", "bought", "chosen", "begun", "given"};
 
+// Past tenses that do not end in "ed" and are seldom anything else (not "set", "cut", "hit", "left").
+constexpr std::array<std::string_view, 52> kIrregularPast = {
+    "began",  "became", "broke",  "brought", "bought", "built", "came",     "caught", "chose", "drew",  "drove",
+    "fell",   "felt",   "fought", "flew",    "froze",  "gave",  "got",      "grew",   "heard", "held",  "kept",
+    "knew",   "led",    "lost",   "made",    "meant",  "met",   "paid",     "ran",    "rose",  "sank",  "saw",
+    "sent",   "shook",  "sold",   "sought",  "spent",  "spoke", "stood",    "struck", "swore", "swept", "took",
+    "taught", "threw",  "went",   "won",     "wore",   "wrote", "withdrew", "upheld"};
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -70,6 +78,7 @@ bool is_change_word(std::string_view w) { return in_list(w, kChangeWords); }
 bool is_auxiliary(std::string_view w) { return in_list(w, kAuxiliaries); }
 bool is_determiner(std::string_view w) { return in_list(w, kDeterminers); }
 bool is_subject_pronoun(std::string_view w) { return in_list(w, kSubjectPronouns); }
+bool is_past_verb(std::string_view w) { return (w.size() >= 4 && ends_with(w, "ed")) || in_list(w, kIrregularPast); }
 bool is_participle(std::string_view w) {
   return (w.size() > 4 && ends_with(w, "ed")) || in_list(w, kIrregularParticiples);
 }

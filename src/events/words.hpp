@@ -19,6 +19,9 @@ bool is_speech_verb(std::string_view w);      // said, announced, told...
 bool is_auxiliary(std::string_view w);        // was, were, is, are, has, have, had, will
 bool is_determiner(std::string_view w);       // the, a, an, its, his, her, their, our
 bool is_subject_pronoun(std::string_view w);  // he, she, they, it, we, i
+// A past tense: a word of four letters or more ending in "ed" ("moved", "reopened"), or an
+// irregular one that is seldom a noun (began, grew, rose, took, won...).
+bool is_past_verb(std::string_view w);
 // A past participle: a word of more than four letters ending in "ed", or an irregular one (born,
 // built, made, held...).
 bool is_participle(std::string_view w);

@@ -174,6 +174,11 @@ BOOST_AUTO_TEST_CASE(a_later_clause_without_subject_borrows_the_sentence_subject
   check_told({
       {"Residents were evacuated on Saturday and returned home on Sunday.", "Residents were evacuated",
        "Residents returned home"},
+      // The subject ends at an irregular past tense too, and the clause may start with one.
+      {"The fire started on Wednesday near a campground and grew to 12,000 acres by Friday.",
+       "The fire started near a campground", "The fire grew to 12,000 acres"},
+      {"The county began the recount on Friday and finished it on Sunday.", "The county began the recount",
+       "The county finished it"},
       // A clause with a subject of its own keeps it.
       {"Talks began on Saturday and the minister resigned on Sunday.", "The minister resigned"},
       // A pronoun subject, whatever its verb; a clause that starts with an auxiliary.
