@@ -145,6 +145,32 @@ struct Relative {
   bool passive = false;  // ", founded in 1903,": a participle, told with "was"
 };
 
+// Where a relative clause holding a date that ends at `from` ends: at the next comma or semicolon,
+// or at the end of its sentence ("...who created the task force on Tuesday. ``The type" ends before
+// the quotation that follows), without the period.
+std::size_t relative_end(std::string_view sentence, std::size_t from) {
+  std::size_t end = from;
+  while (end < sentence.size() && sentence[end] != ',' && sentence[end] != ';') {
+    const char c = sentence[end];
+    if ((c == '.' || c == '!' || c == '?') && (end + 1 == sentence.size() || sentence[end + 1] == ' ') &&
+        (end == from || std::islower(static_cast<unsigned char>(sentence[end - 1]))))
+      break;
+    ++end;
+  }
+  while (end > from && (sentence[end - 1] == '.' || sentence[end - 1] == ' ')) --end;
+  return end;
+}
+
+// A date right before a noun or a possessive qualifies it: "the 1992 protests", "Thursday's ruling".
+bool qualifies_noun(std::string_view sentence, std::size_t date_end) {
+  if (sentence.substr(date_end, 2) == "'s") return true;
+  if (date_end >= sentence.size() || sentence[date_end] != ' ') return false;
+  const Span w = next_word(sentence, date_end, sentence.size());
+  if (w.end == w.begin || !std::islower(static_cast<unsigned char>(sentence[w.begin]))) return false;
+  const std::string lw = lower_at(sentence, w);
+  return !words::is_stop_word(lw) && !words::is_past_verb(lw) && lw != "when" && lw != "where" && lw != "while";
+}
+
 std::optional<Relative> relative_clause(std::string_view sentence, Span anchor) {
   const std::size_t comma = sentence.rfind(',', anchor.begin);
   if (comma == std::string_view::npos || comma == 0) return std::nullopt;
@@ -173,15 +199,115 @@ std::optional<Relative> relative_clause(std::string_view sentence, Span anchor) 
     i = w.end;
   }
   if (!determiner && !name) return std::nullopt;
-  std::size_t end = anchor.end;
-  while (end < sentence.size() && sentence[end] != ',' && sentence[end] != ';') ++end;
-  while (end > anchor.end && (sentence[end - 1] == '.' || sentence[end - 1] == ' ')) --end;
+  const std::size_t end = relative_end(sentence, anchor.end);
   if (passive) {
     // The participle's clause closes with a comma before the sentence goes on: ", founded in 1903, was".
     if (end >= sentence.size() || sentence[end] != ',') return std::nullopt;
     return Relative{Span{0, comma}, Span{pronoun.begin, end}, true};
   }
   return Relative{Span{0, comma}, Span{pronoun.end, end}, false};
+}
+
+// A relative clause deeper in the sentence, or one with no comma, whose pronoun is followed by its
+// verb: "...led by chief executive Sara Lind, who joined the bank in 2011", "a trial that opened on
+// October 6", "Customers who bought a heater between January 2023 and May 2025 should stop". Its
+// subject is the noun phrase before the pronoun ("Sara Lind", "a trial", "Customers"): up to eight
+// words back to a determiner, stopping before a function word, a verb or a temporal phrase (the
+// `cuts`), over the "and" and "of" of a name ("Savings and Loan Association") and its initials
+// ("Dwight D. Eisenhower"). A restrictive clause (no comma) ends with its date; one after a comma
+// at the next comma. None when the words between the pronoun and `anchor` (both in `clause`) hold a
+// comma or a second verb ("The company that made the heaters recalled them on Monday": the date is
+// the main clause's), or when the date qualifies a noun ("that led the 1992 protests", "that issued
+// Thursday's ruling").
+std::optional<Relative> inner_relative(std::string_view sentence, Span clause, Span anchor,
+                                       const std::vector<Span>& cuts) {
+  auto digit_at = [&](std::size_t i) {
+    return i < sentence.size() && std::isdigit(static_cast<unsigned char>(sentence[i])) != 0;
+  };
+  auto upper_at = [&](std::size_t i) { return std::isupper(static_cast<unsigned char>(sentence[i])) != 0; };
+  auto verb = [&](Span w) {
+    const std::string lw = lower_at(sentence, w);
+    return words::is_auxiliary(lw) || words::is_speech_verb(lw) ||
+           (words::is_past_verb(lw) && std::islower(static_cast<unsigned char>(sentence[w.begin])));
+  };
+  if (qualifies_noun(sentence, anchor.end)) return std::nullopt;
+  Span pronoun{0, 0};      // empty: none
+  std::vector<Span> body;  // the words after the pronoun
+  for (std::size_t i = clause.begin; i < anchor.begin;) {
+    const Span w = next_word(sentence, i, anchor.begin);
+    if (w.end == w.begin) {
+      const char c = sentence[i];
+      if ((c == ',' && !(i > 0 && digit_at(i - 1) && digit_at(i + 1))) || c == ';' || c == ':' || c == '(' || c == ')')
+        pronoun = Span{0, 0};
+      ++i;
+      continue;
+    }
+    const std::string lw = lower_at(sentence, w);
+    if (lw == "who" || lw == "which" || lw == "that") {
+      pronoun = w;
+      body.clear();
+    } else if (pronoun.end > pronoun.begin) {
+      body.push_back(w);
+    }
+    i = w.end;
+  }
+  if (pronoun.end == pronoun.begin || body.empty() || body.size() > 10 || !verb(body.front())) return std::nullopt;
+  // The verb and its auxiliaries and participles ("was later moved"), then no other verb.
+  std::size_t k = 1;
+  while (k < body.size() && (verb(body[k]) || words::is_participle(lower_at(sentence, body[k])))) ++k;
+  for (; k < body.size(); ++k)
+    if (verb(body[k])) return std::nullopt;
+  // The noun phrase before the pronoun (and its comma).
+  std::size_t np_end = pronoun.begin;
+  while (np_end > 0 && sentence[np_end - 1] == ' ') --np_end;
+  const bool comma = np_end > 0 && sentence[np_end - 1] == ',';
+  if (comma) --np_end;
+  auto in_cut = [&](Span w) {
+    return std::any_of(cuts.begin(), cuts.end(), [&](const Span& c) { return w.begin < c.end && c.begin < w.end; });
+  };
+  std::size_t np_begin = np_end, count = 0;
+  while (count < 8 && np_begin > 0) {
+    const Span w = prev_word(sentence, np_begin, 0);
+    if (w.end == w.begin) {
+      // The signs of an amount go with it ("$4.2", "12,000", "15%"; "£" is a word's byte), the
+      // hyphens of a compound ("6-year-old", "three-judge"), the period of an initial ("D.").
+      const char c = sentence[np_begin - 1];
+      const bool inside_number = (c == '.' || c == ',') && np_begin > 1 && digit_at(np_begin - 2);
+      const bool hyphen = c == '-' && np_begin > 1 && word_char(sentence[np_begin - 2]);
+      const bool initial = c == '.' && np_begin > 1 && upper_at(np_begin - 2) &&
+                           (np_begin == 2 || sentence[np_begin - 3] == ' ') && np_begin < np_end;
+      if (c != '$' && c != '%' && !inside_number && !hyphen && !initial) break;
+      --np_begin;
+      continue;
+    }
+    if (in_cut(w)) break;
+    const std::string lw = lower_at(sentence, w);
+    if (words::is_determiner(lw)) {
+      np_begin = w.begin;
+      ++count;
+      break;
+    }
+    // "Savings and Loan", "Council of Churches": between two capitalised words.
+    const bool joins_name = (lw == "and" || lw == "of") && count > 0 && upper_at(np_begin) && w.begin > 1 &&
+                            prev_word(sentence, w.begin, 0).end > prev_word(sentence, w.begin, 0).begin &&
+                            upper_at(prev_word(sentence, w.begin, 0).begin);
+    if (words::is_stop_word(lw) && !joins_name) break;
+    if (verb(w)) {
+      // A participle after a determiner, an adverb or a possessive is an adjective: "the FBI's
+      // most wanted list", "the newly elected mayor"; "The council approved plans" is a verb.
+      const Span before = prev_word(sentence, w.begin, 0);
+      const std::string lb = lower_at(sentence, before);
+      const bool adjective = !words::is_auxiliary(lw) && before.end > before.begin &&
+                             (words::is_determiner(lb) || lb == "most" || lb.ends_with("ly") || lb.ends_with("'s"));
+      if (!adjective) break;
+    }
+    np_begin = w.begin;
+    ++count;
+  }
+  while (np_begin < np_end && !word_char(sentence[np_begin]) && sentence[np_begin] != '$') ++np_begin;
+  if (count == 0 || np_begin >= np_end) return std::nullopt;
+  return Relative{Span{np_begin, np_end}, Span{pronoun.end, comma ? relative_end(sentence, anchor.end) : anchor.end},
+                  false};
 }
 
 bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
@@ -572,11 +698,12 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     std::vector<std::size_t> relative_ends;  // where the sentence goes on after a relative clause
     for (std::size_t k = 0; k < points.size(); ++k) {
       relatives[k] = relative_clause(sentence, anchors[k]);
+      if (!relatives[k]) relatives[k] = inner_relative(sentence, clauses[k], anchors[k], cuts);
       if (!relatives[k]) continue;
       std::size_t end = relatives[k]->clause.end;  // with the comma that closes it
       while (end < sentence.size() && (sentence[end] == ' ' || sentence[end] == ',')) ++end;
       main_cuts.push_back(Span{relatives[k]->subject.end, end});
-      relative_ends.push_back(end);
+      if (relatives[k]->subject.begin == 0) relative_ends.push_back(end);
     }
     auto local_cuts = [&](const std::vector<Span>& all, Span c) {
       std::vector<Span> local;
@@ -593,7 +720,8 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         const std::string clause = make_headline(sentence.substr(r->clause.begin, r->clause.end - r->clause.begin),
                                                  local_cuts(cuts, r->clause));
         if (!clause.empty()) {
-          const std::string subject = make_headline(sentence.substr(0, r->subject.end), {});
+          const std::string subject =
+              make_headline(sentence.substr(r->subject.begin, r->subject.end - r->subject.begin), {});
           headline = subject + (r->passive ? " was " : " ") + words::lower(clause.substr(0, 1)) + clause.substr(1);
         }
       }

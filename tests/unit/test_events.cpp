@@ -114,8 +114,20 @@ BOOST_AUTO_TEST_CASE(a_date_in_a_relative_clause_tells_that_clause_of_the_subjec
       {"The club, founded in 1903, was relegated in the 1990s.", "The club was founded", "The club was relegated"},
       // Not a participle's clause: one that ends the sentence ("rose in March, helped by demand").
       {"Prices rose in March, helped by demand.", "Prices rose, helped by demand"},
-      // A relative clause deeper in the sentence is left to the clause rules.
-      {"Voters backed the mayor, who took office in 2023.", "Voters backed the mayor, who took office"},
+      // Deeper in the sentence, or with no comma, the clause is of the noun phrase before its pronoun.
+      {"Voters backed the mayor, who took office in 2023.", "The mayor took office"},
+      {"The bank will be led by chief executive Sara Lind, who joined it in 2011.",
+       "Chief executive Sara Lind joined it"},
+      {"A jury found him guilty on Tuesday, ending a trial that opened on October 6.", "A jury found him guilty",
+       "A trial opened"},
+      {"Customers who bought a heater between January 2023 and May 2025 should stop using it.",
+       "Customers bought a heater"},
+      {"He was placed on the FBI's most wanted list, which began in 1950.", "The FBI's most wanted list began"},
+      // The rest of the sentence tells its own date without the clause.
+      {"The bridge that opened in 1962 closed on Monday.", "The bridge opened", "The bridge closed"},
+      // Not when a second verb follows the clause's, nor when the date qualifies a noun.
+      {"The firm that made the heaters recalled them on Monday.", "The firm that made the heaters recalled them"},
+      {"He backed the leaders who led the 1992 protests.", "He backed the leaders who led the protests"},
   });
 }
 
