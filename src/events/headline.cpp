@@ -95,8 +95,16 @@ void drop_attribution(std::vector<Token>& toks) {
     for (std::size_t j = i + 1; j < toks.size() && j <= i + 4 && !toks[j].punct; ++j)
       if (words::lower(toks[j].text) == "that") rest = j + 1;
     if (rest == 0 && i + 1 < toks.size()) {
+      // With no "that", a clause that opens with a determiner follows only a verb of saying ("said
+      // the railway will pay", not "announced the deal"); one that opens with a pronoun needs a
+      // verb after it ("confirmed it had", not "announced it").
       const std::string next = words::lower(toks[i + 1].text);
-      if (next == "the" || next == "a" || next == "an" || next == "its" || next == "their" || pronoun(next))
+      const std::string then = i + 2 < toks.size() ? words::lower(toks[i + 2].text) : std::string();
+      if ((next == "the" || next == "a" || next == "an" || next == "its" || next == "their") &&
+          words::is_say_verb(words::lower(toks[i].text)))
+        rest = i + 1;
+      if (pronoun(next) && (words::is_say_verb(words::lower(toks[i].text)) || words::is_auxiliary(then) ||
+                            words::is_past_verb(then) || then == "would" || then == "could"))
         rest = i + 1;
     }
     if (rest == 0 || rest >= toks.size()) break;

@@ -21,6 +21,10 @@ constexpr std::array<std::string_view, 14> kSpeechVerbs = {"said",      "says", 
                                                            "confirmed", "stated", "added",    "according", "explained",
                                                            "noted",     "wrote",  "insisted", "declared"};
 
+// Of those, the ones whose reported clause may follow with no "that" ("said the railway will
+// pay"); the others take objects ("announced the deal", "reported a loss").
+constexpr std::array<std::string_view, 4> kSayVerbs = {"said", "says", "added", "insisted"};
+
 constexpr std::array<std::string_view, 22> kChangeWords = {
     "moved",    "move",        "moves",   "postponed", "postpone", "delayed",  "delay",   "shifted",
     "shift",    "rescheduled", "changed", "brought",   "advanced", "back",     "forward", "ahead",
@@ -74,6 +78,7 @@ std::string lower(std::string_view s) {
 
 bool is_stop_word(std::string_view w) { return in_list(w, kStopWords); }
 bool is_speech_verb(std::string_view w) { return in_list(w, kSpeechVerbs); }
+bool is_say_verb(std::string_view w) { return in_list(w, kSayVerbs); }
 bool is_change_word(std::string_view w) { return in_list(w, kChangeWords); }
 bool is_auxiliary(std::string_view w) { return in_list(w, kAuxiliaries); }
 bool is_determiner(std::string_view w) { return in_list(w, kDeterminers); }

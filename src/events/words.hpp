@@ -15,7 +15,9 @@ std::vector<std::string> content_stems(std::string_view text);
 
 // A few English word lists, lower-case.
 bool is_stop_word(std::string_view w);
-bool is_speech_verb(std::string_view w);      // said, announced, told...
+bool is_speech_verb(std::string_view w);  // said, announced, told...
+// Of those, the ones a reported clause may follow with no "that": said, says, added, insisted.
+bool is_say_verb(std::string_view w);
 bool is_auxiliary(std::string_view w);        // was, were, is, are, has, have, had, will
 bool is_determiner(std::string_view w);       // the, a, an, its, his, her, their, our
 bool is_subject_pronoun(std::string_view w);  // he, she, they, it, we, i

@@ -52,6 +52,12 @@ BOOST_AUTO_TEST_CASE(headline_drops_datelines_attribution_and_debris) {
   BOOST_TEST(cut("The plant closed in March, said the union.", "March") == "The plant closed");
   BOOST_TEST(cut("On Sunday, the river burst its banks.", "Sunday") == "The river burst its banks");
   BOOST_TEST(cut("Talks collapsed early on Tuesday.", "Tuesday") == "Talks collapsed");
+  // A verb of announcing with an object is the event, not an attribution.
+  BOOST_TEST(cut("The two banks announced the $4.2 billion deal in February.", "February") ==
+             "The two banks announced the $4.2 billion deal");
+  BOOST_TEST(cut("The thrift announced the plan on Monday.", "Monday") == "The thrift announced the plan");
+  BOOST_TEST(cut("The ministry confirmed it had paid on Monday.", "Monday") == "The ministry had paid");
+  BOOST_TEST(cut("The report said on Monday the railway will pay.", "Monday") == "The railway will pay");
   // What is not debris stays.
   BOOST_TEST(cut("The council approved the budget for schools on Monday.", "Monday") ==
              "The council approved the budget for schools");
