@@ -1,4 +1,5 @@
 // Attachment: each dated mention becomes an event of its clause; relations derive more dates.
+#include "events/headline.hpp"
 #include "events/relations.hpp"
 #include "events/words.hpp"
 
@@ -308,6 +309,21 @@ std::optional<Relative> inner_relative(std::string_view sentence, Span clause, S
   if (count == 0 || np_begin >= np_end) return std::nullopt;
   return Relative{Span{np_begin, np_end}, Span{pronoun.end, comma ? relative_end(sentence, anchor.end) : anchor.end},
                   false};
+}
+
+// "The authority said on Wednesday that divers had inspected the crack on Tuesday": a date between
+// a verb of speech and its "that" is the saying's when the reported clause has a date of its own
+// (anchor `k` of `anchors`, in sentence order); its headline keeps who said it.
+bool dates_the_saying(std::string_view sentence, const std::vector<Span>& anchors, std::size_t k) {
+  const Span that = next_word(sentence, anchors[k].end, sentence.size());
+  if (lower_at(sentence, that) != "that" ||
+      std::none_of(anchors.begin() + static_cast<std::ptrdiff_t>(k) + 1, anchors.end(),
+                   [&](const Span& a) { return a.begin >= that.end; }))
+    return false;
+  Span verb = prev_word(sentence, anchors[k].begin, 0);
+  const std::string before = lower_at(sentence, verb);
+  if (before == "on" || before == "in" || before == "at") verb = prev_word(sentence, verb.begin, 0);
+  return words::is_speech_verb(lower_at(sentence, verb));
 }
 
 bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
@@ -730,7 +746,8 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         // A clause that starts after a relative clause goes on from the subject before it.
         for (std::size_t end : relative_ends)
           if (c.begin > 0 && c.begin <= end) c.begin = 0;
-        headline = make_headline(sentence.substr(c.begin, c.end - c.begin), local_cuts(main_cuts, c));
+        headline = make_headline(sentence.substr(c.begin, c.end - c.begin), local_cuts(main_cuts, c),
+                                 dates_the_saying(sentence, anchors, k));
         if (c.begin > 0) headline = with_subject(sentence, c.begin, std::move(headline));
       }
       b.events.push_back(b.make(s, s_cp, points[k].date, std::move(headline), e.begin, e.end));

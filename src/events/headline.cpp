@@ -1,4 +1,6 @@
 // Headlines and clauses: a short phrase of what happened, cut out of its sentence.
+#include "events/headline.hpp"
+
 #include "events/words.hpp"
 
 #include <timeliner/timeline.hpp>
@@ -159,6 +161,10 @@ void trim_debris(std::vector<Token>& toks) {
 }  // namespace
 
 std::string make_headline(std::string_view clause, const std::vector<Span>& cuts) {
+  return make_headline(clause, cuts, false);
+}
+
+std::string make_headline(std::string_view clause, const std::vector<Span>& cuts, bool keep_attribution) {
   std::vector<Token> all = tokenize(clause);
   std::vector<Token> toks;
   bool in_cut = false;
@@ -203,8 +209,10 @@ std::string make_headline(std::string_view clause, const std::vector<Span>& cuts
     if (toks[i].punct || !all_caps(toks[i].text) || (i == 0 && toks[i].text.size() < 2)) break;
   }
   trim_debris(toks);
-  drop_attribution(toks);
-  trim_debris(toks);
+  if (!keep_attribution) {
+    drop_attribution(toks);
+    trim_debris(toks);
+  }
 
   std::string out;
   std::size_t n = 0;

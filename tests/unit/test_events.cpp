@@ -167,6 +167,18 @@ BOOST_AUTO_TEST_CASE(clauses_split_between_two_temporal_phrases) {
   BOOST_TEST(c2[0].end == c2[1].end);
 }
 
+BOOST_AUTO_TEST_CASE(the_date_of_a_saying_keeps_the_speaker_when_what_was_said_has_its_own) {
+  const Timeline t = build_one("The authority said on Wednesday that divers had inspected the crack on Tuesday.");
+  const Event* said = find(t, "The authority said that divers had inspected the crack");
+  const Event* done = find(t, "Divers had inspected the crack");
+  BOOST_REQUIRE_MESSAGE(said && done, headlines(t));
+  BOOST_TEST(said->date.timex == "2025-04-16");
+  BOOST_TEST(done->date.timex == "2025-04-15");
+  // With one date, the saying's date is the reported event's, as before.
+  check_told(
+      {{"The authority said on Wednesday that divers had inspected the crack.", "Divers had inspected the crack"}});
+}
+
 BOOST_AUTO_TEST_CASE(a_comma_inside_a_number_is_no_clause_break) {
   const Timeline t = build_one("In March the regulator fined the operator $250,000 over a fire in May 2023.");
   for (const auto& e : t.events)
