@@ -144,7 +144,11 @@ void trim_debris(std::vector<Token>& toks) {
       continue;
     }
     const std::string last = words::lower(toks.back().text);
-    if (toks.back().punct || debris(last) || article(last)) {
+    // "in" or "on" after a verb is its particle: "will be sworn in", "police moved in".
+    const bool particle = (last == "in" || last == "on") && toks.size() > 1 && !toks[toks.size() - 2].punct &&
+                          (words::is_participle(words::lower(toks[toks.size() - 2].text)) ||
+                           words::is_past_verb(words::lower(toks[toks.size() - 2].text)));
+    if (toks.back().punct || (debris(last) && !particle) || article(last)) {
       toks.pop_back();
       changed = true;
     }

@@ -33,8 +33,9 @@ constexpr std::array<std::string_view, 22> kChangeWords = {
 constexpr std::array<std::string_view, 8> kAuxiliaries = {"was", "were", "is", "are", "has", "have", "had", "will"};
 constexpr std::array<std::string_view, 8> kDeterminers = {"the", "a", "an", "its", "his", "her", "their", "our"};
 constexpr std::array<std::string_view, 6> kSubjectPronouns = {"he", "she", "they", "it", "we", "i"};
-constexpr std::array<std::string_view, 12> kIrregularParticiples = {
-    "born", "built", "made", "held", "known", "taken", "written", "sold", "bought", "chosen", "begun", "given"};
+constexpr std::array<std::string_view, 20> kIrregularParticiples = {
+    "born",  "built", "made",  "held",  "known", "taken",  "written", "sold",   "bought", "chosen",
+    "begun", "given", "sworn", "shown", "drawn", "driven", "broken",  "spoken", "thrown", "fallen"};
 
 // Past tenses that do not end in "ed" and are seldom anything else (not "set", "cut", "hit", "left").
 constexpr std::array<std::string_view, 52> kIrregularPast = {
