@@ -326,6 +326,71 @@ bool dates_the_saying(std::string_view sentence, const std::vector<Span>& anchor
   return words::is_speech_verb(lower_at(sentence, verb));
 }
 
+// The subject that opens a sentence: one to five words before its first verb, starting with a
+// capital, with no punctuation ("Renner", "The competition authority", "Prosecutors"); empty when
+// there is none.
+std::string sentence_subject(std::string_view sentence) {
+  std::size_t count = 0, end = 0;
+  for (std::size_t i = 0; i < sentence.size() && count <= 5;) {
+    const Span w = next_word(sentence, i, sentence.size());
+    if (w.end == w.begin) return {};
+    const std::string lw = lower_at(sentence, w);
+    const bool lower = std::islower(static_cast<unsigned char>(sentence[w.begin])) != 0;
+    if (words::is_auxiliary(lw) || words::is_speech_verb(lw) || (lower && words::is_past_verb(lw)) || lw == "would" ||
+        lw == "could") {
+      if (count == 0 || !std::isupper(static_cast<unsigned char>(sentence[0]))) return {};
+      return std::string(sentence.substr(0, end));
+    }
+    // No function word but a determiner, "of" or "and" ("But analysts say..." has none).
+    if (words::is_stop_word(lw) && !words::is_determiner(lw) && lw != "of" && lw != "and" &&
+        !words::is_subject_pronoun(lw))
+      return {};
+    // An adverb before the verb is no part of the subject: "The agency first proposed".
+    const bool adverb = count > 0 && lower &&
+                        (lw.ends_with("ly") || lw == "first" || lw == "last" || lw == "later" || lw == "still" ||
+                         lw == "now" || lw == "already" || lw == "again" || lw == "never");
+    if (!adverb) end = w.end;
+    ++count;
+    i = w.end;
+  }
+  return {};
+}
+
+// "He was indicted two weeks later": a headline that opens with the pronoun that opens its sentence
+// names the subject of the sentence before, when the pronoun fits it: "he", "she" a name without a
+// determiner ("Renner"), "it" one with a determiner and no plural "s" ("The probe") or a name,
+// "they" a plural ("Prosecutors", "The two banks"); their possessives the same ("Its predecessor" -> "The agency's
+// predecessor"). Not "It was the first time".
+std::string resolve_pronoun(std::string_view sentence, const std::string& previous, std::string headline) {
+  if (previous.empty()) return headline;
+  const Span first = next_word(sentence, 0, sentence.size());
+  const std::string p = lower_at(sentence, first);
+  const auto space = headline.find(' ');
+  if (space == std::string::npos || words::lower(std::string_view(headline).substr(0, space)) != p) return headline;
+  const bool possessive = p == "his" || p == "her" || p == "its" || p == "their";
+  const Span after = next_word(sentence, first.end, sentence.size());
+  const std::string next = lower_at(sentence, after);
+  const bool determiner = words::is_determiner(lower_at(previous, next_word(previous, 0, previous.size())));
+  const std::size_t last_word = previous.rfind(' ') == std::string::npos ? 0 : previous.rfind(' ') + 1;
+  const bool name = !determiner && std::isupper(static_cast<unsigned char>(previous[last_word])) != 0;
+  const bool plural = previous.back() == 's' || previous.find(" and ") != std::string::npos;
+  bool fits = false;
+  if (p == "he" || p == "she" || p == "his" || p == "her")
+    fits = name && !plural;
+  else if (p == "it" || p == "its")
+    fits = (determiner && !plural) || name;
+  else if (p == "they" || p == "their")
+    fits = plural;
+  if (p == "it" && (next == "is" || next == "was")) {
+    const Span third = next_word(sentence, after.end, sentence.size());
+    fits = fits && words::is_participle(lower_at(sentence, third));
+  }
+  if (!fits) return headline;
+  const std::string rest = headline.substr(space);
+  if (!possessive) return previous + rest;
+  return previous + (previous.back() == 's' ? "'" : "'s") + rest;
+}
+
 bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
   for (std::size_t i = from; i < to;) {
     const Span w = next_word(text, i, to);
@@ -616,8 +681,14 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
   }
 
   std::vector<Pending> pending;
-  std::size_t next = 0;  // first mention not yet placed in a sentence
+  std::size_t next = 0;                   // first mention not yet placed in a sentence
+  std::string opening, previous_opening;  // subjects of this sentence and the one before, for pronouns
   for (const Span& s : sentences) {
+    const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
+    // A pronoun opening a sentence keeps the subject of the sentence before.
+    previous_opening = std::move(opening);
+    opening = sentence_subject(sentence);
+    if (!opening.empty() && words::is_subject_pronoun(words::lower(opening))) opening = previous_opening;
     const std::size_t s_cp = cp.at(s.begin);
     std::vector<std::size_t> in;  // mentions of this sentence
     while (next < mentions.size() && mentions[next].begin < s.end) {
@@ -625,7 +696,6 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       ++next;
     }
     if (in.empty()) continue;
-    const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
 
     std::vector<Relation> rels;
     std::vector<Point> points;
@@ -764,6 +834,10 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         b.events[k].headline = b.events[best].headline;
         b.events[k].mentions.front().headline = b.events[k].headline;
       }
+    }
+    for (std::size_t k = first_event; k < b.events.size(); ++k) {
+      b.events[k].headline = resolve_pronoun(sentence, previous_opening, std::move(b.events[k].headline));
+      b.events[k].mentions.front().headline = b.events[k].headline;
     }
     // Durations and sets annotate the event of their clause (the nearest one when clauses are shared).
     std::vector<Annotation> loose_durations, loose_sets;

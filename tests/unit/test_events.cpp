@@ -221,6 +221,21 @@ BOOST_AUTO_TEST_CASE(a_later_clause_without_subject_borrows_the_sentence_subject
   });
 }
 
+BOOST_AUTO_TEST_CASE(a_pronoun_opening_a_sentence_names_the_subject_before) {
+  check_told({
+      {"Renner was arrested in March. He was indicted in April.", "Renner was indicted"},
+      {"The probe lifted off on March 9. It completed a flyby in April. Its predecessor was launched in 2014.",
+       "The probe completed a flyby", "The probe's predecessor was launched"},
+      {"Shareholders approved the deal on May 14. They voted again in June.", "Shareholders voted again"},
+      {"The agency first proposed the mission in 2019. Its engineers began work in 2021.",
+       "The agency's engineers began work"},
+      // Only when the pronoun fits: "he" no thing, "it" no plural, and not "It was the first time".
+      {"The probe lifted off on March 9. He watched it on Monday.", "He watched it"},
+      {"Engineers found a crack on Monday. It was found in May.", "It was found"},
+      {"The probe lifted off on March 9. It was the first launch since 2019.", "It was the first launch"},
+  });
+}
+
 BOOST_AUTO_TEST_CASE(durations_annotate_the_event_of_their_sentence) {
   const Timeline t = build_one("The bridge closed in 1995 for 18 months. It lasted a week.");
   const Event* e = find(t, "The bridge closed");
