@@ -110,9 +110,31 @@ struct Point {
   std::size_t last = static_cast<std::size_t>(-1);  // the mention that ends its range, if any
 };
 
+// A word of change among the few words before "from" (at `from`), in its clause: "moved from",
+// "pushed back from", "pushed back the launch of its phone from November to March".
+bool changes_date(std::string_view text, Span s, std::size_t from) {
+  constexpr int kWords = 8;
+  std::size_t i = from;
+  for (int n = 0; n < kWords; ++n) {
+    const Span w = prev_word(text, i, s.begin);
+    if (w.end == w.begin) {
+      // Over the hyphen of a compound, not over a comma or the start of the sentence.
+      if (w.begin == s.begin || text[w.begin - 1] != '-') return false;
+      i = w.begin - 1;
+      continue;
+    }
+    const std::string lw = lower_at(text, w);
+    if (words::is_change_word(lw)) return true;
+    if (lw == "and" || lw == "but" || lw == "while") return false;
+    i = w.begin;
+  }
+  return false;
+}
+
 // "from March to June 2024", "between 2019 and 2021", "June 10-12": the range the two dates
 // `a` and `b` (in this order in sentence `s`) make, when the words around them make one. Not
-// "moved from March to June" (a change of date), nor a range that would end before it starts.
+// "moved (the vote) from March to June" (a change of date), nor a range that would end before it
+// starts.
 std::optional<TemporalValue> range_of(std::string_view text, Span s, const Mention& a, const Mention& b) {
   if (!a.value.bounds || !b.value.bounds || a.value.bounds->earliest > b.value.bounds->latest || b.begin < a.end)
     return std::nullopt;
@@ -128,7 +150,7 @@ std::optional<TemporalValue> range_of(std::string_view text, Span s, const Menti
   else if (join == "and")
     range = before == "between";
   else if (join == "to" || join == "through" || join == "until" || join == "till" || join == "thru")
-    range = before == "from" && !words::is_change_word(lower_at(text, prev_word(text, opener.begin, s.begin)));
+    range = before == "from" && !changes_date(text, s, opener.begin);
   if (!range) return std::nullopt;
   TemporalValue v = a.value;
   v.type = TimexType::date;

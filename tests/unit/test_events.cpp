@@ -101,6 +101,12 @@ BOOST_AUTO_TEST_CASE(two_dates_that_make_a_range_are_one_event_over_it) {
   BOOST_TEST(one("The vote was moved from March to June.") ==
              "2025-03 2025-03-01..2025-03-31 The vote was moved [March] | "
              "2025-06 2025-06-01..2025-06-30 The vote was moved [June] | ");
+  // The word of change may stand a few words before "from".
+  BOOST_TEST(one("The firm pushed back the launch of its phone from March to June.") ==
+             "2025-03 2025-03-01..2025-03-31 The firm pushed back the launch of its phone [March] | "
+             "2025-06 2025-06-01..2025-06-30 The firm pushed back the launch of its phone [June] | ");
+  BOOST_TEST(one("The shop was rebuilt and opens from March to June.") ==
+             "2026-03/2026-06 2026-03-01..2026-06-30 The shop was rebuilt and opens [March to June] | ");
   BOOST_TEST(one("Hearings were held on June 10 and 11.") ==
              "2025-06-10 2025-06-10..2025-06-10 Hearings were held [June 10] | "
              "2025-06-11 2025-06-11..2025-06-11 Hearings were held [11] | ");
