@@ -129,7 +129,45 @@ void drop_attribution(std::vector<Token>& toks) {
       speech = speech || words::is_speech_verb(words::lower(toks[j].text));
     }
     if (!speech || word_count > 6 || at == 0) return;
+    // ", said services would run normally" is the sentence's verb and what was said, no tail.
+    if (at + 2 < toks.size() && words::is_speech_verb(words::lower(toks[at + 1].text)) &&
+        std::any_of(toks.begin() + static_cast<std::ptrdiff_t>(at) + 2, toks.end(), [](const Token& t) {
+          const std::string w = words::lower(t.text);
+          return words::is_auxiliary(w) || w == "would" || w == "could" || w == "can" || w == "may" || w == "might";
+        }))
+      return;
     toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(at), toks.end());
+  }
+}
+
+// A verb, maybe after an adverb, at toks[i]: "said", "was", "closed", "still plans".
+bool verb_at(const std::vector<Token>& toks, std::size_t i) {
+  for (int n = 0; n < 2 && i < toks.size() && !toks[i].punct; ++n, ++i) {
+    const std::string& t = toks[i].text;
+    if (!std::islower(static_cast<unsigned char>(t[0]))) return false;
+    const std::string w = words::lower(t);
+    if (words::is_auxiliary(w) || words::is_speech_verb(w) || words::is_past_verb(w) || w == "would" || w == "could" ||
+        w == "can" || w == "may" || w == "might" ||
+        (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("ous") && !words::is_stop_word(w)))
+      return true;
+    if (!w.ends_with("ly") && w != "still" && w != "also" && w != "then" && w != "now") return false;
+  }
+  return false;
+}
+
+// ", which runs 1,200 trains a day," between the subject and its verb tells about the subject, not
+// the event: "The operator, which runs 1,200 trains a day, said services would run" -> "The
+// operator said services would run". Not when no verb follows it ("Taylor, who stepped down as
+// chairman, president and chief executive").
+void drop_relative_clauses(std::vector<Token>& toks) {
+  for (std::size_t i = 1; i + 1 < toks.size(); ++i) {
+    if (toks[i].text != ",") continue;
+    const std::string w = words::lower(toks[i + 1].text);
+    if (w != "which" && w != "who") continue;
+    std::size_t close = i + 2;
+    while (close < toks.size() && !(toks[close].punct && !is_dash(toks[close].text))) ++close;
+    if (close >= toks.size() || toks[close].text != "," || !verb_at(toks, close + 1)) continue;
+    toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(i), toks.begin() + static_cast<std::ptrdiff_t>(close) + 1);
   }
 }
 
@@ -212,6 +250,7 @@ std::string make_headline(std::string_view clause, const std::vector<Span>& cuts
     }
     if (toks[i].punct || !all_caps(toks[i].text) || (i == 0 && toks[i].text.size() < 2)) break;
   }
+  drop_relative_clauses(toks);
   trim_debris(toks);
   if (!keep_attribution) {
     drop_attribution(toks);
