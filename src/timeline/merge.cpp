@@ -4,7 +4,9 @@
 #include <timeliner/timeline.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -43,7 +45,18 @@ struct Unit {
   EventMention mention;
   std::vector<Annotation> durations, sets;
   std::vector<std::string> stems;
+  std::vector<std::string> numbers;  // the stems that are numbers ("35.2", "4000")
 };
+
+// "Savin reported a net loss of $35.2 million" and "Ogden reported net income of $27.1 million"
+// are alike in words but tell different amounts: two headlines that both give numbers and share
+// none are different events.
+bool numbers_agree(const Unit& a, const Unit& b) {
+  if (a.numbers.empty() || b.numbers.empty()) return true;
+  for (const auto& n : a.numbers)
+    if (std::binary_search(b.numbers.begin(), b.numbers.end(), n)) return true;
+  return false;
+}
 
 // "since 1958", "for 80 years": a state until publication, which overlaps nearly everything; such
 // mentions only merge with each other.
@@ -94,10 +107,10 @@ bool overlap(const Unit& a, const Unit& b) {
   return x.earliest <= y.latest && y.earliest <= x.latest;
 }
 
-// Links every pair of events (kind event) whose intervals overlap, whose open_interval agree and
-// whose stems have a cosine of at least `threshold`. Exact, and near linear on real collections
-// (the reduce step of a corpus of millions of articles), where comparing every pair of
-// overlapping events would be quadratic (a year overlaps every day in it):
+// Links every pair of events (kind event) whose intervals overlap, whose open_interval agree, whose
+// numbers agree (numbers_agree) and whose stems have a cosine of at least `threshold`. Exact, and near linear on real
+// collections (the reduce step of a corpus of millions of articles), where comparing every pair of overlapping events
+// would be quadratic (a year overlaps every day in it):
 //  1. Events with the same interval, kind of interval and stems compare alike with everyone: one
 //     representative per such class is compared, the others join it.
 //  2. Representatives are joined by prefix filtering: stems ordered rarest first, a cosine of t
@@ -178,7 +191,7 @@ void link_similar(const std::vector<Unit>& units, std::vector<std::size_t>& pare
         if (seen[j] == i) continue;
         seen[j] = i;
         const Unit& b = units[j];
-        if (!overlap(a, b) || open_interval(a) != open_interval(b)) continue;
+        if (!overlap(a, b) || open_interval(a) != open_interval(b) || !numbers_agree(a, b)) continue;
         if (find_root(parent, i) == find_root(parent, j)) continue;
         if (cosine(a.stems, b.stems) >= threshold) unite_roots(parent, i, j);
       }
@@ -218,7 +231,11 @@ std::vector<Event> merge_events(std::vector<Event> events, const MergeOptions& o
     unique.push_back(std::move(u));
   }
   units = std::move(unique);
-  for (auto& u : units) u.stems = words::content_stems(u.mention.headline);
+  for (auto& u : units) {
+    u.stems = words::content_stems(u.mention.headline);
+    std::copy_if(u.stems.begin(), u.stems.end(), std::back_inserter(u.numbers),
+                 [](const std::string& st) { return std::isdigit(static_cast<unsigned char>(st[0])) != 0; });
+  }
 
   // Union-find over every pair whose intervals overlap and whose headlines are alike.
   std::vector<std::size_t> parent(units.size());

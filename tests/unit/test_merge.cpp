@@ -122,6 +122,22 @@ BOOST_AUTO_TEST_CASE(a_derived_date_merges_with_the_explicit_report) {
   BOOST_TEST(e->mentions[1].headline == "His first visit to Beijing");
 }
 
+BOOST_AUTO_TEST_CASE(headlines_that_give_different_amounts_are_different_events) {
+  const Timeline t =
+      build({doc("a", "Savin Corp. reported a net loss of $35.2 million in the third quarter.", "2025-10-20"),
+             doc("b", "Ogden Corp. reported a net loss of $27.1 million in the third quarter.", "2025-10-21"),
+             doc("c", "Savin reported a net loss of $35.2 million for the third quarter.", "2025-10-22")});
+  const Event* savin = find(t, "Savin Corp. reported a net loss of $35.2 million");
+  const Event* ogden = find(t, "Ogden Corp. reported a net loss of $27.1 million");
+  BOOST_REQUIRE(savin && ogden);
+  BOOST_TEST(savin->mentions.size() == 2u);  // the same amount merges
+  BOOST_TEST(ogden->mentions.size() == 1u);
+  // A headline without numbers still merges with one that has some.
+  const Timeline u = build({doc("a", "Savin Corp. reported a net loss of $35.2 million on May 5, 2025.", "2025-05-06"),
+                            doc("b", "Savin Corp. reported a net loss on May 5, 2025.", "2025-05-07")});
+  BOOST_TEST(u.events.size() == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(a_state_until_publication_does_not_swallow_points) {
   // "since 1958" overlaps every later day; it must not merge with a similar point event.
   const Timeline t = build({doc("w",
