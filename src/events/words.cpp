@@ -17,9 +17,9 @@ constexpr std::array<std::string_view, 67> kStopWords = {
     "these", "those",  "which", "who",  "than",  "then",  "there", "said",   "says", "say",   "also",  "not",
     "after", "before", "over",  "up",   "out",   "our",   "them"};
 
-constexpr std::array<std::string_view, 14> kSpeechVerbs = {"said",      "says",   "told",     "announced", "reported",
-                                                           "confirmed", "stated", "added",    "according", "explained",
-                                                           "noted",     "wrote",  "insisted", "declared"};
+constexpr std::array<std::string_view, 18> kSpeechVerbs = {
+    "said",      "says",  "told",  "announced", "reported", "confirmed", "stated", "added",   "according",
+    "explained", "noted", "wrote", "insisted",  "declared", "testified", "argued", "claimed", "warned"};
 
 // Of those, the ones whose reported clause may follow with no "that" ("said the railway will
 // pay"); the others take objects ("announced the deal", "reported a loss").

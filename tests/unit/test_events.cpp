@@ -189,6 +189,9 @@ BOOST_AUTO_TEST_CASE(the_date_of_a_saying_keeps_the_speaker_when_what_was_said_h
   BOOST_REQUIRE_MESSAGE(said && done, headlines(t));
   BOOST_TEST(said->date.timex == "2025-04-16");
   BOOST_TEST(done->date.timex == "2025-04-15");
+  // "testified" is a verb of speech too.
+  check_told({{"Voss testified on Tuesday that he handed Brook $80,000 in 2021.", "Voss handed Brook $80,000",
+               "Voss testified that he handed Brook $80,000"}});
   // With one date, the saying's date is the reported event's, as before.
   check_told(
       {{"The authority said on Wednesday that divers had inspected the crack.", "Divers had inspected the crack"}});
