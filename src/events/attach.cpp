@@ -355,7 +355,16 @@ std::string sentence_subject(std::string_view sentence) {
   std::size_t count = 0, end = 0;
   for (std::size_t i = 0; i < sentence.size() && count <= 5;) {
     const Span w = next_word(sentence, i, sentence.size());
-    if (w.end == w.begin) return {};
+    if (w.end == w.begin) {
+      // "Brook, who led the city from 2015 to 2023, denied": the clause between commas is skipped.
+      const Span pronoun = next_word(sentence, w.begin + 1, sentence.size());
+      const std::string p = lower_at(sentence, pronoun);
+      const std::size_t close = sentence.find(',', pronoun.end);
+      if (sentence[w.begin] != ',' || count == 0 || (p != "who" && p != "which") || close == std::string_view::npos)
+        return {};
+      i = close + 1;
+      continue;
+    }
     const std::string lw = lower_at(sentence, w);
     const bool lower = std::islower(static_cast<unsigned char>(sentence[w.begin])) != 0;
     if (words::is_auxiliary(lw) || words::is_speech_verb(lw) || (lower && words::is_past_verb(lw)) || lw == "would" ||
