@@ -8,6 +8,7 @@
 #include <timeliner/timeline.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <iterator>
 #include <map>
@@ -422,6 +423,26 @@ std::string resolve_pronoun(std::string_view sentence, const std::string& previo
   return previous + (previous.back() == 's' ? "'" : "'s") + rest;
 }
 
+// A superlative among the few words before `at` in its clause: "the biggest drop", "the first time",
+// "its highest level", "the most since".
+bool superlative_before(std::string_view text, std::size_t floor, std::size_t at) {
+  std::size_t i = at;
+  for (int n = 0; n < 4; ++n) {
+    const Span w = prev_word(text, i, floor);
+    if (w.end == w.begin) return false;
+    const std::string lw = lower_at(text, w);
+    // "-est", but not "interest", "protest", "harvest", "request", "honest", "modest", "suggest"...
+    static constexpr std::array<std::string_view, 9> kNotSuperlative = {"rest", "test", "vest", "quest", "nest",
+                                                                        "dest", "fest", "west", "ggest"};
+    const bool est = lw.size() > 5 && lw.ends_with("est") &&
+                     (lw == "biggest" || std::none_of(kNotSuperlative.begin(), kNotSuperlative.end(),
+                                                      [&](std::string_view e) { return lw.ends_with(e); }));
+    if (est || lw == "first" || lw == "most" || lw == "least" || lw == "best" || lw == "worst") return true;
+    i = w.begin;
+  }
+  return false;
+}
+
 bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
   for (std::size_t i = from; i < to;) {
     const Span w = next_word(text, i, to);
@@ -741,6 +762,8 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       }
       const std::string before = lower_at(text, prev_word(text, m.begin, s.begin));
       if (is_point(m)) {
+        // "their biggest drop since January", "the first time since 2019": a comparison, no event.
+        if (before == "since" && superlative_before(text, s.begin, prev_word(text, m.begin, s.begin).begin)) continue;
         Point p{i, m.value};
         if (before == "since" && doc.published && m.value.bounds->earliest <= doc.published->day)
           p.date = relations::until_publication(m.value, doc.published->day);

@@ -250,7 +250,8 @@ BOOST_AUTO_TEST_CASE(a_pronoun_opening_a_sentence_names_the_subject_before) {
       // Only when the pronoun fits: "he" no thing, "it" no plural, and not "It was the first time".
       {"The probe lifted off on March 9. He watched it on Monday.", "He watched it"},
       {"Engineers found a crack on Monday. It was found in May.", "It was found"},
-      {"The probe lifted off on March 9. It was the first launch since 2019.", "It was the first launch"},
+      {"The probe lifted off on March 9. It was the first launch from the site in May.",
+       "It was the first launch from the site"},
   });
 }
 
@@ -321,6 +322,10 @@ BOOST_AUTO_TEST_CASE(since_and_perfect_durations_end_at_publication) {
   BOOST_TEST(format_day(grown->date.bounds->earliest) == "1995-01-01");
   BOOST_TEST(format_day(grown->date.bounds->latest) == "2025-04-18");
   BOOST_TEST((grown->date.anchor == AnchorKind::publication));
+  // After a superlative, "since" compares: "their biggest drop since January" is no event of its own.
+  const Timeline drop = build_one("Shares fell 6 percent on Monday, their biggest drop since January.");
+  BOOST_TEST(headlines(drop) == "2025-04-14 Shares fell 6 percent, their biggest drop | 2025-04-18 Published: d | ");
+  BOOST_TEST(build_one("It was the first time since 2019 that the river flooded.").events.size() == 1u);
   // Without a perfect tense, a duration is no interval of its own.
   BOOST_TEST(build_one("The strike lasted for 30 days.").events.size() == 1u);
 }
