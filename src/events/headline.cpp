@@ -171,6 +171,50 @@ void drop_relative_clauses(std::vector<Token>& toks) {
   }
 }
 
+// A finite verb at toks[i], written in lower case: "was", "has", "sickened", "would".
+bool finite_verb(const Token& t) {
+  if (t.punct || !std::islower(static_cast<unsigned char>(t.text[0]))) return false;
+  const std::string w = words::lower(t.text);
+  return words::is_auxiliary(w) || words::is_past_verb(w) || w == "would" || w == "could";
+}
+
+// For a headline too long to show whole: a relative clause without commas inside the subject,
+// from its pronoun to the main verb, goes ("An outbreak of salmonella that has sickened 38 people in
+// four states was linked to sprouts" -> "An outbreak of salmonella was linked to sprouts").
+void drop_long_relative(std::vector<Token>& toks) {
+  std::size_t words_count = 0;
+  for (const auto& t : toks) words_count += !t.punct;
+  if (words_count <= kHeadlineWords) return;
+  for (std::size_t i = 1; i + 2 < toks.size(); ++i) {
+    const std::string w = words::lower(toks[i].text);
+    if ((w != "that" && w != "who" && w != "which") || toks[i - 1].punct || !finite_verb(toks[i + 1])) continue;
+    const std::string before = words::lower(toks[i - 1].text);
+    if (words::is_stop_word(before) || words::is_past_verb(before) || words::is_speech_verb(before)) continue;
+    std::size_t k = i + 2;
+    while (k < toks.size() && finite_verb(toks[k])) ++k;  // the clause's verb group ("has sickened")
+    // Then the next verb is the main one when it is an auxiliary or an irregular past ("was
+    // linked", "became"), not a word in -ed that may be a participle ("two Libyans suspected of");
+    // no coordinator, conjunction, pronoun or second relative on the way ("which killed scores and
+    // injured", "when the party held power", "the power they lost").
+    auto main_verb = [](const Token& t) {
+      const std::string v = words::lower(t.text);
+      return finite_verb(t) && !(v.size() > 4 && v.ends_with("ed"));
+    };
+    while (k < toks.size() && !toks[k].punct && !finite_verb(toks[k])) {
+      static constexpr std::array<std::string_view, 11> kJoins = {"and",     "or", "but",   "when",   "while", "where",
+                                                                  "because", "if", "after", "before", "as"};
+      const std::string v = words::lower(toks[k].text);
+      if (std::find(kJoins.begin(), kJoins.end(), v) != kJoins.end() || words::is_subject_pronoun(v) || v == "that" ||
+          v == "who" || v == "which")
+        return;
+      ++k;
+    }
+    if (k >= toks.size() || !main_verb(toks[k])) return;
+    toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(i), toks.begin() + static_cast<std::ptrdiff_t>(k));
+    return;
+  }
+}
+
 void trim_debris(std::vector<Token>& toks) {
   bool changed = true;
   while (changed && !toks.empty()) {
@@ -256,6 +300,7 @@ std::string make_headline(std::string_view clause, const std::vector<Span>& cuts
     drop_attribution(toks);
     trim_debris(toks);
   }
+  drop_long_relative(toks);
 
   std::string out;
   std::size_t n = 0;

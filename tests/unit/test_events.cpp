@@ -64,6 +64,15 @@ BOOST_AUTO_TEST_CASE(headline_drops_datelines_attribution_and_debris) {
   BOOST_TEST(cut("Kopp, who is from Vermont, was indicted in 1999.", "1999") == "Kopp was indicted");
   BOOST_TEST(cut("He succeeds Taylor, who stepped down as chairman, president and chief in May.", "May") ==
              "He succeeds Taylor, who stepped down as chairman, president and chief");
+  // A headline too long to show whole drops the relative clause inside its subject, up to the main verb.
+  BOOST_TEST(cut("An outbreak of salmonella that has sickened 38 people in four states was linked to alfalfa "
+                 "sprouts from one farm on Friday.",
+                 "Friday") == "An outbreak of salmonella was linked to alfalfa sprouts from one farm");
+  BOOST_TEST(cut("The firm that made the heaters was sold on Monday.", "Monday") ==
+             "The firm that made the heaters was sold");
+  BOOST_TEST(cut("A boy who arrived on our shores as a refugee and became a symbol for exiles must be returned "
+                 "on Monday.",
+                 "Monday") == "A boy who arrived on our shores as a refugee and became...");
   // What is not debris stays.
   BOOST_TEST(cut("The council approved the budget for schools on Monday.", "Monday") ==
              "The council approved the budget for schools");
