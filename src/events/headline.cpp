@@ -286,10 +286,17 @@ std::string make_headline(std::string_view clause, const std::vector<Span>& cuts
     in_cut = false;
     toks.push_back(std::move(t));
   }
-  // A dateline: "PORT ELLIS -" at the start.
+  // A dateline: "PORT ELLIS -" at the start, maybe with an agency: "BRIGHTON (Metro News) -".
   for (std::size_t i = 0; i < toks.size() && i < 6; ++i) {
     if (is_dash(toks[i].text)) {
       if (i > 0) toks.erase(toks.begin(), toks.begin() + static_cast<std::ptrdiff_t>(i + 1));
+      break;
+    }
+    if (i > 0 && toks[i].text.front() == '(') {
+      std::size_t close = i;
+      while (close < toks.size() && close < i + 4 && toks[close].text.back() != ')') ++close;
+      if (close + 1 < toks.size() && toks[close].text.back() == ')' && is_dash(toks[close + 1].text))
+        toks.erase(toks.begin(), toks.begin() + static_cast<std::ptrdiff_t>(close + 2));
       break;
     }
     if (toks[i].punct || !all_caps(toks[i].text) || (i == 0 && toks[i].text.size() < 2)) break;

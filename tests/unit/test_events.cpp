@@ -47,6 +47,8 @@ BOOST_AUTO_TEST_SUITE(events)
 BOOST_AUTO_TEST_CASE(headline_drops_datelines_attribution_and_debris) {
   BOOST_TEST(cut("PORT ELLIS - The bridge reopened on Thursday, city officials said.", "Thursday") ==
              "The bridge reopened");
+  BOOST_TEST(cut("BRIGHTON (Metro News) - The council voted on Wednesday to build a tram line.", "Wednesday") ==
+             "The council voted to build a tram line");
   BOOST_TEST(cut("The company said on Monday that profits rose sharply.", "Monday") == "Profits rose sharply");
   BOOST_TEST(cut("The minister resigned on Friday, according to two aides.", "Friday") == "The minister resigned");
   BOOST_TEST(cut("The plant closed in March, said the union.", "March") == "The plant closed");
