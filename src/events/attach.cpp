@@ -357,11 +357,17 @@ std::string sentence_subject(std::string_view sentence) {
   for (std::size_t i = 0; i < sentence.size() && count <= 5;) {
     const Span w = next_word(sentence, i, sentence.size());
     if (w.end == w.begin) {
-      // "Brook, who led the city from 2015 to 2023, denied": the clause between commas is skipped.
+      // "Brook, who led the city from 2015 to 2023, denied", "Mendes, 24, scored": the clause or the
+      // age between commas is skipped.
       const Span pronoun = next_word(sentence, w.begin + 1, sentence.size());
       const std::string p = lower_at(sentence, pronoun);
+      const bool age =
+          !p.empty() &&
+          std::all_of(p.begin(), p.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+          pronoun.end < sentence.size() && sentence[pronoun.end] == ',';
       const std::size_t close = sentence.find(',', pronoun.end);
-      if (sentence[w.begin] != ',' || count == 0 || (p != "who" && p != "which") || close == std::string_view::npos)
+      if (sentence[w.begin] != ',' || count == 0 || (p != "who" && p != "which" && !age) ||
+          close == std::string_view::npos)
         return {};
       i = close + 1;
       continue;
@@ -408,7 +414,7 @@ std::string resolve_pronoun(std::string_view sentence, const std::string& previo
   const bool plural = previous.back() == 's' || previous.find(" and ") != std::string::npos;
   bool fits = false;
   if (p == "he" || p == "she" || p == "his" || p == "her")
-    fits = name && !plural;
+    fits = name && (!plural || previous.find(' ') != std::string::npos);  // "Luca Mendes", not "Prosecutors"
   else if (p == "it" || p == "its")
     fits = (determiner && !plural) || name;
   else if (p == "they" || p == "their")

@@ -258,6 +258,8 @@ BOOST_AUTO_TEST_CASE(a_pronoun_opening_a_sentence_names_the_subject_before) {
       // The subject of the sentence before may hold a relative clause.
       {"Brook, who led the city from 2015 to 2023, denied the charges. She will appear in court on April 2.",
        "Brook will appear in court"},
+      {"Luca Mendes, 24, scored 31 goals last season. He will make his debut on May 14.",
+       "Luca Mendes will make his debut"},
       // Only when the pronoun fits: "he" no thing, "it" no plural, and not "It was the first time".
       {"The probe lifted off on March 9. He watched it on Monday.", "He watched it"},
       {"Engineers found a crack on Monday. It was found in May.", "It was found"},
