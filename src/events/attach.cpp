@@ -396,9 +396,9 @@ std::string sentence_subject(std::string_view sentence) {
 
 // "He was indicted two weeks later": a headline that opens with the pronoun that opens its sentence
 // names the subject of the sentence before, when the pronoun fits it: "he", "she" a name without a
-// determiner ("Renner"), "it" one with a determiner and no plural "s" ("The probe") or a name,
-// "they" a plural ("Prosecutors", "The two banks"); their possessives the same ("Its predecessor" -> "The agency's
-// predecessor"). Not "It was the first time".
+// determiner ("Renner", "Luca Mendes"), "it" one with a determiner and no plural "s" ("The probe")
+// or a name, "they" a plural ("Prosecutors", "The two banks"); their possessives the same ("Its
+// predecessor" -> "The agency's predecessor"). Not "It was the first time".
 std::string resolve_pronoun(std::string_view sentence, const std::string& previous, std::string headline) {
   if (previous.empty()) return headline;
   const Span first = next_word(sentence, 0, sentence.size());
