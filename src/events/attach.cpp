@@ -374,9 +374,11 @@ std::string sentence_subject(std::string_view sentence) {
     }
     const std::string lw = lower_at(sentence, w);
     const bool lower = std::islower(static_cast<unsigned char>(sentence[w.begin])) != 0;
-    if (words::is_auxiliary(lw) || words::is_speech_verb(lw) || (lower && words::is_past_verb(lw)) || lw == "would" ||
-        lw == "could") {
-      if (count == 0 || !std::isupper(static_cast<unsigned char>(sentence[0]))) return {};
+    // After a determiner, a participle is an adjective: "The sweetened offer has".
+    const bool after_determiner = words::is_determiner(lower_at(sentence, prev_word(sentence, w.begin, 0)));
+    if (words::is_auxiliary(lw) || words::is_speech_verb(lw) ||
+        (lower && words::is_past_verb(lw) && !after_determiner) || lw == "would" || lw == "could") {
+      if (count == 0 || after_determiner || !std::isupper(static_cast<unsigned char>(sentence[0]))) return {};
       return std::string(sentence.substr(0, end));
     }
     // No function word but a determiner, "of" or "and" ("But analysts say..." has none).
@@ -399,12 +401,29 @@ std::string sentence_subject(std::string_view sentence) {
 // determiner ("Renner", "Luca Mendes"), "it" one with a determiner and no plural "s" ("The probe")
 // or a name, "they" a plural ("Prosecutors", "The two banks"); their possessives the same ("Its
 // predecessor" -> "The agency's predecessor"). Not "It was the first time".
-std::string resolve_pronoun(std::string_view sentence, const std::string& previous, std::string headline) {
-  if (previous.empty()) return headline;
-  const Span first = next_word(sentence, 0, sentence.size());
-  const std::string p = lower_at(sentence, first);
+std::string resolve_pronoun(std::string_view sentence, const std::string& before, const std::string& own,
+                            std::string headline) {
   const auto space = headline.find(' ');
-  if (space == std::string::npos || words::lower(std::string_view(headline).substr(0, space)) != p) return headline;
+  if (space == std::string::npos) return headline;
+  const std::string p = words::lower(std::string_view(headline).substr(0, space));
+  Span first = next_word(sentence, 0, sentence.size());
+  const std::string* referent = &before;
+  if (lower_at(sentence, first) != p) {
+    // "The lander will separate in September, and it is expected to touch down two weeks later": a
+    // later clause that opens with the pronoun names the sentence's own subject.
+    referent = &own;
+    first = Span{0, 0};
+    for (const std::string_view join : {" and ", " but ", "; "}) {
+      const auto at = sentence.find(std::string(join) + p + " ");
+      if (at != std::string_view::npos) {
+        first = Span{at + join.size(), at + join.size() + p.size()};
+        break;
+      }
+    }
+    if (first.end == first.begin) return headline;
+  }
+  const std::string& previous = *referent;
+  if (previous.empty()) return headline;
   const bool possessive = p == "his" || p == "her" || p == "its" || p == "their";
   const Span after = next_word(sentence, first.end, sentence.size());
   const std::string next = lower_at(sentence, after);
@@ -896,7 +915,7 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       }
     }
     for (std::size_t k = first_event; k < b.events.size(); ++k) {
-      b.events[k].headline = resolve_pronoun(sentence, previous_opening, std::move(b.events[k].headline));
+      b.events[k].headline = resolve_pronoun(sentence, previous_opening, opening, std::move(b.events[k].headline));
       b.events[k].mentions.front().headline = b.events[k].headline;
     }
     // Durations and sets annotate the event of their clause (the nearest one when clauses are shared).

@@ -260,6 +260,11 @@ BOOST_AUTO_TEST_CASE(a_pronoun_opening_a_sentence_names_the_subject_before) {
        "Brook will appear in court"},
       {"Luca Mendes, 24, scored 31 goals last season. He will make his debut on May 14.",
        "Luca Mendes will make his debut"},
+      // A later clause that opens with the pronoun names the sentence's own subject.
+      {"The lander will separate in September, and it is expected to land two weeks later.", "The lander will separate",
+       "The lander is expected to land"},
+      {"The sweetened offer has wide support, and it is scheduled for completion by Dec. 10.",
+       "The sweetened offer is scheduled for completion"},
       // Only when the pronoun fits: "he" no thing, "it" no plural, and not "It was the first time".
       {"The probe lifted off on March 9. He watched it on Monday.", "He watched it"},
       {"Engineers found a crack on Monday. It was found in May.", "It was found"},
