@@ -401,8 +401,24 @@ std::string sentence_subject(std::string_view sentence) {
 // determiner ("Renner", "Luca Mendes"), "it" one with a determiner and no plural "s" ("The probe")
 // or a name, "they" a plural ("Prosecutors", "The two banks"); their possessives the same ("Its
 // predecessor" -> "The agency's predecessor"). Not "It was the first time".
-std::string resolve_pronoun(std::string_view sentence, const std::string& before, const std::string& own,
-                            std::string headline) {
+// A capitalised word that the text also writes capitalised inside a sentence, before a word in
+// lower case ("Forward Luca Mendes signed"): a name, not a plural noun opening its sentence
+// ("Prosecutors").
+bool written_as_name(std::string_view text, std::string_view word) {
+  for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    if (at < 2 || text[at - 1] != ' ') continue;
+    // Inside a sentence, and followed by a word in lower case (not a title in capitals).
+    const char c = text[at - 2];
+    const Span next = next_word(text, at + word.size(), text.size());
+    if ((std::isalnum(static_cast<unsigned char>(c)) || c == ',') && next.end > next.begin &&
+        std::islower(static_cast<unsigned char>(text[next.begin])))
+      return true;
+  }
+  return false;
+}
+
+std::string resolve_pronoun(std::string_view text, std::string_view sentence, const std::string& before,
+                            const std::string& own, std::string headline) {
   const auto space = headline.find(' ');
   if (space == std::string::npos) return headline;
   const std::string p = words::lower(std::string_view(headline).substr(0, space));
@@ -430,7 +446,8 @@ std::string resolve_pronoun(std::string_view sentence, const std::string& before
   const bool determiner = words::is_determiner(lower_at(previous, next_word(previous, 0, previous.size())));
   const std::size_t last_word = previous.rfind(' ') == std::string::npos ? 0 : previous.rfind(' ') + 1;
   const bool name = !determiner && std::isupper(static_cast<unsigned char>(previous[last_word])) != 0;
-  const bool plural = previous.back() == 's' || previous.find(" and ") != std::string::npos;
+  const bool plural = (previous.back() == 's' && !(name && written_as_name(text, previous))) ||
+                      previous.find(" and ") != std::string::npos;
   bool fits = false;
   if (p == "he" || p == "she" || p == "his" || p == "her")
     fits = name && (!plural || previous.find(' ') != std::string::npos);  // "Luca Mendes", not "Prosecutors"
@@ -915,7 +932,8 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       }
     }
     for (std::size_t k = first_event; k < b.events.size(); ++k) {
-      b.events[k].headline = resolve_pronoun(sentence, previous_opening, opening, std::move(b.events[k].headline));
+      b.events[k].headline =
+          resolve_pronoun(text, sentence, previous_opening, opening, std::move(b.events[k].headline));
       b.events[k].mentions.front().headline = b.events[k].headline;
     }
     // Durations and sets annotate the event of their clause (the nearest one when clauses are shared).

@@ -260,6 +260,10 @@ BOOST_AUTO_TEST_CASE(a_pronoun_opening_a_sentence_names_the_subject_before) {
        "Brook will appear in court"},
       {"Luca Mendes, 24, scored 31 goals last season. He will make his debut on May 14.",
        "Luca Mendes will make his debut"},
+      // A one-word name ending in s is a name when the text writes it so inside a sentence.
+      {"Forward Luca Mendes signed on Friday. Mendes scored 31 goals last season. He will make his debut on May 14.",
+       "Mendes will make his debut"},
+      {"Prosecutors rested their case on Friday. He will make his debut on May 14.", "He will make his debut"},
       // A later clause that opens with the pronoun names the sentence's own subject.
       {"The lander will separate in September, and it is expected to land two weeks later.", "The lander will separate",
        "The lander is expected to land"},
