@@ -396,11 +396,10 @@ std::string sentence_subject(std::string_view sentence) {
   return {};
 }
 
-// "He was indicted two weeks later": a headline that opens with the pronoun that opens its sentence
-// names the subject of the sentence before, when the pronoun fits it: "he", "she" a name without a
-// determiner ("Renner", "Luca Mendes"), "it" one with a determiner and no plural "s" ("The probe")
-// or a name, "they" a plural ("Prosecutors", "The two banks"); their possessives the same ("Its
-// predecessor" -> "The agency's predecessor"). Not "It was the first time".
+// How far back a name is looked for (written_as_name), so that a long document is not read again
+// for every pronoun.
+constexpr std::size_t kNameWindowBytes = 8000;
+
 // A capitalised word that the text also writes capitalised inside a sentence, before a word in
 // lower case ("Forward Luca Mendes signed"): a name, not a plural noun opening its sentence
 // ("Prosecutors").
@@ -417,11 +416,18 @@ bool written_as_name(std::string_view text, std::string_view word) {
   return false;
 }
 
+// "He was indicted two weeks later": a headline that opens with the pronoun that opens its sentence
+// names the subject of the sentence before, when the pronoun fits it: "he", "she" a name without a
+// determiner ("Renner", "Luca Mendes"), "it" one with a determiner and no plural "s" ("The probe")
+// or a name, "they" a plural ("Prosecutors", "The two banks"); their possessives the same ("Its
+// predecessor" -> "The agency's predecessor"). Not "It was the first time".
+// `text`: the bytes before the sentence, where names are looked for.
 std::string resolve_pronoun(std::string_view text, std::string_view sentence, const std::string& before,
                             const std::string& own, std::string headline) {
   const auto space = headline.find(' ');
   if (space == std::string::npos) return headline;
   const std::string p = words::lower(std::string_view(headline).substr(0, space));
+  if (!words::is_subject_pronoun(p) && p != "his" && p != "her" && p != "its" && p != "their") return headline;
   Span first = next_word(sentence, 0, sentence.size());
   const std::string* referent = &before;
   if (lower_at(sentence, first) != p) {
@@ -932,8 +938,9 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       }
     }
     for (std::size_t k = first_event; k < b.events.size(); ++k) {
-      b.events[k].headline =
-          resolve_pronoun(text, sentence, previous_opening, opening, std::move(b.events[k].headline));
+      b.events[k].headline = resolve_pronoun(
+          text.substr(s.begin - std::min(s.begin, kNameWindowBytes), std::min(s.begin, kNameWindowBytes)), sentence,
+          previous_opening, opening, std::move(b.events[k].headline));
       b.events[k].mentions.front().headline = b.events[k].headline;
     }
     // Durations and sets annotate the event of their clause (the nearest one when clauses are shared).
