@@ -377,7 +377,7 @@ std::string sentence_subject(std::string_view sentence) {
     // After a determiner, a participle is an adjective: "The sweetened offer has".
     const bool after_determiner = words::is_determiner(lower_at(sentence, prev_word(sentence, w.begin, 0)));
     if (words::is_auxiliary(lw) || words::is_speech_verb(lw) ||
-        (lower && words::is_past_verb(lw) && !after_determiner) || lw == "would" || lw == "could") {
+        (lower && words::is_past_verb(lw) && !after_determiner) || words::is_modal(lw)) {
       if (count == 0 || after_determiner || !std::isupper(static_cast<unsigned char>(sentence[0]))) return {};
       return std::string(sentence.substr(0, end));
     }

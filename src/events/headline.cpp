@@ -106,7 +106,7 @@ void drop_attribution(std::vector<Token>& toks) {
           words::is_say_verb(words::lower(toks[i].text)))
         rest = i + 1;
       if (pronoun(next) && (words::is_say_verb(words::lower(toks[i].text)) || words::is_auxiliary(then) ||
-                            words::is_past_verb(then) || then == "would" || then == "could"))
+                            words::is_past_verb(then) || words::is_modal(then)))
         rest = i + 1;
     }
     if (rest == 0 || rest >= toks.size()) break;
@@ -133,7 +133,7 @@ void drop_attribution(std::vector<Token>& toks) {
     if (at + 2 < toks.size() && words::is_speech_verb(words::lower(toks[at + 1].text)) &&
         std::any_of(toks.begin() + static_cast<std::ptrdiff_t>(at) + 2, toks.end(), [](const Token& t) {
           const std::string w = words::lower(t.text);
-          return words::is_auxiliary(w) || w == "would" || w == "could" || w == "can" || w == "may" || w == "might";
+          return words::is_auxiliary(w) || words::is_modal(w);
         }))
       return;
     toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(at), toks.end());
@@ -146,8 +146,7 @@ bool verb_at(const std::vector<Token>& toks, std::size_t i) {
     const std::string& t = toks[i].text;
     if (!std::islower(static_cast<unsigned char>(t[0]))) return false;
     const std::string w = words::lower(t);
-    if (words::is_auxiliary(w) || words::is_speech_verb(w) || words::is_past_verb(w) || w == "would" || w == "could" ||
-        w == "can" || w == "may" || w == "might" ||
+    if (words::is_auxiliary(w) || words::is_speech_verb(w) || words::is_past_verb(w) || words::is_modal(w) ||
         (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("ous") && !words::is_stop_word(w)))
       return true;
     if (!w.ends_with("ly") && w != "still" && w != "also" && w != "then" && w != "now") return false;
@@ -175,7 +174,7 @@ void drop_relative_clauses(std::vector<Token>& toks) {
 bool finite_verb(const Token& t) {
   if (t.punct || !std::islower(static_cast<unsigned char>(t.text[0]))) return false;
   const std::string w = words::lower(t.text);
-  return words::is_auxiliary(w) || words::is_past_verb(w) || w == "would" || w == "could";
+  return words::is_auxiliary(w) || words::is_past_verb(w) || words::is_modal(w);
 }
 
 // For a headline too long to show whole: a relative clause without commas inside the subject,

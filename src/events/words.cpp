@@ -31,6 +31,7 @@ constexpr std::array<std::string_view, 22> kChangeWords = {
     "switched", "pushed",      "put",     "deferred",  "reset",    "relocated"};
 
 constexpr std::array<std::string_view, 8> kAuxiliaries = {"was", "were", "is", "are", "has", "have", "had", "will"};
+constexpr std::array<std::string_view, 5> kModals = {"would", "could", "can", "may", "might"};
 constexpr std::array<std::string_view, 8> kDeterminers = {"the", "a", "an", "its", "his", "her", "their", "our"};
 constexpr std::array<std::string_view, 6> kSubjectPronouns = {"he", "she", "they", "it", "we", "i"};
 constexpr std::array<std::string_view, 20> kIrregularParticiples = {
@@ -82,6 +83,7 @@ bool is_speech_verb(std::string_view w) { return in_list(w, kSpeechVerbs); }
 bool is_say_verb(std::string_view w) { return in_list(w, kSayVerbs); }
 bool is_change_word(std::string_view w) { return in_list(w, kChangeWords); }
 bool is_auxiliary(std::string_view w) { return in_list(w, kAuxiliaries); }
+bool is_modal(std::string_view w) { return in_list(w, kModals); }
 bool is_determiner(std::string_view w) { return in_list(w, kDeterminers); }
 bool is_subject_pronoun(std::string_view w) { return in_list(w, kSubjectPronouns); }
 bool is_past_verb(std::string_view w) { return (w.size() >= 4 && ends_with(w, "ed")) || in_list(w, kIrregularPast); }

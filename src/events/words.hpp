@@ -19,6 +19,7 @@ bool is_speech_verb(std::string_view w);  // said, announced, told...
 // Of those, the ones a reported clause may follow with no "that": said, says, added, insisted.
 bool is_say_verb(std::string_view w);
 bool is_auxiliary(std::string_view w);        // was, were, is, are, has, have, had, will
+bool is_modal(std::string_view w);            // would, could, can, may, might
 bool is_determiner(std::string_view w);       // the, a, an, its, his, her, their, our
 bool is_subject_pronoun(std::string_view w);  // he, she, they, it, we, i
 // A past tense: a word of four letters or more ending in "ed" ("moved", "reopened"), or an
