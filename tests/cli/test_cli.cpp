@@ -15,7 +15,7 @@
 
 namespace fs = std::filesystem;
 
-// Exit code of a run where some inputs were skipped (README: Inputs).
+// Exit code of a run where some inputs were skipped (docs/inputs.md).
 constexpr int kExitSkipped = 3;
 
 namespace {

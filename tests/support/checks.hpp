@@ -12,7 +12,7 @@ namespace timeliner::testing {
 // Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
 bool is_strict_utf8(std::string_view s);
 
-// Whether `v` is a TIMEX3 value of the kinds timeliner emits (README, "The values timeliner emits"):
+// Whether `v` is a TIMEX3 value of the kinds timeliner emits (docs/values.md):
 // dates to the day, weeks and weekends, quarters, halves, seasons, decades, centuries, parts of
 // day, clock times with zones, durations, sets and the three references. Calendar days must exist.
 bool is_timex3_value(std::string_view v);
