@@ -131,6 +131,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       }
     }
     ctx.previous_distance = ctx.previous ? s - previous_sentence : static_cast<std::size_t>(-1);
+    ctx.sentence = s;
     ctx.span_in_sentence = duration_sentence == s;
     // Reports `piece` of the text as an expression with the value `r`.
     auto emit = [&](std::string_view piece, Resolved& r) {
@@ -210,6 +211,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       first->value.anchor = last->value.anchor;
       emit(first_text, *first);
       ctx.previous = last->point;
+      ctx.narrate(*last->point, s);
       previous_sentence = s;
       emit(end_text, *last);
       return;
@@ -227,6 +229,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     if (resolved->point && resolved->value.bounds && !comparison &&
         (resolved->value.type == TimexType::date || resolved->value.type == TimexType::time)) {
       ctx.previous = resolved->point;
+      ctx.narrate(*resolved->point, s);
       previous_sentence = s;
       if (!ctx.report_period && s < kLeadSentences && resolved->point->grain == Grain::quarter && ctx.publication &&
           resolved->value.bounds->latest < ctx.publication->day &&
@@ -251,6 +254,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     emit(text.substr(m.span_begin, m.span_end - m.span_begin), *resolved);
     if (second) {
       ctx.previous = second->point;
+      ctx.narrate(*second->point, s);
       emit(second_text, *second);
     }
   };

@@ -714,9 +714,30 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   return r;
 }
 
+// The precision an anaphoric frame needs from the date it hangs on: "the same day", "the next
+// day", "two days later", "3 p.m. that day" a day; "the same week" a week. None for the others.
+std::optional<Grain> needed_precision(const Frame& f) {
+  if (f.anchor != AnchorPolicy::previous) return std::nullopt;
+  if (f.kind == FrameKind::shift && f.unit) return std::min(*f.unit, Grain::day);
+  if (f.kind == FrameKind::calendar && (f.hour || f.pod)) return Grain::day;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
+  // The date narrated last is coarser than the frame needs ("last week ... the same day"): the
+  // last one precise enough ("on Thursday"), when there is one.
+  if (const auto need = needed_precision(f); need && ctx.previous && ctx.previous->grain < *need) {
+    const auto& n = ctx.narrated[static_cast<std::size_t>(*need)];
+    if (n && n->sentence <= ctx.sentence) {
+      ResolveContext c = ctx;
+      c.previous = n->point;
+      c.previous_distance = ctx.sentence - n->sentence;
+      c.narrated[static_cast<std::size_t>(*need)].reset();  // no second substitution
+      return resolve(f, c);
+    }
+  }
   switch (f.kind) {
     case FrameKind::calendar: {
       auto r = resolve_calendar(f, ctx);

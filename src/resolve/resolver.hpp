@@ -7,6 +7,7 @@
 #include <timeliner/extract.hpp>
 #include <timeliner/value.hpp>
 
+#include <array>
 #include <functional>
 #include <optional>
 
@@ -43,6 +44,21 @@ struct ResolveContext {
   std::optional<Point> previous;  // the last date resolved in this document
   // Sentences between that date and the mention: 0 in the same sentence, 1 in the one before...
   std::size_t previous_distance = static_cast<std::size_t>(-1);
+  // The sentence of the mention (its number in the document), and, for each grain, the last date
+  // resolved that is at least that precise, with its sentence: "the same day" after "on Thursday
+  // ... last week" hangs on Thursday, the last date narrated with a day (see narrate()).
+  std::size_t sentence = 0;
+  struct Narrated {
+    Point point;
+    std::size_t sentence = 0;
+  };
+  std::array<std::optional<Narrated>, static_cast<std::size_t>(Grain::second) + 1> narrated;
+  // Records `p`, resolved in sentence `s`, as the last date narrated (for `narrated`; the caller
+  // sets `previous` and its distance).
+  void narrate(const Point& p, std::size_t s) {
+    for (std::size_t g = 0; g <= static_cast<std::size_t>(p.grain) && g < narrated.size(); ++g)
+      narrated[g] = Narrated{p, s};
+  }
   // The cue words around the mention, read only for a frame that asks (most need none): through
   // `find_tense` when it is set, else `tense` as it stands.
   TenseCue tense;
