@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages timeliner needs, only those that are missing.
-# A no-op (no apt-get call at all) when everything is already installed.
+# Installs the Debian packages timeliner needs, only those that are missing, and the npm packages
+# of the viewer (web/node_modules, `npm ci` from web/package-lock.json) when they are missing or
+# older than the lockfile. A no-op (no apt-get or npm call at all) when everything is there.
 # Usage: scripts/setup.sh [PACKAGE...]   (more packages for one job: the fuzzers, the benchmark)
-# (The browser viewer's own needs, Node.js packages and Chromium, are set up by scripts/web-setup.sh.)
+# (Chromium, for the browser tests of the viewer, is set up by scripts/web-setup.sh.)
 set -euo pipefail
 
 packages=(
@@ -19,14 +20,22 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+# Node.js and npm build the viewer page built into timeliner (web/, esbuild); any installed copy
+# will do (Debian's nodejs and npm when there is none).
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
-if ((${#missing[@]} == 0)); then
-  exit 0
+if ((${#missing[@]} > 0)); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
-echo "setup: installing ${missing[*]}" >&2
-sudo_cmd=()
-if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+web=$(cd "$(dirname "$0")/../web" && pwd)
+if [[ ! -f $web/node_modules/.package-lock.json || $web/package-lock.json -nt $web/node_modules/.package-lock.json ]]; then
+  echo "setup: npm ci in web/" >&2
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >&2)
+fi

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests of the web viewer in Debian's chromium (node --test, playwright-core).
 # Serves the repo root with tests/web/server.mjs (127.0.0.1, ephemeral port; /timelines/ from the test fixtures).
+# Runs README's first command (scripts/example.sh) first: a test opens the page it leaves,
+# timelines/example.html, from file:// with the network off.
 # UPDATE_SCREENSHOT=1 also regenerates docs/viewer.png.
 # Usage: scripts/web-test.sh   (after scripts/web-setup.sh)
 set -euo pipefail
@@ -12,6 +14,7 @@ if [[ ! -d web/node_modules ]]; then
   exit 1
 fi
 (cd web && npm run --silent build)
+scripts/example.sh >/dev/null
 
 out=$(mktemp)
 node tests/web/server.mjs tests/web/fixtures >"$out" &

@@ -1,13 +1,16 @@
 // Builds dist/viewer.js + dist/viewer.css (for web/index.html) and dist/standalone.html
 // (the same page with script and style inlined, a hash-based CSP, and the data placeholder).
+// Usage: node build.mjs [--outdir DIR]   (default: web/dist; CMake builds into its build folder
+// the page it embeds into the timeliner binary)
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, 'dist');
+const outdirAt = process.argv.indexOf('--outdir');
+const dist = outdirAt > 0 && process.argv[outdirAt + 1] ? resolve(process.argv[outdirAt + 1]) : join(here, 'dist');
 const PLACEHOLDER_LINE = '<script type="application/json" id="timeline-data">/*TIMELINER_DATA*/</script>';
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -43,4 +46,4 @@ async function standalone() {
 
 await bundle();
 const size = await standalone();
-console.log(`web build: dist/viewer.js, dist/viewer.css, dist/standalone.html (${size} bytes)`);
+console.log(`web build: ${dist}/{viewer.js,viewer.css,standalone.html} (standalone.html ${size} bytes)`);

@@ -3,12 +3,16 @@
 
 #include <timeliner/json.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 
 namespace fs = std::filesystem;
 
 namespace timeliner::cli {
+
+#ifdef TIMELINER_VIEWER_PAGE
+// web/'s standalone.html, built and embedded at build time (CMakeLists.txt, TIMELINER_VIEWER).
+extern const char* const kViewerPage;
+#endif
 
 namespace {
 
@@ -31,9 +35,20 @@ std::string script_safe(const std::string& json) {
   return out;
 }
 
-std::string default_template() {
-  if (const char* env = std::getenv("TIMELINER_VIEWER")) return env;
-  return (fs::path(TIMELINER_SOURCE_DIR) / "web" / "dist" / "standalone.html").string();
+// The page to fill: --template when given, else the one built into the binary.
+std::string page_template(const std::string& path) {
+  if (!path.empty()) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) throw UsageError("viewer page " + path + " not found");
+    return read_whole_file(path);
+  }
+#ifdef TIMELINER_VIEWER_PAGE
+  return kViewerPage;
+#else
+  throw UsageError(
+      "this timeliner was built without the viewer page (building it needs Node.js and web/node_modules, which "
+      "scripts/setup.sh installs), so view needs --template PAGE.html");
+#endif
 }
 
 }  // namespace
@@ -57,17 +72,14 @@ void add_view_command(CLI::App& app, Action& action) {
   cmd->add_option("timeline", st->input, "A timeline written by 'timeliner build'")->required();
   cmd->add_option("-o,--output", st->output, "The HTML file to write")->required();
   cmd->add_option("--template", st->page_template,
-                  "The viewer page built by scripts/web-setup.sh (default: web/dist/standalone.html)");
+                  "Another viewer page holding the /*TIMELINER_DATA*/ placeholder (default: the page built into "
+                  "timeliner, web/'s standalone.html)");
   cmd->final_callback([st, &action] {
     action = [st] {
-      refuse_output_over_input(st->output, {st->input});
+      refuse_output_over_input(st->output, {st->input, st->page_template});
       // Read and check the timeline, then write it back compact: the page gets valid data only.
       const std::string json = timeline_to_json(timeline_from_json(read_whole_file(st->input)));
-      const std::string path = st->page_template.empty() ? default_template() : st->page_template;
-      std::error_code ec;
-      if (!fs::is_regular_file(path, ec))
-        throw UsageError("viewer page " + path + " not found: build it with scripts/web-setup.sh or give --template");
-      write_file_atomically(st->output, render_standalone_page(read_whole_file(path), json));
+      write_file_atomically(st->output, render_standalone_page(page_template(st->page_template), json));
       return 0;
     };
   });

@@ -239,6 +239,32 @@ BOOST_AUTO_TEST_CASE(view_inlines_the_timeline_safely) {
   BOOST_TEST(slurp(page) == html);  // the earlier page is untouched by the failed runs
 }
 
+BOOST_AUTO_TEST_CASE(view_uses_the_page_built_into_the_binary) {
+  // Run from a folder outside the source tree: the page comes from the binary, not from web/dist.
+  TempDir d;
+  d.write("s.txt", "The bridge reopened on Thursday after repairs that began on August 14, 2024.");
+  BOOST_REQUIRE(run("build --dct 2025-04-18 -o t.json s.txt", "", d.path.string()).code == 0);
+  const auto r = run("view t.json -o page.html", "", d.path.string());
+#ifdef TIMELINER_VIEWER_PAGE
+  BOOST_TEST(r.code == 0, r.err);
+  const std::string html = slurp(d.path / "page.html");
+  BOOST_TEST(html.find("/*TIMELINER_DATA*/") == std::string::npos);
+  BOOST_TEST(html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
+                       "'sha256-") != std::string::npos);
+  const std::string open = "id=\"timeline-data\">";
+  const auto b = html.find(open) + open.size(), e = html.find("</script>", b);
+  const auto data = nlohmann::json::parse(html.substr(b, e - b));
+  BOOST_TEST(data["schema"] == "timeliner.timeline/1");
+  BOOST_TEST(data["events"].size() == 3u);  // the reopening, the start of repairs, the publication
+#else
+  // Built without Node.js: one clear line, and no page.
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(r.err.find("built without the viewer page") != std::string::npos, r.err);
+  BOOST_TEST(lines(r.err) == 1u, r.err);
+  BOOST_TEST(!fs::exists(d.path / "page.html"));
+#endif
+}
+
 BOOST_AUTO_TEST_CASE(build_reads_a_folder_of_pages_and_finds_their_dates) {
   const std::string pages = std::string(TIMELINER_SOURCE_DIR) + "/tests/fixtures/pages";
   const auto r = run("build --dct-fallback 2000-01-01 -j 2 '" + pages + "'");
