@@ -1,7 +1,7 @@
 # Writes OUTPUT, a C++ file defining `const char* const NAMESPACE::SYMBOL` as the text of the files
 # INPUTS (a ;-list), in order, as one raw string. With FILE_HEADERS, each file is preceded by a line
 # "# file: NAME" (the grammar's comment syntax, so that errors can name the file). The output is
-# rewritten only when its content changes.
+# always written, so that it is newer than its inputs and the build does not run this again.
 #   cmake -DOUTPUT=... "-DINPUTS=a;b" -DNAMESPACE=timeliner::grammar -DSYMBOL=kEnglishSource
 #         [-DFILE_HEADERS=ON] -P cmake/embed_text.cmake
 set(delimiter "TLEMBED")
@@ -22,10 +22,4 @@ endif()
 set(content "// Generated from ${INPUTS} by cmake/embed_text.cmake. Do not edit.\n")
 string(APPEND content "namespace ${NAMESPACE} {\nextern const char* const ${SYMBOL};\n")
 string(APPEND content "const char* const ${SYMBOL} = R\"${delimiter}(${text})${delimiter}\";\n}\n")
-if(EXISTS "${OUTPUT}")
-  file(READ "${OUTPUT}" old)
-  if(old STREQUAL content)
-    return()
-  endif()
-endif()
 file(WRITE "${OUTPUT}" "${content}")

@@ -10,6 +10,7 @@ packages=(
   build-essential cmake pkg-config
   libhowardhinnant-date-dev libre2-dev nlohmann-json3-dev libboost-test-dev libcli11-dev
   libxml2-dev
+  help2man  # the man page, written from timeliner --help at build time
   python3-distributed  # the Dask map-reduce test (tests/dask)
   "$@"
 )

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Makes the Debian package (cpack -G DEB) and checks it: its Depends are names of installed Debian
+# packages (from dpkg-shlibdeps), it holds the command, both libraries, the headers, the CMake and
+# pkg-config files and the man page under /usr, and its contents run from a folder they are
+# extracted to (dpkg-deb -x): the command (extract, view) and a program built with its pkg-config file.
+# Usage: tests/install/deb.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$(cd "$1" && pwd)
+src=$(cd "$2" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "deb test: $*" >&2; exit 1; }
+
+cpack -G DEB --config "$build/CPackConfig.cmake" -B "$tmp/out" >"$tmp/cpack.log" 2>&1 ||
+  { cat "$tmp/cpack.log" >&2; fail "cpack failed"; }
+deb=$(find "$tmp/out" -maxdepth 1 -name 'timeliner_*.deb' | head -n1)
+[[ -n $deb ]] || fail "no .deb written"
+
+depends=$(dpkg-deb -f "$deb" Depends)
+[[ $depends == *libre2-* && $depends == *libxml2* && $depends == *libstdc++6* ]] ||
+  fail "Depends lacks the libraries timeliner links: $depends"
+# Every name is a Debian package (here, an installed one): "libc6 (>= 2.34), libre2-9 (>= ...)".
+IFS=',' read -r -a deps <<<"$depends"
+for d in "${deps[@]}"; do
+  for alt in ${d//|/ }; do
+    name=${alt%% (*}
+    name=${name// /}
+    [[ -z $name || $name == \(* || $name == *\) ]] && continue
+    dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q 'install ok installed' ||
+      fail "Depends names $name, not an installed Debian package"
+  done
+done
+
+listing=$(dpkg-deb -c "$deb")
+for f in ./usr/bin/timeliner ./usr/lib/libtimeliner.a ./usr/lib/libtimeliner.so.0.1.0 \
+  ./usr/include/timeliner/timeliner.hpp ./usr/lib/cmake/timeliner/timelinerConfig.cmake \
+  ./usr/lib/pkgconfig/timeliner.pc ./usr/share/man/man1/timeliner.1; do
+  grep -q " $f\$" <<<"$listing" || fail "the package lacks $f"
+done
+
+root=$tmp/root
+dpkg-deb -x "$deb" "$root"
+cd "$tmp"
+out=$("$root/usr/bin/timeliner" --version)
+[[ $out == "timeliner "* ]] || fail "--version printed: $out"
+out=$(echo "Prices rose yesterday." | "$root/usr/bin/timeliner" extract --dct 2025-04-18)
+[[ $out == *'"value":"2025-04-17"'* ]] || fail "extract printed: $out"
+echo "The council voted on March 3, 2025." >a.txt
+"$root/usr/bin/timeliner" build --dct 2025-04-18 a.txt -o a.json
+"$root/usr/bin/timeliner" view a.json -o a.html
+grep -q 'The council voted' a.html || fail "view from the package wrote no page"
+
+# The pkg-config file describes the folder it was extracted to.
+export PKG_CONFIG_PATH=$root/usr/lib/pkgconfig
+[[ $(pkg-config --variable=includedir timeliner) -ef $root/usr/include ]] ||
+  fail "timeliner.pc points to $(pkg-config --variable=includedir timeliner), not $root/usr/include"
+# shellcheck disable=SC2046
+c++ "$src/tests/install/consumer/main.cpp" -o consumer $(pkg-config --cflags --libs timeliner) \
+  -Wl,-rpath,"$root/usr/lib" || fail "a program did not build against the package"
+[[ $(./consumer) == *'May 5 -> 2025-05-05'* ]] || fail "the program built against the package printed $(./consumer)"
+echo "deb test: ok ($(basename "$deb"), $(stat -c %s "$deb") bytes; Depends: $depends)"

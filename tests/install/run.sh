@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Installs the build into a temporary prefix (cmake --install) and uses it as a user would, from
+# outside the source tree: the installed timeliner (extract, and view with its built-in page), the
+# man page, and a C++ program built against the prefix with find_package (shared and static
+# library) and with pkg-config, run and its output checked. The program is the one of
+# docs/library.md, which must show it verbatim.
+# Usage: tests/install/run.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$(cd "$1" && pwd)
+src=$(cd "$2" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "install test: $*" >&2; exit 1; }
+
+prefix=$tmp/prefix
+cmake --install "$build" --prefix "$prefix" >"$tmp/install.log"
+libdir=$(sed -n 's/^libdir=\${prefix}\///p' "$prefix"/lib*/pkgconfig/timeliner.pc 2>/dev/null | head -n1)
+[[ -n $libdir ]] || fail "no pkg-config file installed"
+for f in bin/timeliner "$libdir"/libtimeliner.a "$libdir"/libtimeliner.so include/timeliner/timeliner.hpp \
+  include/timeliner/value.hpp "$libdir"/cmake/timeliner/timelinerConfig.cmake \
+  "$libdir"/cmake/timeliner/timelinerConfigVersion.cmake "$libdir"/cmake/timeliner/timelinerTargets.cmake \
+  share/man/man1/timeliner.1; do
+  [[ -e $prefix/$f ]] || fail "$f not installed"
+done
+# Every public header of the tree is installed.
+for h in "$src"/include/timeliner/*.hpp; do
+  [[ -f $prefix/include/timeliner/$(basename "$h") ]] || fail "header $(basename "$h") not installed"
+done
+
+# The installed command, run from elsewhere: a copy of the binary needs nothing of the source tree.
+cd "$tmp"
+out=$(echo "The deal was signed last week." | "$prefix/bin/timeliner" extract --dct 2025-04-18)
+[[ $out == *'"value":"2025-W15"'* ]] || fail "installed timeliner extract printed: $out"
+printf 'The bridge reopened on Thursday after repairs that began on August 14, 2024.\n' >story.txt
+"$prefix/bin/timeliner" build --dct 2025-04-18 story.txt -o story.json
+"$prefix/bin/timeliner" view story.json -o story.html
+grep -q "Content-Security-Policy\" content=\"default-src 'none'" story.html || fail "view wrote no viewer page"
+grep -q 'Repairs began' story.html || fail "the page lacks the timeline"
+
+# The man page: generated from the help, one section per subcommand.
+man=$prefix/share/man/man1/timeliner.1
+for c in extract build merge show view tag eval; do
+  grep -q "^\.SS \"timeliner $c\"" "$man" || fail "the man page has no section for $c"
+done
+MANWIDTH=100 man -l "$man" 2>/dev/null | grep -q -- '--dct-fallback TEXT' || fail "the man page lacks the options"
+
+# The program of docs/library.md.
+grep -qF "$(cat "$src/tests/install/consumer/main.cpp")" "$src/docs/library.md" ||
+  fail "docs/library.md does not show tests/install/consumer/main.cpp verbatim"
+expect() {
+  local what=$1 output=$2
+  [[ $output == *'last week -> 2025-W15 (2025-04-07..2025-04-13)'* ]] || fail "$what printed: $output"
+  [[ $output == *'May 5 -> 2025-05-05 (2025-05-05..2025-05-05)'* ]] || fail "$what printed: $output"
+  [[ $output == *'"schema": "timeliner.timeline/1"'* ]] || fail "$what printed no timeline: $output"
+}
+
+# find_package, shared then static.
+for kind in shared static; do
+  static=OFF
+  [[ $kind == static ]] && static=ON
+  cmake -S "$src/tests/install/consumer" -B "$tmp/consumer-$kind" -DCMAKE_PREFIX_PATH="$prefix" \
+    -DTIMELINER_STATIC=$static -DCMAKE_BUILD_TYPE=Release >"$tmp/configure-$kind.log" ||
+    { cat "$tmp/configure-$kind.log" >&2; fail "find_package(timeliner) failed ($kind)"; }
+  cmake --build "$tmp/consumer-$kind" >"$tmp/build-$kind.log" 2>&1 ||
+    { cat "$tmp/build-$kind.log" >&2; fail "the consumer did not build ($kind)"; }
+  expect "find_package ($kind)" "$("$tmp/consumer-$kind/consumer")"
+done
+ldd "$tmp/consumer-shared/consumer" | grep -q "$prefix/$libdir/libtimeliner.so" ||
+  fail "the shared consumer does not use the installed libtimeliner.so"
+
+# pkg-config.
+export PKG_CONFIG_PATH=$prefix/$libdir/pkgconfig
+# shellcheck disable=SC2046
+c++ "$src/tests/install/consumer/main.cpp" -o "$tmp/consumer-pc" $(pkg-config --cflags --libs timeliner) \
+  -Wl,-rpath,"$prefix/$libdir" || fail "the consumer did not build with pkg-config"
+expect "pkg-config" "$("$tmp/consumer-pc")"
+echo "install test: ok ($prefix: $(find "$prefix" -type f | wc -l) files)"
