@@ -1,7 +1,8 @@
 # Installation and packaging, included by the top-level CMakeLists.txt.
 #   cmake --install build --prefix P   the timeliner command, libtimeliner.a and libtimeliner.so, the
 #                                      headers, a CMake package (find_package(timeliner CONFIG)), a
-#                                      pkg-config file and the man page
+#                                      pkg-config file, the man page and the Python package
+#                                      (python/CMakeLists.txt)
 #   cpack --config build/CPackConfig.cmake -G DEB   a Debian package of the same files under /usr
 include(CMakePackageConfigHelpers)
 
@@ -58,11 +59,17 @@ string(CONCAT CPACK_PACKAGE_DESCRIPTION
        "timeliner finds every temporal expression in news articles, resolves it to an absolute TIMEX3 value with "
        "an interval of days, ties each date to its event and assembles one ordered timeline (JSON, TimelineJS, "
        "CSV, an HTML page that opens offline). The package holds the command, the C++ library (static and "
-       "shared, headers, CMake package, pkg-config file) and the man page.")
+       "shared, headers, CMake package, pkg-config file), the man page and the Python module.")
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The Python module is built for one version of Debian's python3 (its file name says which).
+if(TIMELINER_PYTHON_BUILT)
+  math(EXPR next_minor "${Python3_VERSION_MINOR} + 1")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS
+      "python3 (>= ${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}), python3 (<< ${Python3_VERSION_MAJOR}.${next_minor})")
+endif()
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libhowardhinnant-date-dev, libre2-dev, libxml2-dev, pkg-config")
 include(CPack)

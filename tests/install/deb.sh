@@ -2,7 +2,8 @@
 # Makes the Debian package (cpack -G DEB) and checks it: its Depends are names of installed Debian
 # packages (from dpkg-shlibdeps), it holds the command, both libraries, the headers, the CMake and
 # pkg-config files and the man page under /usr, and its contents run from a folder they are
-# extracted to (dpkg-deb -x): the command (extract, view) and a program built with its pkg-config file.
+# extracted to (dpkg-deb -x): the command (extract, view), a program built with its pkg-config file,
+# and the Python module.
 # Usage: tests/install/deb.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -58,4 +59,13 @@ export PKG_CONFIG_PATH=$root/usr/lib/pkgconfig
 c++ "$src/tests/install/consumer/main.cpp" -o consumer $(pkg-config --cflags --libs timeliner) \
   -Wl,-rpath,"$root/usr/lib" || fail "a program did not build against the package"
 [[ $(./consumer) == *'May 5 -> 2025-05-05'* ]] || fail "the program built against the package printed $(./consumer)"
+if [[ -f $build/python/timeliner/__init__.py ]]; then
+  [[ $depends == *"python3 (>= "* ]] || fail "Depends lacks python3: $depends"
+  pydir=$root/usr/lib/python3/dist-packages
+  [[ -f $pydir/timeliner/__init__.py ]] || fail "the package lacks the Python module"
+  out=$(PYTHONPATH=$pydir "${PYTHON:-/usr/bin/python3}" -c 'import timeliner
+t = timeliner.build([{"text": "The council voted on March 3, 2025.", "published": "2025-04-18"}])
+print(timeliner.__file__, [e["date"]["value"] for e in t["events"]])')
+  [[ $out == "$pydir/timeliner/__init__.py ['2025-03-03', '2025-04-18']" ]] || fail "the packaged Python module printed: $out"
+fi
 echo "deb test: ok ($(basename "$deb"), $(stat -c %s "$deb") bytes; Depends: $depends)"

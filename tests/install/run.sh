@@ -2,8 +2,8 @@
 # Installs the build into a temporary prefix (cmake --install) and uses it as a user would, from
 # outside the source tree: the installed timeliner (extract, and view with its built-in page), the
 # man page, and a C++ program built against the prefix with find_package (shared and static
-# library) and with pkg-config, run and its output checked. The program is the one of
-# docs/library.md, which must show it verbatim.
+# library) and with pkg-config, run and its output checked (the program of docs/library.md, which
+# must show it verbatim); and the Python package, imported from the prefix.
 # Usage: tests/install/run.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -13,7 +13,7 @@ trap 'rm -rf "$tmp"' EXIT
 fail() { echo "install test: $*" >&2; exit 1; }
 
 prefix=$tmp/prefix
-cmake --install "$build" --prefix "$prefix" >"$tmp/install.log"
+cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1 || { cat "$tmp/install.log" >&2; fail "cmake --install failed"; }
 libdir=$(sed -n 's/^libdir=\${prefix}\///p' "$prefix"/lib*/pkgconfig/timeliner.pc 2>/dev/null | head -n1)
 [[ -n $libdir ]] || fail "no pkg-config file installed"
 for f in bin/timeliner "$libdir"/libtimeliner.a "$libdir"/libtimeliner.so include/timeliner/timeliner.hpp \
@@ -74,4 +74,13 @@ export PKG_CONFIG_PATH=$prefix/$libdir/pkgconfig
 c++ "$src/tests/install/consumer/main.cpp" -o "$tmp/consumer-pc" $(pkg-config --cflags --libs timeliner) \
   -Wl,-rpath,"$prefix/$libdir" || fail "the consumer did not build with pkg-config"
 expect "pkg-config" "$("$tmp/consumer-pc")"
+# The Python package, when built: imported from the prefix only.
+if [[ -f $build/python/timeliner/__init__.py ]]; then
+  pydir=$(find "$prefix" -path '*/timeliner/__init__.py' -printf '%h\n' | head -n1)
+  [[ -n $pydir ]] || fail "the Python package is not installed"
+  [[ -f $pydir/_core.pyi && -f $pydir/py.typed ]] || fail "the Python package lacks its type hints"
+  out=$(PYTHONPATH=$(dirname "$pydir") "${PYTHON:-/usr/bin/python3}" -c 'import timeliner
+print(timeliner.__file__, [m["value"] for m in timeliner.extract("Prices rose yesterday.", dct="2025-04-18")])')
+  [[ $out == "$pydir/__init__.py ['2025-04-17']" ]] || fail "the installed Python module printed: $out"
+fi
 echo "install test: ok ($prefix: $(find "$prefix" -type f | wc -l) files)"
