@@ -97,26 +97,51 @@ std::size_t find_root(std::vector<std::size_t>& parent, std::size_t i) {
   return i;
 }
 
-void unite_roots(std::vector<std::size_t>& parent, std::size_t a, std::size_t b) {
-  parent[find_root(parent, a)] = find_root(parent, b);
-}
-
 bool overlap(const Unit& a, const Unit& b) {
   const Interval& x = *a.mention.date.bounds;
   const Interval& y = *b.mention.date.bounds;
   return x.earliest <= y.latest && y.earliest <= x.latest;
 }
 
-// Links every pair of events (kind event) whose intervals overlap, whose open_interval agree, whose
-// numbers agree (numbers_agree) and whose stems have a cosine of at least `threshold`. Exact, and near linear on real
-// collections (the reduce step of a corpus of millions of articles), where comparing every pair of overlapping events
-// would be quadratic (a year overlaps every day in it):
-//  1. Events with the same interval, kind of interval and stems compare alike with everyone: one
+// What every mention of a cluster has in common: the days all their intervals share and the stems all
+// their headlines share. A cluster may only grow while both stay non-empty, so that no event spans
+// dates further apart than the coarser of two mentions' granularities (pairwise overlapping
+// intervals have a common day), and no event holds mentions whose headlines share no content word.
+struct Common {
+  Interval days;
+  std::vector<std::string> stems;
+};
+
+// Joins the clusters of `a` and `b` when what they have in common stays non-empty.
+bool unite_if_common(std::vector<std::size_t>& parent, std::vector<Common>& common, std::size_t a, std::size_t b) {
+  const std::size_t ra = find_root(parent, a), rb = find_root(parent, b);
+  if (ra == rb) return true;
+  const Common& x = common[ra];
+  const Common& y = common[rb];
+  const Interval days{std::max(x.days.earliest, y.days.earliest), std::min(x.days.latest, y.days.latest)};
+  if (days.latest < days.earliest) return false;
+  std::vector<std::string> stems;
+  std::set_intersection(x.stems.begin(), x.stems.end(), y.stems.begin(), y.stems.end(), std::back_inserter(stems));
+  if (stems.empty()) return false;
+  parent[ra] = rb;
+  common[rb] = Common{days, std::move(stems)};
+  common[ra] = Common{};
+  return true;
+}
+
+// Clusters the events (kind event): a pair may link when the intervals overlap, their open_interval
+// agree, their numbers agree (numbers_agree) and their stems have a cosine of at least `threshold`;
+// the links are taken from the most alike pair down (ties in canonical order: the result depends
+// only on the set of units), each joining two clusters only when what the two have in common stays
+// non-empty (Common). Exact, and near linear on real collections (the reduce step of a corpus of
+// millions of articles), where comparing every pair of overlapping events would be quadratic (a
+// year overlaps every day in it):
+//  1. Events with the same interval, kind of interval and stems are alike with everyone alike: one
 //     representative per such class is compared, the others join it.
-//  2. Representatives are joined by prefix filtering: stems ordered rarest first, a cosine of t
+//  2. Representatives are paired by prefix filtering: stems ordered rarest first, a cosine of t
 //     needs an overlap o >= t*t*|a| (since |b| >= t*t*|a|), so two alike sets share a stem among
-//     the first |a| - ceil(t*t*|a|) + 1 of each; only such pairs are compared. With a threshold of
-//     0 or less every overlapping pair links, found by a sweep over the intervals.
+//     the first |a| - ceil(t*t*|a|) + 1 of each; only such pairs are compared. Two units without a
+//     common stem never link, whatever the threshold.
 void link_similar(const std::vector<Unit>& units, std::vector<std::size_t>& parent, double threshold) {
   using Key = std::tuple<bool, date::sys_days, date::sys_days, const std::vector<std::string>*>;
   auto key_of = [&](std::size_t i) {
@@ -129,41 +154,22 @@ void link_similar(const std::vector<Unit>& units, std::vector<std::size_t>& pare
     if (std::get<2>(a) != std::get<2>(b)) return std::get<2>(a) < std::get<2>(b);
     return *std::get<3>(a) < *std::get<3>(b);
   };
+  std::vector<Common> common(units.size());
   std::vector<std::size_t> events;
-  for (std::size_t i = 0; i < units.size(); ++i)
-    if (units[i].kind == EventKind::event) events.push_back(i);
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (units[i].kind != EventKind::event) continue;
+    events.push_back(i);
+    common[i] = Common{*units[i].mention.date.bounds, units[i].stems};
+  }
   std::stable_sort(events.begin(), events.end(), [&](auto a, auto b) { return key_less(key_of(a), key_of(b)); });
   std::vector<std::size_t> reps;
   for (std::size_t k = 0; k < events.size(); ++k) {
     const std::size_t i = events[k];
     if (!reps.empty() && !key_less(key_of(reps.back()), key_of(i))) {
-      if (cosine(units[i].stems, units[i].stems) >= threshold) unite_roots(parent, i, reps.back());
+      if (!units[i].stems.empty() && threshold <= 1.0) unite_if_common(parent, common, i, reps.back());
       continue;
     }
     reps.push_back(i);
-  }
-
-  if (!(threshold > 0.0)) {
-    // Every overlapping pair links (same kind of interval): connected runs of a sweep by start.
-    for (const bool open : {false, true}) {
-      std::vector<std::size_t> group;
-      for (std::size_t i : reps)
-        if (open_interval(units[i]) == open) group.push_back(i);
-      std::stable_sort(group.begin(), group.end(), [&](auto a, auto b) {
-        return units[a].mention.date.bounds->earliest < units[b].mention.date.bounds->earliest;
-      });
-      std::optional<date::sys_days> reach;
-      for (std::size_t k = 0; k < group.size(); ++k) {
-        const Interval& b = *units[group[k]].mention.date.bounds;
-        if (reach && b.earliest <= *reach) {
-          unite_roots(parent, group[k], group[k - 1]);
-          reach = std::max(*reach, b.latest);
-        } else {
-          reach = b.latest;
-        }
-      }
-    }
-    return;
   }
 
   // Stems numbered rarest first (ties by spelling), each representative's stems in that order.
@@ -178,12 +184,18 @@ void link_similar(const std::vector<Unit>& units, std::vector<std::size_t>& pare
   std::vector<std::vector<std::size_t>> lists(order.size());  // stem -> representatives with it in their prefix
   std::vector<std::size_t> seen(units.size(), units.size());
   std::vector<std::size_t> ranked;
+  struct Link {
+    double similarity;
+    std::size_t a, b;  // a < b, indices of canonically ordered units
+  };
+  std::vector<Link> links;
+  const double t = std::max(threshold, 0.0);
   for (std::size_t i : reps) {
     const Unit& a = units[i];
     ranked.clear();
     for (const auto& st : a.stems) ranked.push_back(rank.at(st));
     std::sort(ranked.begin(), ranked.end());
-    const double bound = threshold * threshold * static_cast<double>(ranked.size()) - 1e-9;
+    const double bound = t * t * static_cast<double>(ranked.size()) - 1e-9;
     const std::size_t need = std::max<std::size_t>(1, static_cast<std::size_t>(std::max(0.0, std::floor(bound))));
     const std::size_t prefix = ranked.size() >= need ? ranked.size() - need + 1 : 0;
     for (std::size_t p = 0; p < prefix; ++p) {
@@ -192,12 +204,62 @@ void link_similar(const std::vector<Unit>& units, std::vector<std::size_t>& pare
         seen[j] = i;
         const Unit& b = units[j];
         if (!overlap(a, b) || open_interval(a) != open_interval(b) || !numbers_agree(a, b)) continue;
-        if (find_root(parent, i) == find_root(parent, j)) continue;
-        if (cosine(a.stems, b.stems) >= threshold) unite_roots(parent, i, j);
+        const double similarity = cosine(a.stems, b.stems);
+        if (similarity >= threshold) links.push_back(Link{similarity, std::min(i, j), std::max(i, j)});
       }
     }
     for (std::size_t p = 0; p < prefix; ++p) lists[ranked[p]].push_back(i);
   }
+  std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
+    if (x.similarity != y.similarity) return x.similarity > y.similarity;
+    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+  for (const Link& l : links) unite_if_common(parent, common, l.a, l.b);
+}
+
+// Mentions of one document that say the same (kind, date, headline) in one stretch of text (their
+// spans overlap or touch: one sentence, or the pieces of a run-on sentence) are one mention, the
+// first: a sentence holding "On Monday" 40,000 times tells one thing once. `units` are in canonical
+// order; the others' durations and sets go to the one kept.
+void collapse_repeats(std::vector<Unit>& units) {
+  std::vector<std::size_t> order(units.size());
+  std::iota(order.begin(), order.end(), 0);
+  auto same_saying = [&](const Unit& a, const Unit& b) {
+    return a.kind == b.kind && a.mention.doc == b.mention.doc && a.mention.headline == b.mention.headline &&
+           date_key(a.mention.date) == date_key(b.mention.date);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const Unit& a = units[x];
+    const Unit& b = units[y];
+    const auto ka = std::tie(a.mention.doc, a.mention.headline);
+    const auto kb = std::tie(b.mention.doc, b.mention.headline);
+    if (ka != kb) return ka < kb;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    if (date_key(a.mention.date) != date_key(b.mention.date))
+      return date_key(a.mention.date) < date_key(b.mention.date);
+    return a.mention.start < b.mention.start;
+  });
+  std::vector<char> drop(units.size(), 0);
+  std::size_t keep = units.size(), reach = 0;
+  for (std::size_t i : order) {
+    Unit& u = units[i];
+    if (keep != units.size() && same_saying(units[keep], u) && u.mention.start <= reach + 1) {
+      unite(units[keep].durations, u.durations);
+      unite(units[keep].sets, u.sets);
+      reach = std::max(reach, u.mention.end);
+      drop[i] = 1;
+      continue;
+    }
+    keep = i;
+    reach = u.mention.end;
+  }
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (drop[i]) continue;
+    if (n != i) units[n] = std::move(units[i]);
+    ++n;
+  }
+  units.resize(n);
 }
 
 }  // namespace
@@ -231,6 +293,7 @@ std::vector<Event> merge_events(std::vector<Event> events, const MergeOptions& o
     unique.push_back(std::move(u));
   }
   units = std::move(unique);
+  collapse_repeats(units);
   for (auto& u : units) {
     u.stems = words::content_stems(u.mention.headline);
     std::copy_if(u.stems.begin(), u.stems.end(), std::back_inserter(u.numbers),
@@ -299,7 +362,12 @@ Timeline merge_timelines(const std::vector<Timeline>& timelines, const MergeOpti
   t.documents.erase(
       std::unique(t.documents.begin(), t.documents.end(), [](const auto& a, const auto& b) { return a.id == b.id; }),
       t.documents.end());
-  t.events = merge_events(std::move(events), options);
+  for (const auto& in : timelines)
+    t.boilerplate.insert(t.boilerplate.end(), in.boilerplate.begin(), in.boilerplate.end());
+  std::sort(t.boilerplate.begin(), t.boilerplate.end());
+  t.boilerplate.erase(std::unique(t.boilerplate.begin(), t.boilerplate.end()), t.boilerplate.end());
+  t.events = std::move(events);
+  assemble_timeline(t, options);
   return t;
 }
 

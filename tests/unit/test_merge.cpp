@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 using namespace timeliner;
 
@@ -146,6 +147,55 @@ BOOST_AUTO_TEST_CASE(a_state_until_publication_does_not_swallow_points) {
                                 "2025-09-10")});
   BOOST_TEST(t.events.size() == 3u);
   for (const auto& e : t.events) BOOST_TEST(e.mentions.size() == 1u);
+}
+
+// Limits of a merge: a year overlaps both January 5 and December 20, but no event may hold both
+// days; and an event's headlines all share a content word, however alike neighbours are.
+BOOST_AUTO_TEST_CASE(merges_never_span_incompatible_days_or_unrelated_words) {
+  const Timeline t = build({doc("y",
+                                "Floods hit the valley on January 5, 2025. Floods hit the valley in 2025. "
+                                "Floods hit the valley on December 20, 2025.",
+                                "2025-12-31")});
+  for (const auto& e : t.events) {
+    std::set<date::sys_days> days;
+    for (const auto& m : e.mentions)
+      if (m.date.grain == Grain::day) days.insert(m.date.bounds->earliest);
+    BOOST_TEST(days.size() <= 1u, e.headline);
+  }
+  const Timeline chain = build({doc("c",
+                                    "Fire crews contained the leak on March 3, 2025.\n\n"
+                                    "Crews contained a spill on March 3, 2025.\n\nA spill closed the road on March 3, "
+                                    "2025.",
+                                    "2025-03-04")},
+                               0.3);
+  for (const auto& e : chain.events) {
+    bool leak = false, road = false;
+    for (const auto& m : e.mentions) {
+      leak = leak || m.headline.find("leak") != std::string::npos;
+      road = road || m.headline.find("road") != std::string::npos;
+    }
+    BOOST_TEST(!(leak && road), e.headline);
+  }
+}
+
+// The same thing said again and again in one run-on sentence is one event of one mention.
+BOOST_AUTO_TEST_CASE(repeats_within_a_sentence_are_one_mention) {
+  std::string text = "The committee met.";
+  for (int i = 0; i < 5000; ++i) text += " On Monday";
+  text += ".";
+  const Timeline t = build({doc("m", text, "2025-04-18")});
+  std::size_t monday = 0;
+  for (const auto& e : t.events)
+    if (e.date.timex == "2025-04-14") {
+      ++monday;
+      BOOST_TEST(e.mentions.size() == 1u);
+    }
+  BOOST_TEST(monday == 1u);
+  // Two different clauses at one date stay two mentions of one sentence.
+  const Timeline two = build({doc("t", "Crews arrived on Monday and the road reopened on Monday.", "2025-04-18")});
+  std::size_t events = 0;
+  for (const auto& e : two.events) events += e.kind == EventKind::event ? 1 : 0;
+  BOOST_TEST(events == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(merge_is_associative_and_commutative) {
