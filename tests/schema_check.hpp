@@ -1,5 +1,5 @@
 // A small JSON Schema checker for the subset schema/timeline.schema.json uses: type, required,
-// properties, items, enum, const, pattern, minLength, minimum, minItems and local $ref. A keyword
+// properties, items, enum, const, pattern, minLength, minimum, maximum, minItems and local $ref. A keyword
 // outside that subset is itself reported, so the schema cannot grow past what the tests check.
 #pragma once
 
@@ -35,9 +35,9 @@ inline bool has_type(const Json& v, const std::string& t) {
 
 inline void check(const Json& root, const Json& schema, const Json& v, const std::string& where,
                   std::vector<std::string>& errors) {
-  static const std::set<std::string> known = {"$schema",    "$id",      "title", "description", "type",    "required",
-                                              "properties", "items",    "enum",  "const",       "pattern", "minLength",
-                                              "minimum",    "minItems", "$ref",  "$defs"};
+  static const std::set<std::string> known = {
+      "$schema", "$id",     "title",     "description", "type",    "required", "properties", "items", "enum",
+      "const",   "pattern", "minLength", "minimum",     "maximum", "minItems", "$ref",       "$defs"};
   for (const auto& [k, _] : schema.items())
     if (!known.count(k)) errors.push_back(where + ": schema keyword not checked: " + k);
   if (schema.contains("$ref")) {
@@ -69,6 +69,8 @@ inline void check(const Json& root, const Json& schema, const Json& v, const std
   }
   if (v.is_number() && schema.contains("minimum") && v.get<double>() < schema["minimum"].get<double>())
     errors.push_back(where + ": below minimum");
+  if (v.is_number() && schema.contains("maximum") && v.get<double>() > schema["maximum"].get<double>())
+    errors.push_back(where + ": above maximum");
   if (v.is_object()) {
     if (schema.contains("required"))
       for (const auto& r : schema["required"])

@@ -14,9 +14,10 @@ enum class Format : std::uint8_t {
   timelinejs,  // Knight Lab TimelineJS JSON
   csv,         // RFC 4180, a header row, CRLF line ends
   jsonl,       // one event a line, as in the timeline document
+  tilse,       // the key dates and their sentences in the plain format of TLS research (tls.hpp)
 };
 
-std::optional<Format> parse_format(std::string_view name);  // "json", "timelinejs", "csv", "jsonl"
+std::optional<Format> parse_format(std::string_view name);  // "json", "timelinejs", "csv", "jsonl", "tilse"
 
 std::string timeline_to_timelinejs(const Timeline& t);
 std::string timeline_to_csv(const Timeline& t);

@@ -6,6 +6,7 @@
 #include <timeliner/text.hpp>
 #include <timeliner/value.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,17 +41,40 @@ struct Annotation {
 struct Event {
   std::string id;
   EventKind kind = EventKind::event;
-  TemporalValue date;    // always DATE or TIME with bounds
-  std::string headline;  // a short phrase of what happened
-  std::string text;      // the sentence
+  TemporalValue date;     // always DATE or TIME with bounds
+  double importance = 0;  // 0..1 from the whole timeline (summary.hpp: score_importance)
+  std::string headline;   // a short phrase of what happened
+  std::string text;       // the sentence
   std::vector<Annotation> durations;
   std::vector<Annotation> sets;
   std::vector<EventMention> mentions;
 };
 
+// A sentence chosen to say what happened on a key date, with where it was read: code points
+// [start, end) of document `doc` (the sentence without its dateline).
+struct KeySentence {
+  std::string doc;
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::string text;
+};
+
+// One of the days a summarized timeline keeps (summary.hpp: summarize_timeline).
+struct KeyDate {
+  date::sys_days day;
+  double importance = 0;               // 0..1, as the events'
+  std::vector<KeySentence> sentences;  // most telling first
+  std::vector<std::string> events;     // ids of the events of that day, most important first
+};
+
 struct Timeline {
   std::vector<Document> documents;  // text is not exported, only the metadata
   std::vector<Event> events;        // ordered by earliest, then latest
+  std::vector<KeyDate> key_dates;   // chronological; empty unless the timeline was summarized
+  // Fingerprints (sentence_fingerprint) of the sentences found again and again across documents
+  // (site furniture) whose mentions were left out; sorted. Kept so that merging timelines leaves
+  // out what building their documents at once would (summary.hpp: remove_boilerplate).
+  std::vector<std::uint64_t> boilerplate;
 };
 
 // A short phrase of what happened (subject and predicate, at most 12 words): `clause` without the
@@ -73,6 +97,15 @@ std::vector<Span> split_clauses(std::string_view sentence, const std::vector<Spa
 // The events are not merged or ordered yet.
 std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>& mentions);
 
+// A sentence that says one date the same way more often than this keeps only the first ones:
+// "On Monday" written 40,000 times in one sentence is one thing said once, not 40,000 events.
+inline constexpr std::size_t kMaxRepeatsInSentence = 3;
+
+// The events of one document: its mentions without page noise (summary.hpp: drop_page_noise) and
+// without repeats beyond kMaxRepeatsInSentence (the same words, the same value, in one sentence),
+// attached to their clauses (attach_events).
+std::vector<Event> document_events(const Document& doc, std::vector<Mention> mentions);
+
 // How events are merged: two event mentions merge when their kinds are `event`, their date
 // intervals overlap, and headline_similarity of their headlines is at least `threshold`.
 struct MergeOptions {
@@ -89,7 +122,13 @@ double headline_similarity(std::string_view a, std::string_view b);
 // and the events are ordered. The result depends only on the set of mentions, not their order.
 std::vector<Event> merge_events(std::vector<Event> events, const MergeOptions& options = {});
 
-// Tags every document and assembles one merged, ordered timeline. Event ids are assigned in order.
+// Finishes a timeline whose documents are set and whose events were attached (or read from other
+// timelines): boilerplate removed (summary.hpp: remove_boilerplate), events merged and ordered
+// (merge_events), importance scored (summary.hpp: score_importance, without a query).
+void assemble_timeline(Timeline& t, const MergeOptions& merge = {});
+
+// Tags every document, makes its events (document_events) and assembles one timeline
+// (assemble_timeline). Event ids are assigned in order.
 Timeline build_timeline(std::vector<Document> documents, const Grammar& grammar, const ExtractOptions& options = {},
                         const MergeOptions& merge = {});
 

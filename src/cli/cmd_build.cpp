@@ -43,7 +43,7 @@ void add_build_command(CLI::App& app, Action& action) {
             undated.push_back(doc.source == "-" ? "stdin" : doc.source);
             continue;
           }
-          for (auto& e : attach_events(doc, f.mentions[k])) t.events.push_back(std::move(e));
+          for (auto& e : document_events(doc, std::move(f.mentions[k]))) t.events.push_back(std::move(e));
           doc.text.clear();  // not exported: keep memory flat over thousands of articles
           t.documents.push_back(std::move(doc));
         }
@@ -60,11 +60,11 @@ void add_build_command(CLI::App& app, Action& action) {
         std::cerr << "timeliner: warning: skipped " << u << hint << "\n";
         counts.add_skip("undated");
       }
-      t.events = merge_events(std::move(t.events), st->out.merge_options());
       // Documents in the order of their ids, as merge puts them: a build of several documents
       // equals the merge of their separate builds.
       std::stable_sort(t.documents.begin(), t.documents.end(),
                        [](const Document& x, const Document& y) { return x.id < y.id; });
+      assemble_timeline(t, st->out.merge_options());
       emit(st->output, st->out.render(t));
       if (st->table) std::cerr << timeline_table(t);
       if (counts.skipped_total() > 0 || counts.files > 1) std::cerr << counts.summary() << "\n";

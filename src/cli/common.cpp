@@ -295,8 +295,17 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
 }
 
 void OutputOptions::add_to(CLI::App* cmd) {
-  cmd->add_option("--format", format, "Output format: json (default), timelinejs, csv or jsonl")
-      ->check(CLI::IsMember({"json", "timelinejs", "csv", "jsonl"}));
+  cmd->add_option("--format", format,
+                  "Output format: json (default), timelinejs, csv, jsonl, or tilse (the key dates and their "
+                  "sentences as TLS research writes them; --dates auto unless --dates is given)")
+      ->check(CLI::IsMember({"json", "timelinejs", "csv", "jsonl", "tilse"}));
+  cmd->add_option("--dates", dates,
+                  "Summarize: keep the N most important dates (or 'auto': as many as the corpus calls for), "
+                  "each with its summary sentences")
+      ->type_name("N|auto");
+  cmd->add_option("--sentences", sentences, "Sentences per key date (default 2)")->check(CLI::Range(1, 100));
+  cmd->add_option("--query", query,
+                  "Words the timeline is about: sentences and events that mention none of them count less");
   cmd->add_option("--from", from, "Keep events that end on or after this day, YYYY-MM-DD");
   cmd->add_option("--to", to, "Keep events that start on or before this day, YYYY-MM-DD");
   cmd->add_option("--merge-threshold", threshold,
@@ -321,8 +330,30 @@ std::string OutputOptions::render(Timeline t) const {
   };
   const auto lo = day("--from", from), hi = day("--to", to);
   if (lo && hi && *hi < *lo) throw UsageError("--to " + to + " is before --from " + from);
+  const Format f = parse_format(format).value_or(Format::json);
+  SummaryOptions summary;
+  summary.sentences = sentences;
+  summary.query = query;
+  summary.from = lo;
+  summary.to = hi;
+  const std::string wanted = dates.empty() && f == Format::tilse ? "auto" : dates;
+  if (wanted == "auto") {
+    summary.auto_dates = true;
+  } else if (!wanted.empty()) {
+    std::size_t used = 0;
+    unsigned long n = 0;
+    try {
+      n = std::stoul(wanted, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != wanted.size() || n == 0 || wanted.front() == '-' || wanted.front() == '+' || n > 100000)
+      throw UsageError("invalid --dates '" + wanted + "': expected a number of dates (1 to 100000) or auto");
+    summary.dates = n;
+  }
+  if (summary.auto_dates || summary.dates > 0 || !query.empty()) summarize_timeline(t, summary);
   filter_events(t, lo, hi);
-  return format_timeline(t, parse_format(format).value_or(Format::json));
+  return format_timeline(t, f);
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {

@@ -3,6 +3,7 @@
 
 #include <timeliner/extract.hpp>
 #include <timeliner/load.hpp>
+#include <timeliner/summary.hpp>
 #include <timeliner/timeline.hpp>
 #include <timeliner/value.hpp>
 
@@ -32,18 +33,24 @@ void add_eval_command(CLI::App& app, Action& action);
 void add_tag_command(CLI::App& app, Action& action);
 void add_view_command(CLI::App& app, Action& action);
 void add_merge_command(CLI::App& app, Action& action);
+void add_eval_timeline_command(CLI::App& app, Action& action);
 
 // The viewer page with the timeline JSON in place of its data placeholder, escaped for a script.
 std::string render_standalone_page(const std::string& page_template, const std::string& timeline_json);
 
-// Options shared by the commands that write a timeline: format, date range, merge threshold.
+// Options shared by the commands that write a timeline: format, date range, merge threshold,
+// summary (key dates, sentences, query).
 struct OutputOptions {
   std::string format = "json";
   std::string from, to;
   double threshold = MergeOptions{}.threshold;
+  std::string dates;  // a number or "auto"; empty: no key dates
+  std::size_t sentences = SummaryOptions{}.sentences;
+  std::string query;
   void add_to(CLI::App* cmd);
   MergeOptions merge_options() const;
-  // The timeline restricted to --from/--to, in --format. Throws UsageError on an invalid date.
+  // The timeline summarized as asked (importance with the query, key dates within --from/--to),
+  // restricted to --from/--to, in --format. Throws UsageError on an invalid date or --dates.
   std::string render(Timeline t) const;
 };
 

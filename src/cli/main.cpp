@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   add_tag_command(app, action);
   add_view_command(app, action);
   add_merge_command(app, action);
+  add_eval_timeline_command(app, action);
 
   try {
     app.parse(argc, argv);

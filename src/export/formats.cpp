@@ -2,6 +2,7 @@
 
 #include <timeliner/formats.hpp>
 #include <timeliner/json.hpp>
+#include <timeliner/tls.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -119,6 +120,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "timelinejs") return Format::timelinejs;
   if (name == "csv") return Format::csv;
   if (name == "jsonl") return Format::jsonl;
+  if (name == "tilse") return Format::tilse;
   return std::nullopt;
 }
 
@@ -187,6 +189,8 @@ std::string format_timeline(const Timeline& t, Format format) {
       return timeline_to_csv(t);
     case Format::jsonl:
       return timeline_to_jsonl(t);
+    case Format::tilse:
+      return to_tilse(summary_of(t));
     default:
       return timeline_to_json(t);
   }

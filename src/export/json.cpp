@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 
 namespace timeliner {
@@ -57,6 +60,31 @@ T enum_field(const ojson& obj, const char* key, std::optional<T> (*parse)(std::s
   auto v = parse(text_field(obj, key));
   if (!v) throw std::runtime_error(std::string("timeline: field \"") + key + "\" has an unknown value");
   return *v;
+}
+
+double importance_field(const ojson& obj, const std::string& what) {
+  const ojson& v = field(obj, "importance");
+  if (!v.is_number() || !(v.get<double>() >= 0.0 && v.get<double>() <= 1.0))
+    throw std::runtime_error("timeline: importance of " + what + " is not a number from 0 to 1");
+  return v.get<double>();
+}
+
+std::string format_fingerprint(std::uint64_t f) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, f >>= 4) out[static_cast<std::size_t>(i)] = kHex[f & 0xF];
+  return out;
+}
+
+std::optional<std::uint64_t> parse_fingerprint(const std::string& s) {
+  if (s.size() != 16) return std::nullopt;
+  std::uint64_t f = 0;
+  for (char c : s) {
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (d < 0) return std::nullopt;
+    f = f << 4 | static_cast<std::uint64_t>(d);
+  }
+  return f;
 }
 
 bool same_date(const TemporalValue& a, const TemporalValue& b) {
@@ -111,6 +139,7 @@ ojson event_json(const Event& e) {
   je["id"] = e.id;
   je["kind"] = e.kind == EventKind::published ? "published" : "event";
   je["date"] = date_json(e.date);
+  je["importance"] = e.importance;
   je["headline"] = e.headline;
   je["text"] = e.text;
   if (!e.durations.empty()) je["durations"] = annotations_json(e.durations);
@@ -309,6 +338,32 @@ std::string timeline_to_json(const Timeline& t) {
     docs.push_back(std::move(jd));
   }
   root["documents"] = std::move(docs);
+  if (!t.key_dates.empty()) {
+    ojson keys = ojson::array();
+    for (const auto& k : t.key_dates) {
+      ojson jk;
+      jk["date"] = format_day(k.day);
+      jk["importance"] = k.importance;
+      ojson sentences = ojson::array();
+      for (const auto& s : k.sentences) {
+        ojson js;
+        js["text"] = s.text;
+        js["doc"] = s.doc;
+        js["start"] = s.start;
+        js["end"] = s.end;
+        sentences.push_back(std::move(js));
+      }
+      jk["sentences"] = std::move(sentences);
+      jk["events"] = k.events;
+      keys.push_back(std::move(jk));
+    }
+    root["key_dates"] = std::move(keys);
+  }
+  if (!t.boilerplate.empty()) {
+    ojson prints = ojson::array();
+    for (const std::uint64_t f : t.boilerplate) prints.push_back(format_fingerprint(f));
+    root["boilerplate"] = std::move(prints);
+  }
   root["events"] = ojson::array();
   // The same bytes as dumping the whole tree, built one event at a time: a timeline of a million
   // events never exists as one JSON tree (several times the size of its text) in memory.
@@ -375,6 +430,7 @@ Timeline read_timeline(const std::string& json_text) {
     e.id = text_field(je, "id");
     if (je.contains("kind")) e.kind = text_field(je, "kind") == "published" ? EventKind::published : EventKind::event;
     e.date = date_from_json(field(je, "date"), e.id);
+    if (je.contains("importance")) e.importance = importance_field(je, e.id);
     e.headline = text_field(je, "headline");
     e.text = text_field(je, "text");
     e.durations = annotations_field(je, "durations");
@@ -395,6 +451,46 @@ Timeline read_timeline(const std::string& json_text) {
       e.mentions.push_back(std::move(m));
     }
     t.events.push_back(std::move(e));
+  }
+  // Additions of later versions: absent from older files.
+  if (root.contains("key_dates")) {
+    const ojson& keys = root.at("key_dates");
+    if (!keys.is_array()) throw std::runtime_error("timeline: key_dates must be an array");
+    for (const auto& jk : keys) {
+      KeyDate k;
+      k.day = day_field(jk, "date");
+      if (jk.contains("importance")) k.importance = importance_field(jk, format_day(k.day));
+      const ojson& sentences = field(jk, "sentences");
+      if (!sentences.is_array()) throw std::runtime_error("timeline: key date sentences must be an array");
+      for (const auto& js : sentences) {
+        KeySentence ks;
+        ks.text = text_field(js, "text");
+        ks.doc = text_field(js, "doc");
+        ks.start = count_field(js, "start");
+        ks.end = count_field(js, "end");
+        k.sentences.push_back(std::move(ks));
+      }
+      if (jk.contains("events")) {
+        const ojson& ids = jk.at("events");
+        if (!ids.is_array()) throw std::runtime_error("timeline: key date events must be an array");
+        for (const auto& id : ids) {
+          if (!id.is_string()) throw std::runtime_error("timeline: key date events must be event ids");
+          k.events.push_back(id.get<std::string>());
+        }
+      }
+      t.key_dates.push_back(std::move(k));
+    }
+  }
+  if (root.contains("boilerplate")) {
+    const ojson& prints = root.at("boilerplate");
+    if (!prints.is_array()) throw std::runtime_error("timeline: boilerplate must be an array");
+    for (const auto& p : prints) {
+      const auto f = p.is_string() ? parse_fingerprint(p.get<std::string>()) : std::nullopt;
+      if (!f) throw std::runtime_error("timeline: boilerplate holds something other than 16 hex digits");
+      t.boilerplate.push_back(*f);
+    }
+    std::sort(t.boilerplate.begin(), t.boilerplate.end());
+    t.boilerplate.erase(std::unique(t.boilerplate.begin(), t.boilerplate.end()), t.boilerplate.end());
   }
   return t;
 }

@@ -488,4 +488,73 @@ BOOST_AUTO_TEST_CASE(build_formats_and_date_range) {
   }
 }
 
+// The noise fixture (four articles on a flood) summarized: --dates, --sentences, --query, the tilse
+// format, merge with --dates, and eval-timeline over the result.
+BOOST_AUTO_TEST_CASE(build_and_merge_summarize_with_dates_sentences_and_query) {
+  const std::string corpus = " '" TIMELINER_SOURCE_DIR "/tests/fixtures/noise/articles.jsonl'";
+  auto json = run("build --dates 2 --sentences 1" + corpus);
+  BOOST_TEST(json.code == 0, json.err);
+  BOOST_TEST(schema_check::timeline_errors(json.out) == "");
+  const auto j = nlohmann::json::parse(json.out);
+  BOOST_REQUIRE(j["key_dates"].size() == 2u);
+  BOOST_TEST(j["key_dates"][0]["date"] == "2025-03-02");
+  BOOST_TEST(j["key_dates"][0]["sentences"].size() == 1u);
+  for (const auto& e : j["events"]) BOOST_TEST(e.contains("importance"));
+  // Without --dates: every event, with importance, and no key dates.
+  auto plain = run("build" + corpus);
+  BOOST_TEST(!nlohmann::json::parse(plain.out).contains("key_dates"));
+
+  auto tilse = run("build --dates 2 --format tilse" + corpus);
+  BOOST_TEST(tilse.code == 0, tilse.err);
+  BOOST_TEST(tilse.out.find("2025-03-02\n") == 0u, tilse.out);
+  BOOST_TEST(lines(tilse.out) == 8u, tilse.out);  // 2 x (date, 2 sentences, dashes)
+  // tilse without --dates chooses them (auto).
+  BOOST_TEST(run("build --format tilse" + corpus).out.find("--------------------------------\n") != std::string::npos);
+
+  TempDir d;
+  const fs::path built = d.write("built.json", plain.out);
+  auto merged = run("merge --dates 2 --sentences 1 '" + built.string() + "'");
+  BOOST_TEST(merged.code == 0, merged.err);
+  BOOST_TEST(merged.out == json.out);
+
+  // --query changes which sentence speaks for a day.
+  auto about = run("build --dates 1 --sentences 1 --query 'inquiry' --format tilse" + corpus);
+  BOOST_TEST(about.code == 0, about.err);
+
+  // eval-timeline: a summary against itself scores 1 everywhere.
+  const fs::path gold = d.write("gold.txt", tilse.out);
+  auto same = run("eval-timeline '" + gold.string() + "' '" + gold.string() + "'");
+  BOOST_TEST(same.code == 0, same.err);
+  BOOST_TEST(same.out.find("dates               1.0000  1.0000  1.0000") != std::string::npos, same.out);
+  const fs::path pred = d.write("pred.json", json.out);
+  auto scored = run("eval-timeline --json '" + gold.string() + "' '" + pred.string() + "'");
+  BOOST_TEST(scored.code == 0, scored.err);
+  const auto sj = nlohmann::json::parse(scored.out);
+  BOOST_TEST(sj["dates"]["f1"] == 1.0);
+  BOOST_TEST(sj["gold_dates"] == 2);
+  BOOST_TEST(sj["concat_rouge1"]["r"].get<double>() < 1.0);  // one sentence a date against two
+}
+
+BOOST_AUTO_TEST_CASE(summary_options_and_eval_timeline_errors_are_one_line) {
+  const std::string corpus = " '" TIMELINER_SOURCE_DIR "/tests/fixtures/noise/articles.jsonl'";
+  for (const std::string bad : {"--dates 0", "--dates -3", "--dates many", "--dates 5x", "--sentences 0"}) {
+    auto r = run("build " + bad + corpus);
+    BOOST_TEST(r.code != 0, bad);
+    BOOST_TEST(lines(r.err) == 1u, bad << ": " << r.err);
+    BOOST_TEST(r.out.empty(), bad);
+  }
+  TempDir d;
+  const fs::path junk = d.write("junk.txt", "2025-03-01\nA\n--------------------------------\nnot a date\n");
+  const fs::path plain = d.write("plain.json", run("build" + corpus).out);
+  for (const std::string& args :
+       {"'" + junk.string() + "' '" + junk.string() + "'", "'" + plain.string() + "' '" + plain.string() + "'",
+        std::string("missing.txt missing.txt")}) {
+    auto r = run("eval-timeline " + args);
+    BOOST_TEST(r.code == 1, args);
+    BOOST_TEST(lines(r.err) == 1u, args << ": " << r.err);
+  }
+  BOOST_TEST(run("eval-timeline '" + junk.string() + "' '" + junk.string() + "'").err.find("line 4") !=
+             std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
