@@ -27,6 +27,11 @@ install(FILES ${PROJECT_BINARY_DIR}/timelinerConfig.cmake ${PROJECT_BINARY_DIR}/
 # tree installed with --prefix P, or the .deb's files extracted anywhere, describe themselves.
 file(RELATIVE_PATH TIMELINER_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 string(REGEX REPLACE "/$" "" TIMELINER_PC_TO_PREFIX "${TIMELINER_PC_TO_PREFIX}")
+# The static library links Hyperscan's runtime when the build has it (no .pc file of its own).
+set(TIMELINER_PC_LIBS_PRIVATE "")
+if(TIMELINER_WITH_HYPERSCAN)
+  set(TIMELINER_PC_LIBS_PRIVATE "-lhs_runtime")
+endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/timeliner.pc.in ${PROJECT_BINARY_DIR}/timeliner.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/timeliner.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 

@@ -6,10 +6,18 @@
 # (Chromium, for the browser tests of the viewer, is set up by scripts/web-setup.sh.)
 set -euo pipefail
 
+# The one scan over the text (src/grammar/scan_db.hpp): Hyperscan on amd64, its portable fork
+# Vectorscan elsewhere (the two packages conflict; CMake finds either, and builds without them).
+scan_library=libvectorscan-dev
+if [[ $(dpkg --print-architecture) == amd64 ]] &&
+  ! dpkg-query -W -f='${Status}' libvectorscan-dev 2>/dev/null | grep -q 'install ok installed'; then
+  scan_library=libhyperscan-dev
+fi
+
 packages=(
   build-essential cmake pkg-config
   libhowardhinnant-date-dev libre2-dev nlohmann-json3-dev libboost-test-dev libcli11-dev
-  libxml2-dev
+  libxml2-dev "$scan_library"
   help2man  # the man page, written from timeliner --help at build time
   python3-dev pybind11-dev python3-pytest python3-pandas  # the Python module, its tests and example
   python3-distributed  # the Dask map-reduce test (tests/dask)

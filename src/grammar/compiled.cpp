@@ -283,7 +283,8 @@ const RE2& Rule::re() const {
   return *re_;
 }
 
-Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedIndex* precomputed) : id_(++grammar_counter) {
+Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedIndex* precomputed, const PrecomputedScan* scan)
+    : id_(++grammar_counter) {
   // Split into lines, joining continuation lines (starting with whitespace) to the line before.
   std::vector<Line> lines;
   {
@@ -479,20 +480,58 @@ Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedIndex* p
   }
   close_vocab();
   if (rules_.empty()) throw std::runtime_error("grammar has no rules");
+  const std::uint64_t hash = precomputed || scan ? source_hash(source) : 0;
   if (precomputed && precomputed->key_length == kKeyLength && precomputed->rules == rules_.size() &&
-      precomputed->source_hash == source_hash(source)) {
-    starts_.adopt(precomputed->index);
-    require(decode_required(precomputed->required));
-    if (precomputed->long_key_length == kLongKeyLength && precomputed->long_keys.masks.size() == rules_.size())
-      long_keys_.adopt(precomputed->long_keys);
-    return;
-  }
-  std::vector<std::string_view> patterns;
-  for (const Rule& r : rules_) patterns.push_back(r.pattern);
-  require(required_words(patterns));
-  const auto keys = start_keys(patterns);
-  for (std::size_t r = 0; r < rules_.size(); ++r) starts_.add(static_cast<std::uint16_t>(r), keys[r]);
-  starts_.finish();
+      precomputed->source_hash == hash)
+    precomputed_index_ = precomputed;
+  if (scan && scan->rules == rules_.size() && scan->source_hash == hash)
+    scanner_ = std::make_unique<StartScanner>(*scan);
+}
+
+bool Compiled::scans_once() const { return scanner_ && scanner_->usable(); }
+
+namespace {
+
+// The words required by each rule, as indices into `index.words` (new words are added).
+void require(KeyIndex& index, const std::vector<std::vector<std::vector<std::string>>>& required, std::size_t rules) {
+  index.required.assign(rules, {});
+  if (required.size() != rules) return;  // not made for these rules: nothing known
+  std::map<std::string, std::uint16_t, std::less<>> ids;
+  for (std::size_t r = 0; r < rules; ++r)
+    for (const auto& group : required[r]) {
+      std::vector<std::uint16_t> group_ids;
+      for (const auto& w : group) {
+        if (w.empty()) continue;
+        auto [it, added] = ids.emplace(w, static_cast<std::uint16_t>(index.words.size()));
+        if (added) index.words.push_back(w);
+        group_ids.push_back(it->second);
+      }
+      if (group_ids.size() == group.size() && !group_ids.empty()) index.required[r].push_back(std::move(group_ids));
+    }
+  index.automaton.build(index.words);
+}
+
+}  // namespace
+
+const KeyIndex& Compiled::key_index() const {
+  std::call_once(keys_once_, [this] {
+    auto index = std::make_unique<KeyIndex>();
+    if (const PrecomputedIndex* pre = precomputed_index_) {
+      index->starts.adopt(pre->index);
+      require(*index, decode_required(pre->required), rules_.size());
+      if (pre->long_key_length == kLongKeyLength && pre->long_keys.masks.size() == rules_.size())
+        index->long_keys.adopt(pre->long_keys);
+    } else {
+      std::vector<std::string_view> patterns;
+      for (const Rule& r : rules_) patterns.push_back(r.pattern);
+      require(*index, required_words(patterns), rules_.size());
+      const auto keys = start_keys(patterns);
+      for (std::size_t r = 0; r < rules_.size(); ++r) index->starts.add(static_cast<std::uint16_t>(r), keys[r]);
+      index->starts.finish();
+    }
+    keys_ = std::move(index);
+  });
+  return *keys_;
 }
 
 namespace {
@@ -568,30 +607,14 @@ std::vector<std::size_t> WordAutomaton::last_occurrences(std::string_view text) 
   return last;
 }
 
-void Compiled::require(const std::vector<std::vector<std::vector<std::string>>>& required) {
-  if (required.size() != rules_.size()) return;  // not made for these rules: nothing known
-  std::map<std::string, std::uint16_t, std::less<>> index;
-  for (std::size_t r = 0; r < rules_.size(); ++r)
-    for (const auto& group : required[r]) {
-      std::vector<std::uint16_t> ids;
-      for (const auto& w : group) {
-        if (w.empty()) continue;
-        auto [it, added] = index.emplace(w, static_cast<std::uint16_t>(words_.size()));
-        if (added) words_.push_back(w);
-        ids.push_back(it->second);
-      }
-      if (ids.size() == group.size() && !ids.empty()) rules_[r].required.push_back(std::move(ids));
-    }
-  automaton_.build(words_);
-}
-
 std::string Compiled::required_text() const {
+  const KeyIndex& index = key_index();
   std::vector<std::vector<std::vector<std::string>>> all;
-  for (const Rule& r : rules_) {
+  for (const auto& rule_groups : index.required) {
     std::vector<std::vector<std::string>> groups;
-    for (const auto& g : r.required) {
+    for (const auto& g : rule_groups) {
       std::vector<std::string> words;
-      for (auto w : g) words.push_back(words_[w]);
+      for (auto w : g) words.push_back(index.words[w]);
       groups.push_back(std::move(words));
     }
     all.push_back(std::move(groups));
@@ -698,9 +721,10 @@ std::optional<Match> candidate(const Rule& rule, std::size_t r, std::string_view
 // A match that starts inside a word is never kept, and a rejected match never moves `pos` past
 // its start, so the kept matches are also found by trying the rule anchored at each position
 // where a word may start, in order, skipping those before the end of the last match kept: that
-// is scan(), with the positions further narrowed to those where one of the rule's start keys
-// occurs (a position where the rule can match has one of them, prefix.hpp), and, for the bundled
-// grammar, to those where the text begins with one of its longer keys (LongKeys, prefix.hpp).
+// is scan(), with the positions further narrowed to those where a match of the rule starts, as the
+// one scan finds them (scan_db.hpp), or to those where one of the rule's start keys occurs (a
+// position where the rule can match has one of them, prefix.hpp), and, for the bundled grammar,
+// where the text begins with one of its longer keys (LongKeys, prefix.hpp).
 namespace {
 
 // The groups of a match of `re` known to span text[b, e), into `groups` (n of them). RE2 is given
@@ -733,6 +757,116 @@ struct ThreadPatterns {
   }
 };
 
+// The candidates of one scan: each rule tried anchored at the places it is given, in text order,
+// skipping those before the end of its last match kept; settled (overlaps resolved, groups found)
+// and handed on a batch at a time.
+class Trials {
+ public:
+  Trials(const std::vector<Rule>& rules, ThreadPatterns& own, std::string_view text, std::size_t batch_bytes,
+         const std::function<void(std::vector<Match>&)>& emit)
+      : rules_(rules),
+        own_(own),
+        text_(text),
+        batch_bytes_(batch_bytes),
+        emit_(emit),
+        next_(rules.size(), 0),
+        tried_(rules.size(), static_cast<std::size_t>(-1)) {}
+
+  // Before the rules tried at `p`: no candidate found from here on can overlap those found so
+  // far once they all end here; they are settled when they span enough text.
+  void at(std::size_t p) {
+    if (!candidates_.empty() && reach_ <= p && p - first_ >= batch_bytes_) settle();
+    found_ = candidates_.size();
+  }
+  // Whether rule `r` is still to try at `p` (a rule may be named more than once at a place).
+  bool fresh(std::size_t p, std::size_t r) {
+    if (tried_[r] == p) return false;
+    tried_[r] = p;
+    return p >= next_[r];
+  }
+  void attempt(std::size_t p, std::size_t r) {
+    const Rule& rule = rules_[r];
+    const RE2& re = own_.re(rule, r);
+    // First the DFA alone, for the match's end: most tries fail within a few bytes. Asking for
+    // the groups at once would make RE2 run its bit-state engine over the rest of the text.
+    re2::StringPiece whole;
+    if (!re.Match(text_, p, text_.size(), RE2::ANCHOR_START, &whole, 1)) return;
+    const std::size_t e = p + whole.size();
+    if (e == p || (e < text_.size() && is_word_byte(text_[e - 1]) && is_word_byte(text_[e]))) return;
+    if (!rule.has_span) {
+      // The match is the expression: its groups are needed only if it is selected (settle()).
+      Match m;
+      m.begin = m.span_begin = p;
+      m.end = m.span_end = e;
+      m.rule = r;
+      next_[r] = e;
+      candidates_.push_back(std::move(m));
+      return;
+    }
+    // Then the groups, within the match (as RE2 itself does after a DFA search).
+    const int n = static_cast<int>(rule.captures.size()) + 1;
+    groups_.assign(static_cast<std::size_t>(n), {});
+    if (!match_groups(re, text_, p, e, groups_.data(), n)) return;
+    if (auto m = candidate(rule, r, text_, groups_, n)) {
+      next_[r] = m->end;
+      candidates_.push_back(std::move(*m));
+    }
+  }
+  // After the rules tried at `p`.
+  void done(std::size_t p) {
+    if (candidates_.size() == found_) return;
+    if (found_ == 0) first_ = p;
+    for (std::size_t k = found_; k < candidates_.size(); ++k) reach_ = std::max(reach_, candidates_[k].end);
+  }
+  void finish() {
+    if (!candidates_.empty()) settle();
+  }
+
+ private:
+  // The overlaps among the candidates resolved (the longest wins), then the groups of the selected
+  // matches that have them still to find: the search within the match that the DFA found always
+  // finds it again (a match that did not would be dropped).
+  void settle() {
+    std::vector<Match> selected = select_longest(candidates_);
+    candidates_.clear();
+    std::size_t kept = 0;
+    for (Match& m : selected) {
+      const Rule& rule = rules_[m.rule];
+      if (m.groups.size() != rule.captures.size()) {
+        const int n = static_cast<int>(rule.captures.size()) + 1;
+        groups_.assign(static_cast<std::size_t>(n), {});
+        if (!match_groups(own_.re(rule, m.rule), text_, m.begin, m.end, groups_.data(), n)) continue;
+        m.groups.reserve(rule.captures.size());
+        for (int g = 1; g < n; ++g)
+          m.groups.emplace_back(groups_[static_cast<std::size_t>(g)].data(),
+                                groups_[static_cast<std::size_t>(g)].size());
+      }
+      if (&selected[kept] != &m) selected[kept] = std::move(m);
+      ++kept;
+    }
+    selected.resize(kept);
+    emit_(selected);
+  }
+
+  const std::vector<Rule>& rules_;
+  ThreadPatterns& own_;
+  std::string_view text_;
+  std::size_t batch_bytes_;
+  const std::function<void(std::vector<Match>&)>& emit_;
+  std::vector<Match> candidates_;
+  std::vector<std::size_t> next_;   // per rule: matches may start from here
+  std::vector<std::size_t> tried_;  // per rule: the position where it was last tried
+  std::vector<re2::StringPiece> groups_;
+  std::size_t found_ = 0;  // candidates before the current position
+  std::size_t first_ = 0;  // where the candidates not yet settled begin
+  std::size_t reach_ = 0;  // where the last of them ends
+};
+
+// Whether a match may start at `p` (not inside a word).
+bool word_start(std::string_view text, std::size_t p) {
+  return p == 0 || !is_word_byte(text[p - 1]) || !is_word_byte(text[p]);
+}
+
 }  // namespace
 
 std::vector<Match> Compiled::scan(std::string_view text) const {
@@ -750,75 +884,82 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
 
 void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
                             const std::function<void(std::vector<Match>&)>& emit) const {
+  if (text.size() <= kScanOnceBytes && scans_once())
+    scan_at_starts(text, batch_bytes, emit);
+  else
+    scan_at_keys(text, batch_bytes, emit);
+}
+
+namespace {
+ThreadPatterns& thread_patterns(std::uint64_t grammar, std::size_t rules, std::atomic<bool>& first_scanner) {
   thread_local ThreadPatterns own;
-  if (own.grammar != id_) {
-    own.grammar = id_;
+  if (own.grammar != grammar) {
+    own.grammar = grammar;
     own.res.clear();
-    own.res.resize(rules_.size());
-    own.ready.assign(rules_.size(), nullptr);
+    own.res.resize(rules);
+    own.ready.assign(rules, nullptr);
     bool expected = false;
-    own.shared = first_scanner_.compare_exchange_strong(expected, true);
+    own.shared = first_scanner.compare_exchange_strong(expected, true);
   }
-  std::vector<Match> candidates;
-  std::vector<std::size_t> next(rules_.size(), 0);  // per rule: matches may start from here
-  // Per rule: the position where it was last tried (a rule may come in more than one list).
-  std::vector<std::size_t> tried(rules_.size(), static_cast<std::size_t>(-1));
+  return own;
+}
+}  // namespace
+
+void Compiled::scan_at_starts(std::string_view text, std::size_t batch_bytes,
+                              const std::function<void(std::vector<Match>&)>& emit) const {
+  Trials trials(rules_, thread_patterns(id_, rules_.size(), first_scanner_), text, batch_bytes, emit);
+  thread_local std::vector<std::uint64_t> starts;
+  scanner_->starts(text, starts);
+  const auto everywhere = scanner_->everywhere();
+  std::size_t k = 0;
+  auto run = [&](std::size_t p) {
+    trials.at(p);
+    for (; k < starts.size() && (starts[k] >> 16) == p; ++k) {
+      const std::size_t r = starts[k] & 0xFFFF;
+      if (trials.fresh(p, r)) trials.attempt(p, r);
+    }
+    if (!everywhere.empty() && word_start(text, p))
+      for (std::uint16_t r : everywhere)
+        if (trials.fresh(p, r)) trials.attempt(p, r);
+    trials.done(p);
+  };
+  if (everywhere.empty()) {
+    while (k < starts.size()) run(static_cast<std::size_t>(starts[k] >> 16));
+  } else {
+    for (std::size_t p = 0; p < text.size(); ++p) run(p);
+  }
+  trials.finish();
+}
+
+void Compiled::scan_at_keys(std::string_view text, std::size_t batch_bytes,
+                            const std::function<void(std::vector<Match>&)>& emit) const {
+  const KeyIndex& keys = key_index();
+  Trials trials(rules_, thread_patterns(id_, rules_.size(), first_scanner_), text, batch_bytes, emit);
   std::array<std::span<const std::uint16_t>, StartIndex::kMaxLists> lists;
-  std::vector<re2::StringPiece> groups;
   std::array<std::uint64_t, kLongKeyLength + 1> prefix_hashes{};
   std::size_t hashed_at = static_cast<std::size_t>(-1), hashed = 0;
-  // The overlaps among the candidates resolved (the longest wins), then the groups of the selected
-  // matches that have them still to find: the search within the match that the DFA found always
-  // finds it again (a match that did not would be dropped).
-  auto settle = [&] {
-    std::vector<Match> selected = select_longest(candidates);
-    candidates.clear();
-    std::size_t kept = 0;
-    for (Match& m : selected) {
-      const Rule& rule = rules_[m.rule];
-      if (m.groups.size() != rule.captures.size()) {
-        const int n = static_cast<int>(rule.captures.size()) + 1;
-        groups.assign(static_cast<std::size_t>(n), {});
-        if (!match_groups(own.re(rule, m.rule), text, m.begin, m.end, groups.data(), n)) continue;
-        m.groups.reserve(rule.captures.size());
-        for (int g = 1; g < n; ++g)
-          m.groups.emplace_back(groups[static_cast<std::size_t>(g)].data(), groups[static_cast<std::size_t>(g)].size());
-      }
-      if (&selected[kept] != &m) selected[kept] = std::move(m);
-      ++kept;
-    }
-    selected.resize(kept);
-    emit(selected);
-  };
-  WordFinder finder(text, automaton_);
+  WordFinder finder(text, keys.automaton);
   // Only in a text of news-article size: in a long one the words occur again further on nearly
   // everywhere, and the pass over the text would cost more than the tries it spares.
   constexpr std::size_t kFilteredText = 256u << 10;
   const bool filter = text.size() <= kFilteredText;
-  std::size_t first = 0;  // where the candidates not yet settled begin
-  std::size_t reach = 0;  // where the last of them ends
   for (std::size_t p = 0; p < text.size(); ++p) {
     // A match that starts inside a word is never kept: on to the word's last byte.
     if (p > 0 && is_word_byte(text[p - 1]) && is_word_byte(text[p])) {
       while (p + 1 < text.size() && is_word_byte(text[p + 1])) ++p;
       continue;
     }
-    if (!starts_.may_start(key_byte(static_cast<unsigned char>(text[p])))) continue;
-    const std::size_t list_count = starts_.candidates(text, p, lists.data());
+    if (!keys.starts.may_start(key_byte(static_cast<unsigned char>(text[p])))) continue;
+    const std::size_t list_count = keys.starts.candidates(text, p, lists.data());
     if (list_count == 0) continue;
-    // No candidate found from here on can overlap those found so far once they all end here.
-    if (!candidates.empty() && reach <= p && p - first >= batch_bytes) settle();
-    const std::size_t found = candidates.size();
+    trials.at(p);
     for (std::size_t l = 0; l < list_count; ++l)
       for (std::uint16_t r : lists[l]) {
-        if (tried[r] == p) continue;
-        tried[r] = p;
-        if (p < next[r]) continue;
-        const Rule& rule = rules_[r];
+        if (!trials.fresh(p, r)) continue;
         // A rule whose required words do not all occur from here on cannot match here.
-        if (filter && !rule.required.empty()) {
+        if (filter && !keys.required[r].empty()) {
           bool possible = true;
-          for (const auto& group : rule.required) {
+          for (const auto& group : keys.required[r]) {
             bool any = false;
             for (std::uint16_t w : group) any = any || finder.after(w, p);
             if (!any) {
@@ -829,45 +970,18 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
           if (!possible) continue;
         }
         // Nor where the text does not begin with one of its long start keys (the bundled grammar's).
-        if (long_keys_.tested(r)) {
+        if (keys.long_keys.tested(r)) {
           if (hashed_at != p) {
             hashed_at = p;
             hashed = LongKeys::hashes(text, p, prefix_hashes.data());
           }
-          if (!long_keys_.pass(r, prefix_hashes.data(), hashed)) continue;
+          if (!keys.long_keys.pass(r, prefix_hashes.data(), hashed)) continue;
         }
-        const RE2& re = own.re(rule, r);
-        // First the DFA alone, for the match's end: most tries fail within a few bytes. Asking for
-        // the groups at once would make RE2 run its bit-state engine over the rest of the text.
-        re2::StringPiece whole;
-        if (!re.Match(text, p, text.size(), RE2::ANCHOR_START, &whole, 1)) continue;
-        const std::size_t e = p + whole.size();
-        if (e == p || (e < text.size() && is_word_byte(text[e - 1]) && is_word_byte(text[e]))) continue;
-        if (!rule.has_span) {
-          // The match is the expression: its groups are needed only if it is selected (below).
-          Match m;
-          m.begin = m.span_begin = p;
-          m.end = m.span_end = e;
-          m.rule = r;
-          next[r] = e;
-          candidates.push_back(std::move(m));
-          continue;
-        }
-        // Then the groups, within the match (as RE2 itself does after a DFA search).
-        const int n = static_cast<int>(rule.captures.size()) + 1;
-        groups.assign(static_cast<std::size_t>(n), {});
-        if (!match_groups(re, text, p, e, groups.data(), n)) continue;
-        if (auto m = candidate(rule, r, text, groups, n)) {
-          next[r] = m->end;
-          candidates.push_back(std::move(*m));
-        }
+        trials.attempt(p, r);
       }
-    if (candidates.size() > found) {
-      if (found == 0) first = p;
-      for (std::size_t k = found; k < candidates.size(); ++k) reach = std::max(reach, candidates[k].end);
-    }
+    trials.done(p);
   }
-  if (!candidates.empty()) settle();
+  trials.finish();
 }
 
 std::vector<Match> Compiled::scan_reference(std::string_view text) const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "grammar/prefix.hpp"
+#include "grammar/scan_db.hpp"
 #include "resolve/frame.hpp"
 
 #include <re2/re2.h>
@@ -50,9 +51,6 @@ struct Rule {
   std::string pattern;      // the RE2 pattern, slots and definitions expanded
   std::string source_line;  // for error messages
   bool has_span = false;    // some words of the match are only context (<<...>>)
-  // Groups of words (indices into the grammar's words()) of which every match contains one per
-  // group (prefix.hpp, required_words()).
-  std::vector<std::vector<std::uint16_t>> required;
   // The compiled pattern: at construction, or on first use when the grammar is compiled lazily.
   const RE2& re() const;
 
@@ -88,16 +86,33 @@ class WordAutomaton {
 
 struct Line;  // a line of grammar source, for error messages
 
+// The index of start keys of the rules, with the words they require (prefix.hpp).
+struct KeyIndex {
+  StartIndex starts;
+  LongKeys long_keys;  // those of the precomputed index, else none (every rule passes)
+  std::vector<std::string> words;
+  WordAutomaton automaton;
+  // Per rule, groups of words (indices into `words`) of which every match contains one per group.
+  std::vector<std::vector<std::vector<std::uint16_t>>> required;
+};
+
 class Compiled {
  public:
   // Parses the grammar. Its patterns are compiled here, or, when `lazy`, each on first use (start-up
   // then costs only the parse: a pattern that RE2 rejects throws when first used).
-  // `index`, when given and made for this very source, spares the start-key analysis (prefix.hpp).
-  explicit Compiled(std::string_view source, bool lazy = false, const PrecomputedIndex* index = nullptr);
+  // `index` and `scan`, when given and made for this very source, are what the build laid out
+  // (prefix.hpp, scan_db.hpp): they spare the start-key analysis, or its use.
+  //
+  // The rules are tried at the places the one scan over the text finds (scan_db.hpp) where the build
+  // laid out the scan database and it loads, in a text of news-article size (kScanOnceBytes); at
+  // those where their start keys occur (prefix.hpp) otherwise: a long text, a build without
+  // Hyperscan, a grammar compiled at run time.
+  explicit Compiled(std::string_view source, bool lazy = false, const PrecomputedIndex* index = nullptr,
+                    const PrecomputedScan* scan = nullptr);
 
   // All matches of all rules, overlapping ones resolved: the longest expression wins, then the
   // rule that comes first in the grammar. Reject matches are kept (callers drop them). In text order.
-  // Each rule is tried only at the positions where its start keys (prefix.hpp) occur, anchored there.
+  // Each rule is tried, anchored, only at the places where a match of it may start (above).
   std::vector<Match> scan(std::string_view text) const;
   // scan() in pieces, for a text too long to hold all its candidate matches at once: `emit` gets
   // the matches in text order, a batch at a time, each batch as soon as it spans at least
@@ -114,11 +129,12 @@ class Compiled {
   std::optional<Frame> frame_of(const Match& m) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
-  const StartIndex& start_index() const { return starts_; }
-  // The long start keys of the rules: those of the precomputed index, else none (every rule passes).
-  const LongKeys& long_keys() const { return long_keys_; }
-  // The words that rules require (Rule::required), and the same as encode_required() gives.
-  const std::vector<std::string>& words() const { return words_; }
+  // Whether the rules are tried where the one scan finds them in texts of up to kScanOnceBytes
+  // (else at their start keys).
+  bool scans_once() const;
+  // The start keys, made on first use (from the precomputed index when there is one).
+  const KeyIndex& key_index() const;
+  // The words that rules require (KeyIndex::required) as encode_required() gives them.
   std::string required_text() const;
   // Identifies this grammar among all those of the process, never reused.
   std::uint64_t id() const { return id_; }
@@ -143,12 +159,17 @@ class Compiled {
   std::uint64_t id_;  // identifies this grammar to the per-thread pattern copies of scan()
   mutable std::atomic<bool> first_scanner_{false};  // some thread scans with the shared patterns
   std::vector<Rule> rules_;
-  std::vector<std::string> words_;
-  WordAutomaton automaton_;
-  StartIndex starts_;
-  LongKeys long_keys_;
-  void require(const std::vector<std::vector<std::vector<std::string>>>& required);
   std::size_t longest_number_phrase_ = 1;
+  const PrecomputedIndex* precomputed_index_ = nullptr;  // when made for this source
+  std::unique_ptr<StartScanner> scanner_;                // when the scan databases are
+  mutable std::once_flag keys_once_;
+  mutable std::unique_ptr<KeyIndex> keys_;
+  // The candidate matches of `text` found at the start keys, or at the places of the one scan,
+  // given to `emit` a batch at a time (scan_batches()).
+  void scan_at_keys(std::string_view text, std::size_t batch_bytes,
+                    const std::function<void(std::vector<Match>&)>& emit) const;
+  void scan_at_starts(std::string_view text, std::size_t batch_bytes,
+                      const std::function<void(std::vector<Match>&)>& emit) const;
 };
 
 }  // namespace timeliner::grammar

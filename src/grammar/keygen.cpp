@@ -1,8 +1,14 @@
-// Build-time generator: writes the C++ file that defines timeliner::grammar::kEnglishIndex, the
-// index of the start keys (prefix.hpp) of every rule of the bundled grammar, laid out as
-// StartIndex::finish() lays it out, so that start-up neither analyses the patterns nor builds it.
+// Build-time generator: writes the C++ file that defines, for the bundled grammar,
+// timeliner::grammar::kEnglishIndex, the index of the start keys (prefix.hpp) of every rule, laid
+// out as StartIndex::finish() lays it out, and, in a build with Hyperscan,
+// timeliner::grammar::kEnglishScan, the serialized scan database of its rules (scan_db.hpp; empty
+// otherwise). Both are then only read at start-up: neither the start-key analysis nor Hyperscan's
+// compiler runs there.
 // Usage: timeliner_keygen OUTPUT.cpp
 #include "grammar/compiled.hpp"
+#if TIMELINER_WITH_HYPERSCAN
+#include "grammar/scan_build.hpp"
+#endif
 
 #include <fstream>
 #include <iostream>
@@ -26,6 +32,80 @@ void write_array(std::ostream& out, const char* type, const char* name, std::spa
   out << "};\n";
 }
 
+#if TIMELINER_WITH_HYPERSCAN
+// `bytes` as a C++ string literal (three-digit octal escapes: no escape runs into the next), the
+// fastest form for the compiler to read.
+void write_bytes(std::ostream& out, const char* name, std::string_view bytes) {
+  out << "alignas(64) const char " << name << "[] =";
+  if (bytes.empty()) out << " \"\"";
+  static constexpr char kOctal[] = "01234567";
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (i % 48 == 0) out << (i ? "\"\n    \"" : "\n    \"");
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    out << '\\' << kOctal[b >> 6] << kOctal[(b >> 3) & 7] << kOctal[b & 7];
+  }
+  if (!bytes.empty()) out << "\"";
+  out << ";\n";
+}
+#endif
+
+// The index of start keys.
+void write_index(std::ostream& out, const timeliner::grammar::Compiled& grammar) {
+  using namespace timeliner::grammar;
+  out << "namespace {\n";
+  const StartIndexData d = grammar.key_index().starts.data();
+  // The long start keys: an analysis of some seconds, made here only (a grammar compiled at run
+  // time is tried without them).
+  std::vector<std::string_view> patterns;
+  for (const Rule& r : grammar.rules()) patterns.push_back(r.pattern);
+  LongKeys long_keys;
+  long_keys.build(start_keys(patterns, kLongKeyLength, true));
+  const LongKeysData l = long_keys.data();
+  write_array(out, "std::uint16_t", "kEmpty", d.empty);
+  write_array(out, "std::uint16_t", "kRules", d.rules);
+  write_array(out, "std::uint32_t", "kOne", d.one);
+  write_array(out, "std::uint64_t", "kSlots", d.slots);
+  write_array(out, "std::uint8_t", "kFirst", d.first);
+  write_array(out, "std::uint32_t", "kLongMasks", l.masks);
+  write_array(out, "std::uint32_t", "kLongTable", l.table);
+  // The words each rule requires, as one string (its words are lower-case ASCII letters, digits,
+  // spaces, periods and hyphens: nothing to escape).
+  out << "const char* const kRequired = \"";
+  for (char c : grammar.required_text()) {
+    if (c == '\n')
+      out << "\\n\"\n    \"";
+    else
+      out << c;
+  }
+  out << "\";\n";
+  out << "}  // namespace\n"
+      << "const PrecomputedIndex kEnglishIndex{" << source_hash(kEnglishSource) << "ull, " << kKeyLength << ", "
+      << grammar.rules().size() << ", {{kEmpty, " << d.empty.size() << "}, {kRules, " << d.rules.size() << "}, {kOne, "
+      << d.one.size() << "}, {kSlots, " << d.slots.size() << "}, {kFirst, " << d.first.size() << "}, " << d.shift
+      << "}, kRequired, {{kLongMasks, " << l.masks.size() << "}, {kLongTable, " << l.table.size() << "}, " << l.shift
+      << "}, " << kLongKeyLength << "};\n";
+}
+
+// The scan database, empty in a build without Hyperscan.
+void write_scan(std::ostream& out, const timeliner::grammar::Compiled& grammar) {
+  using namespace timeliner::grammar;
+#if TIMELINER_WITH_HYPERSCAN
+  std::vector<std::string_view> patterns;
+  for (const Rule& r : grammar.rules()) patterns.push_back(r.pattern);
+  const BuiltScan built = build_scan(patterns);
+  out << "namespace {\n";
+  write_bytes(out, "kDatabase", built.database);
+  write_array(out, "std::uint16_t", "kEverywhere", std::span<const std::uint16_t>(built.everywhere));
+  out << "}  // namespace\n"
+      << "const PrecomputedScan kEnglishScan{" << source_hash(kEnglishSource) << "ull, " << grammar.rules().size()
+      << ", {reinterpret_cast<const unsigned char*>(kDatabase), " << built.database.size() << "}, {kEverywhere, "
+      << built.everywhere.size() << "}};\n";
+#else
+  (void)grammar;
+  out << "const PrecomputedScan kEnglishScan{};\n";
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -35,42 +115,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    const Compiled grammar(kEnglishSource, /*lazy=*/true);  // analyses the patterns at run time
-    const StartIndexData d = grammar.start_index().data();
-    // The long start keys: an analysis of some seconds, made here only (a grammar compiled at run
-    // time is tried without them).
-    std::vector<std::string_view> patterns;
-    for (const Rule& r : grammar.rules()) patterns.push_back(r.pattern);
-    LongKeys long_keys;
-    long_keys.build(start_keys(patterns, kLongKeyLength, true));
-    const LongKeysData l = long_keys.data();
+    const Compiled grammar(kEnglishSource, /*lazy=*/true);
     std::ostringstream out;
     out << "// Generated by timeliner_keygen (src/grammar/keygen.cpp) from src/grammar/en/*.tg. Do not edit.\n"
-        << "#include \"grammar/prefix.hpp\"\n\nnamespace timeliner::grammar {\n"
-        << "extern const PrecomputedIndex kEnglishIndex;\nnamespace {\n";
-    write_array(out, "std::uint16_t", "kEmpty", d.empty);
-    write_array(out, "std::uint16_t", "kRules", d.rules);
-    write_array(out, "std::uint32_t", "kOne", d.one);
-    write_array(out, "std::uint64_t", "kSlots", d.slots);
-    write_array(out, "std::uint8_t", "kFirst", d.first);
-    write_array(out, "std::uint32_t", "kLongMasks", l.masks);
-    write_array(out, "std::uint32_t", "kLongTable", l.table);
-    // The words each rule requires, as one string (its words are lower-case ASCII letters, digits,
-    // spaces, periods and hyphens: nothing to escape).
-    out << "const char* const kRequired = \"";
-    for (char c : grammar.required_text()) {
-      if (c == '\n')
-        out << "\\n\"\n    \"";
-      else
-        out << c;
-    }
-    out << "\";\n";
-    out << "}  // namespace\n"
-        << "const PrecomputedIndex kEnglishIndex{" << source_hash(kEnglishSource) << "ull, " << kKeyLength << ", "
-        << grammar.rules().size() << ", {{kEmpty, " << d.empty.size() << "}, {kRules, " << d.rules.size()
-        << "}, {kOne, " << d.one.size() << "}, {kSlots, " << d.slots.size() << "}, {kFirst, " << d.first.size() << "}, "
-        << d.shift << "}, kRequired, {{kLongMasks, " << l.masks.size() << "}, {kLongTable, " << l.table.size() << "}, "
-        << l.shift << "}, " << kLongKeyLength << "};\n}  // namespace timeliner::grammar\n";
+        << "#include \"grammar/prefix.hpp\"\n#include \"grammar/scan_db.hpp\"\n\n"
+        << "namespace timeliner::grammar {\n"
+        << "extern const PrecomputedIndex kEnglishIndex;\nextern const PrecomputedScan kEnglishScan;\n";
+    write_index(out, grammar);
+    write_scan(out, grammar);
+    out << "}  // namespace timeliner::grammar\n";
     const std::string content = out.str();
     {
       std::ifstream old(argv[1], std::ios::binary);

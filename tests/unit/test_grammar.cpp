@@ -45,6 +45,7 @@ std::vector<std::filesystem::path> test_text_files() {
 namespace timeliner::grammar {
 extern const char* const kEnglishSource;
 extern const PrecomputedIndex kEnglishIndex;
+extern const PrecomputedScan kEnglishScan;
 }  // namespace timeliner::grammar
 
 BOOST_AUTO_TEST_SUITE(grammar)
@@ -216,36 +217,52 @@ BOOST_AUTO_TEST_CASE(long_start_keys_keep_every_match) {
   BOOST_TEST(!pass(0, "no"));
 }
 
-// The index of start keys that the build laid out for the bundled grammar (src/grammar/keygen.cpp)
-// is the one the analysis gives at run time; an index made for another source text is not taken.
-BOOST_AUTO_TEST_CASE(precomputed_start_index_matches_the_analysis) {
+// What the build laid out for the bundled grammar (src/grammar/keygen.cpp): the index of start keys
+// that the analysis gives at run time, and with Hyperscan the scan database, which loads, so that
+// the rules are tried where the one scan finds them. An index made for another source text is not
+// taken.
+BOOST_AUTO_TEST_CASE(precomputed_scan_or_start_index_matches_the_analysis) {
   using namespace timeliner::grammar;
   const Compiled runtime(kEnglishSource, /*lazy=*/true);
-  const StartIndexData a = runtime.start_index().data(), b = kEnglishIndex.index;
-  BOOST_TEST(kEnglishIndex.source_hash == source_hash(kEnglishSource));
-  BOOST_TEST(kEnglishIndex.key_length == kKeyLength);
-  BOOST_TEST(kEnglishIndex.rules == runtime.rules().size());
-  auto same = [](auto x, auto y) { return std::equal(x.begin(), x.end(), y.begin(), y.end()); };
-  BOOST_TEST(same(a.empty, b.empty));
-  BOOST_TEST(same(a.rules, b.rules));
-  BOOST_TEST(same(a.one, b.one));
-  BOOST_TEST(same(a.slots, b.slots));
-  BOOST_TEST(same(a.first, b.first));
-  BOOST_TEST(a.shift == b.shift);
-  BOOST_TEST(b.slots.size() > 1000u);
-  // The words the rules require, the same too, and the long start keys.
-  BOOST_TEST(std::string(kEnglishIndex.required) == runtime.required_text());
-  std::vector<std::string_view> patterns;
-  for (const Rule& r : runtime.rules()) patterns.push_back(r.pattern);
-  LongKeys long_keys;
-  long_keys.build(start_keys(patterns, kLongKeyLength, true));
-  const LongKeysData la = long_keys.data(), lb = kEnglishIndex.long_keys;
-  BOOST_TEST(kEnglishIndex.long_key_length == kLongKeyLength);
-  BOOST_TEST(same(la.masks, lb.masks));
-  BOOST_TEST(same(la.table, lb.table));
-  BOOST_TEST(la.shift == lb.shift);
-  BOOST_TEST(lb.table.size() > 1000u);
-  BOOST_TEST(runtime.words().size() > 10u);
+  BOOST_TEST(!runtime.scans_once());  // compiled at run time: at its start keys
+  const Compiled& bundled = Grammar::english().compiled();
+  if (hyperscan_built()) {
+    BOOST_TEST(kEnglishScan.source_hash == source_hash(kEnglishSource));
+    BOOST_TEST(kEnglishScan.rules == runtime.rules().size());
+    BOOST_TEST(kEnglishScan.database.size() > 100000u);
+    BOOST_TEST(kEnglishScan.everywhere.empty());  // every rule of the grammar is in the database
+    BOOST_TEST(bundled.scans_once());
+  } else {
+    BOOST_TEST(!bundled.scans_once());
+    BOOST_TEST(kEnglishScan.rules == 0u);
+  }
+  {
+    const StartIndexData a = runtime.key_index().starts.data(), b = kEnglishIndex.index;
+    BOOST_TEST(kEnglishIndex.source_hash == source_hash(kEnglishSource));
+    BOOST_TEST(kEnglishIndex.key_length == kKeyLength);
+    BOOST_TEST(kEnglishIndex.rules == runtime.rules().size());
+    auto same = [](auto x, auto y) { return std::equal(x.begin(), x.end(), y.begin(), y.end()); };
+    BOOST_TEST(same(a.empty, b.empty));
+    BOOST_TEST(same(a.rules, b.rules));
+    BOOST_TEST(same(a.one, b.one));
+    BOOST_TEST(same(a.slots, b.slots));
+    BOOST_TEST(same(a.first, b.first));
+    BOOST_TEST(a.shift == b.shift);
+    BOOST_TEST(b.slots.size() > 1000u);
+    // The words the rules require, the same too, and the long start keys.
+    BOOST_TEST(std::string(kEnglishIndex.required) == runtime.required_text());
+    std::vector<std::string_view> patterns;
+    for (const Rule& r : runtime.rules()) patterns.push_back(r.pattern);
+    LongKeys long_keys;
+    long_keys.build(start_keys(patterns, kLongKeyLength, true));
+    const LongKeysData la = long_keys.data(), lb = kEnglishIndex.long_keys;
+    BOOST_TEST(kEnglishIndex.long_key_length == kLongKeyLength);
+    BOOST_TEST(same(la.masks, lb.masks));
+    BOOST_TEST(same(la.table, lb.table));
+    BOOST_TEST(la.shift == lb.shift);
+    BOOST_TEST(lb.table.size() > 1000u);
+    BOOST_TEST(runtime.key_index().words.size() > 10u);
+  }
   // Made for another source: ignored. (Taken, this index of an empty grammar would find nothing.)
   const std::string other = "@rule t DATE ref :: today\n";
   const std::vector<std::uint32_t> one(512, 0);
@@ -256,6 +273,14 @@ BOOST_AUTO_TEST_CASE(precomputed_start_index_matches_the_analysis) {
   const PrecomputedIndex right{source_hash(other), kKeyLength, 1, {{}, {}, one, {}, first, 64}};
   const Compiled trusting(other, false, &right);
   BOOST_TEST(trusting.scan("today").empty());
+  // A scan database made for another source is not taken either; one that does not load (here,
+  // none) leaves the grammar at its start keys.
+  const PrecomputedScan foreign{source_hash(kEnglishSource), 1, {}, {}};
+  BOOST_TEST(!Compiled(other, false, nullptr, &foreign).scans_once());
+  const PrecomputedScan broken{source_hash(other), 1, {}, {}};
+  const Compiled fallback(other, false, nullptr, &broken);
+  BOOST_TEST(!fallback.scans_once());
+  BOOST_TEST(fallback.scan("today").size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(english_grammar_compiles) {

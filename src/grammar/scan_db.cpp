@@ -1,0 +1,121 @@
+#include "grammar/scan_db.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <stdexcept>
+#include <string>
+
+#if TIMELINER_WITH_HYPERSCAN
+#include <hs.h>
+#endif
+
+namespace timeliner::grammar {
+
+bool hyperscan_built() { return TIMELINER_WITH_HYPERSCAN != 0; }
+
+#if TIMELINER_WITH_HYPERSCAN
+
+struct StartScanner::Database {
+  hs_database_t* db = nullptr;
+  std::uint64_t id = 0;  // tells each thread's scratch space which database it was made for
+  Database() = default;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database() { hs_free_database(db); }
+};
+
+namespace {
+
+std::atomic<std::uint64_t> database_counter{0};
+
+// ASCII letters, digits and '_': a match never starts between two of them.
+constexpr auto kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<std::size_t>(c)] =
+        (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+  return t;
+}();
+
+// Each thread's scratch space, and its copy of the text turned around.
+struct ThreadScan {
+  hs_scratch_t* scratch = nullptr;
+  std::uint64_t scratch_for = 0;  // Database::id
+  std::string reversed;
+  ThreadScan() = default;
+  ThreadScan(const ThreadScan&) = delete;
+  ThreadScan& operator=(const ThreadScan&) = delete;
+  ~ThreadScan() { hs_free_scratch(scratch); }
+};
+
+struct Context {
+  std::string_view text;
+  std::vector<std::uint64_t>* out;
+};
+
+// A match of rule `id` ends `to` bytes into the text turned around: one of the rule starts there.
+int on_match(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/, void* context) {
+  auto& c = *static_cast<Context*>(context);
+  const std::size_t p = c.text.size() - static_cast<std::size_t>(to);
+  if (p > 0 && kWordBytes[static_cast<unsigned char>(c.text[p - 1])] &&
+      kWordBytes[static_cast<unsigned char>(c.text[p])])
+    return 0;  // inside a word
+  c.out->push_back((static_cast<std::uint64_t>(p) << 16) | id);
+  return 0;
+}
+
+void check(hs_error_t e, const char* what) {
+  if (e != HS_SUCCESS)
+    throw std::runtime_error(std::string("scan: ") + what + " failed (Hyperscan error " + std::to_string(e) + ")");
+}
+
+}  // namespace
+
+StartScanner::StartScanner(const PrecomputedScan& data) : data_(data) {}
+StartScanner::~StartScanner() = default;
+
+bool StartScanner::usable() const {
+  std::call_once(once_, [this] {
+    if (data_.database.empty() || hs_valid_platform() != HS_SUCCESS) return;
+    auto db = std::make_unique<Database>();
+    if (hs_deserialize_database(reinterpret_cast<const char*>(data_.database.data()), data_.database.size(), &db->db) !=
+        HS_SUCCESS)
+      return;  // made by another version of the library: the caller uses the start keys
+    db->id = ++database_counter;
+    db_ = std::move(db);
+  });
+  return db_ != nullptr;
+}
+
+void StartScanner::starts(std::string_view text, std::vector<std::uint64_t>& out) const {
+  out.clear();
+  if (text.empty()) return;
+  if (text.size() > kScanOnceBytes) throw std::logic_error("scan: text too long for one scan");
+  thread_local ThreadScan own;
+  if (own.scratch_for != db_->id) {
+    check(hs_alloc_scratch(db_->db, &own.scratch), "scratch space");
+    own.scratch_for = db_->id;
+  }
+  own.reversed.resize(text.size());
+  std::reverse_copy(text.begin(), text.end(), own.reversed.begin());
+  Context context{text, &out};
+  check(hs_scan(db_->db, own.reversed.data(), static_cast<unsigned>(own.reversed.size()), 0, own.scratch, on_match,
+                &context),
+        "scan");
+  // Matches come in order of their ends in the text turned around: their starts backwards.
+  std::reverse(out.begin(), out.end());
+  if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
+}
+
+#else  // no Hyperscan in the build
+
+struct StartScanner::Database {};
+StartScanner::StartScanner(const PrecomputedScan& data) : data_(data) {}
+StartScanner::~StartScanner() = default;
+bool StartScanner::usable() const { return false; }
+void StartScanner::starts(std::string_view, std::vector<std::uint64_t>& out) const { out.clear(); }
+
+#endif
+
+}  // namespace timeliner::grammar
