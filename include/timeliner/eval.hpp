@@ -33,6 +33,11 @@ struct EvalIssue {
   std::string doc, gold_text, gold_value, system_text, system_value, rule;
 };
 
+// Whether two TIMEX3 values say the same, as TimeML writes a year BC either way: "BC0218" (as
+// timeliner writes it) or astronomically, "-0217" (218 BC is the year -217 of ISO 8601), with the
+// rest of the value alike ("BC0480-09" is "-0479-09").
+bool same_timex_value(std::string_view a, std::string_view b);
+
 // Scores one document: our mentions against its gold TIMEX3. Pairs are formed one-to-one in text
 // order among overlapping spans. Issues are appended when `issues` is given.
 EvalCounts score_document(const TimemlDocument& gold, const std::vector<Mention>& mentions,

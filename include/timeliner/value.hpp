@@ -99,12 +99,13 @@ std::optional<Grain> parse_grain(std::string_view s);
 std::optional<Mod> parse_mod(std::string_view s);
 std::optional<AnchorKind> parse_anchor(std::string_view s);
 
-// "2025-04-18"
+// "2025-04-18"; a year before AD 1 astronomically, with its sign: 218 BC is "-0217-06-01".
 std::string format_day(date::sys_days d);
 // "2025-04-18", "2025-04-18T02:30", "2025-04-18T02:30+08:00"
 std::string format_instant(const Instant& i);
 
-// Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM", optional ":SS", optional "Z" or "+HH:MM" / "-HH:MM".
+// Parses "YYYY-MM-DD" ("-YYYY-MM-DD" for an astronomical year before AD 1), "YYYY-MM-DDTHH:MM",
+// optional ":SS", optional "Z" or "+HH:MM" / "-HH:MM".
 // Returns nothing when the text is not such a date or names an impossible day or time.
 std::optional<Instant> parse_instant(std::string_view s);
 

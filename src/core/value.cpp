@@ -103,8 +103,11 @@ std::optional<AnchorKind> parse_anchor(std::string_view s) { return lookup(kAnch
 
 std::string format_day(date::sys_days d) {
   const date::year_month_day ymd{d};
+  const int y = int(ymd.year());
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+  // Years before AD 1 are astronomical with a sign, as ISO 8601 writes them: 218 BC is -0217.
+  std::snprintf(buf, sizeof buf, "%s%04d-%02u-%02u", y < 0 ? "-" : "", y < 0 ? -y : y, unsigned(ymd.month()),
+                unsigned(ymd.day()));
   return buf;
 }
 
@@ -126,7 +129,10 @@ std::string format_instant(const Instant& i) {
 
 std::optional<Instant> parse_instant(std::string_view s) {
   std::size_t pos = 0;
+  const bool negative = !s.empty() && s[0] == '-';  // an astronomical year before AD 1: "-0217-06-01"
+  if (negative) pos = 1;
   auto y = digits(s, pos, 4);
+  if (y && negative) *y = -*y;
   if (!y || pos >= s.size() || s[pos++] != '-') return std::nullopt;
   auto mo = digits(s, pos, 2);
   if (!mo || pos >= s.size() || s[pos++] != '-') return std::nullopt;

@@ -1,6 +1,7 @@
 #include <timeliner/eval.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -28,6 +29,26 @@ Prf prf(std::size_t matched, std::size_t system, std::size_t gold) {
   out.f1 = out.p + out.r > 0 ? 2 * out.p * out.r / (out.p + out.r) : 0;
   return out;
 }
+
+namespace {
+
+// A value with an astronomical year before AD 1 ("-0217...") in the BC form ("BC0218...").
+std::string bc_form(std::string_view v) {
+  if (v.size() < 5 || v[0] != '-') return std::string(v);
+  int year = 0;
+  for (std::size_t i = 1; i < 5; ++i) {
+    if (v[i] < '0' || v[i] > '9') return std::string(v);
+    year = year * 10 + (v[i] - '0');
+  }
+  if (v.size() > 5 && v[5] >= '0' && v[5] <= '9') return std::string(v);  // more than four digits
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "BC%04d", year + 1);
+  return buf + std::string(v.substr(5));
+}
+
+}  // namespace
+
+bool same_timex_value(std::string_view a, std::string_view b) { return a == b || bc_form(a) == bc_form(b); }
 
 EvalCounts score_document(const TimemlDocument& gold, const std::vector<Mention>& mentions,
                           std::vector<EvalIssue>* issues) {
@@ -67,7 +88,7 @@ EvalCounts score_document(const TimemlDocument& gold, const std::vector<Mention>
     }
     ++c.relaxed;
     const bool same_span = match->begin == g.begin && match->end == g.end;
-    const bool same_value = match->value.timex == g.value;
+    const bool same_value = same_timex_value(match->value.timex, g.value);
     const bool same_type = to_string(match->value.type) == g.type;
     c.strict += same_span;
     c.value += same_value;

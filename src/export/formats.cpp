@@ -60,7 +60,9 @@ constexpr const char* kMonths[] = {"January", "February", "March",     "April", 
 
 std::string readable(date::sys_days d, Precision p) {
   const date::year_month_day ymd{d};
-  const std::string year = std::to_string(static_cast<int>(ymd.year()));
+  const int y = static_cast<int>(ymd.year());
+  // Astronomical years before AD 1 read as years BC: -217 is 218 BC.
+  const std::string year = y <= 0 ? std::to_string(1 - y) + " BC" : std::to_string(y);
   const std::string month = kMonths[static_cast<unsigned>(ymd.month()) - 1];
   if (p == Precision::year) return year;
   if (p == Precision::month) return month + " " + year;
@@ -72,10 +74,14 @@ std::optional<std::string> display_date(const TemporalValue& v) {
   const Interval& b = *v.bounds;
   const Precision p = precision_of(v.grain);
   std::string out;
+  // TimelineJS counts negative years its own way: a date BC always says what it is ("218 BC").
+  const bool bc = static_cast<int>(date::year_month_day{b.earliest}.year()) <= 0;
   if (v.grain == Grain::decade && v.timex.size() == 3) {
     out = "the " + v.timex + "0s";
+  } else if (v.grain == Grain::decade && v.timex.size() == 5 && v.timex.rfind("BC", 0) == 0) {
+    out = "the " + std::to_string(std::stoi(v.timex.substr(2))) + "0s BC";
   } else if (b.earliest == b.latest && v.grain >= Grain::day) {
-    if (v.mod == Mod::none) return std::nullopt;
+    if (v.mod == Mod::none && !bc) return std::nullopt;
     out = readable(b.earliest, Precision::day);
   } else {
     const std::string from = readable(b.earliest, p), to = readable(b.latest, p);

@@ -433,6 +433,8 @@ Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedIndex* p
         def.parser = SlotParser::ordinal;
       else if (parser == "year_words")
         def.parser = SlotParser::year_words;
+      else if (parser == "era_year")
+        def.parser = SlotParser::era_year;
       else
         fail(l, "unknown slot parser " + parser);
       if (!is_frame_field(field)) fail(l, "unknown field " + field);
@@ -1154,6 +1156,21 @@ std::optional<Frame> Compiled::frame_of(const Match& m) const {
         }
         if (!year || *year < 1000 || *year > 2999) return std::nullopt;
         value = std::to_string(static_cast<int>(*year));
+        break;
+      }
+      case SlotParser::era_year: {
+        // The digits, and a B (BC, B.C., BCE) for a year before AD 1, counted astronomically:
+        // 1 BC is the year 0 of the calendar, 480 BC the year -479.
+        int year = 0;
+        bool bc = false;
+        for (char c : text) {
+          if (std::isdigit(static_cast<unsigned char>(c)) && year < 100000)
+            year = year * 10 + (c - '0');
+          else if (c == 'B' || c == 'b')
+            bc = true;
+        }
+        if (year < 1 || year > 9999) return std::nullopt;
+        value = std::to_string(bc ? 1 - year : year);
         break;
       }
       case SlotParser::ordinal: {

@@ -27,6 +27,7 @@ enum class SlotParser : std::uint8_t {
   number,      // a cardinal in digits or words: "25", "1,000", "twenty-five", "a dozen"
   ordinal,     // "5th", "fifth", "twenty-first"
   year_words,  // a year in words: "nineteen ninety-six", "two thousand and one"
+  era_year,    // a year with its era, as an astronomical year: "480 BC" -479, "AD 79" 79, "1066" 1066
 };
 
 struct Vocab {

@@ -5,7 +5,10 @@
 #include <timeliner/extract.hpp>
 #include <timeliner/text.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstdlib>
 #include <optional>
 
 namespace timeliner {
@@ -22,9 +25,10 @@ std::size_t Grammar::rule_count() const { return impl_->rules().size(); }
 namespace {
 
 // TIMEX3 values and our timeline files have four-digit years: a value that arithmetic pushed
-// before year 0000 or after 9999 ("January 1" from a 9999-12-31 publication date) is dropped.
+// before 9999 BC (the astronomical year -9998) or after AD 9999 ("January 1" from a 9999-12-31
+// publication date) is dropped.
 bool in_writable_years(const Resolved& r) {
-  static const date::sys_days first{date::year{0} / 1 / 1};
+  static const date::sys_days first{date::year{-9998} / 1 / 1};
   static const date::sys_days last{date::year{9999} / 12 / 31};
   if (r.value.bounds) return r.value.bounds->earliest >= first && r.value.bounds->latest <= last;
   return !r.point || (r.point->day >= first && r.point->day <= last);
@@ -41,6 +45,78 @@ bool has_figures(std::string_view sentence) {
   for (char c : sentence)
     if (kFigures[static_cast<unsigned char>(c)]) return true;
   return false;
+}
+
+// Whether a blank line (a line of spaces only) lies in text[from, to): the paragraph break between
+// two sentences.
+bool blank_line_between(std::string_view text, std::size_t from, std::size_t to) {
+  bool line_start = false;
+  for (std::size_t i = from; i < to && i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      if (line_start) return true;
+      line_start = true;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      line_start = false;
+    }
+  }
+  return false;
+}
+
+// Whether the words before a date in its sentence leave it opening the sentence, as a frame for
+// what follows: nothing, or a preposition of time ("In 2012, ...", "Back in March, ...", "On
+// Sunday night, ...").
+bool opens_sentence(std::string_view before) {
+  static constexpr std::array<std::string_view, 12> kWords = {
+      "in", "on", "during", "by", "at", "back", "early", "late", "since", "until", "around", "throughout"};
+  std::size_t words = 0;
+  std::size_t i = 0;
+  while (i < before.size()) {
+    while (i < before.size() && (before[i] == ' ' || before[i] == '\n' || before[i] == '\t' || before[i] == '"')) ++i;
+    std::size_t j = i;
+    while (j < before.size() && before[j] != ' ' && before[j] != '\n' && before[j] != '\t') ++j;
+    if (j == i) break;
+    std::string word(before.substr(i, j - i));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (++words > 2 || std::find(kWords.begin(), kWords.end(), word) == kWords.end()) return false;
+    i = j;
+  }
+  return true;
+}
+
+// Whether the words before a date make it the end of a span: "until", "till".
+bool ends_span(std::string_view before) {
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) before.remove_suffix(1);
+  const std::size_t space = before.find_last_of(" \n\t(");
+  std::string word(before.substr(space == std::string_view::npos ? 0 : space + 1));
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return word == "until" || word == "till";
+}
+
+// Whether a date `n` narrated in a narrative carries the story on to its time. Not when it holds
+// the story's time (a coarser period around it), nor when it looks back from the story ("the previous April", "two
+// years earlier", "had not met since 1614") or ahead of it ("a campaign planned for 1976", "an assault that lasted
+// until February 1945": `limit`, the date ends a span), nor when it is of a year far from the story's and opens no
+// sentence ("a report declassified in 2005"), unless the last such date was of a year near it (the narration has moved
+// there). `aside_year` keeps the year of that last distant date.
+bool moves_story(const Narrated& n, const Frame& frame, bool opens, bool limit, const ResolveContext& ctx,
+                 std::optional<int>& aside_year) {
+  if ((frame.dir && *frame.dir < 0) || limit) return false;
+  // A period that holds the story's time ("in 1941" told after "on December 7, 1941") leaves it
+  // where it is, as precise as it was.
+  const Interval now = bounds_of(ctx.story->point), told = bounds_of(n.point);
+  if (told.earliest <= now.earliest && now.latest <= told.latest && n.point.grain < ctx.story->point.grain)
+    return false;
+  const TenseCue cue = ctx.tense_cue();
+  if (cue.anterior || cue.tense == Tense::future || cue.tense == Tense::prospective) return false;
+  if (n.anchor != AnchorKind::explicit_ || opens) return true;
+  constexpr int kNearYears = 2;
+  auto year = [](const Point& p) { return static_cast<int>(date::year_month_day{p.day}.year()); };
+  const int y = year(n.point);
+  if (std::abs(y - year(ctx.story->point)) <= kNearYears) return true;
+  const bool confirmed = aside_year && std::abs(y - *aside_year) <= kNearYears;
+  aside_year = y;
+  return confirmed;
 }
 
 }  // namespace
@@ -75,7 +151,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
   const bool any_sentence = sentences.next(sent);
   bool more_sentences = any_sentence && sentences.next(following);
   std::size_t s = 0;
-  std::size_t previous_sentence = static_cast<std::size_t>(-1);
+  std::size_t paragraph = 0;
   std::size_t duration_sentence = static_cast<std::size_t>(-1);
   std::size_t figures_sentence = static_cast<std::size_t>(-1);
   // The tense cues around the mention being resolved, read when the resolver first asks.
@@ -100,6 +176,18 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       return cue;
     };
   }
+  // A date just resolved (its anchor taken from the value) is the date narrated last, and moves the
+  // story's time unless, in a narrative, it is a glance away from it (ResolveContext::story).
+  std::optional<int> aside_year;  // the year of the last distant date that left the story's time
+  auto narrate = [&](const Point& point, AnchorKind how, const Frame& frame) {
+    const Narrated n{point, s, paragraph, how};
+    const std::string_view before =
+        text.substr(sent.begin, current->span_begin > sent.begin ? current->span_begin - sent.begin : 0);
+    const bool opens = opens_sentence(before);
+    if (opens) ctx.frame = n;
+    ctx.narrate(n, ctx.doc_type == DocType::news || !ctx.story ||
+                       moves_story(n, frame, opens, ends_span(before), ctx, aside_year));
+  };
   Mention mention;
   // The text a slot filling `field` captured in match `m` (the last such slot); empty when none did.
   auto group_of = [&](const grammar::Match& m, std::string_view field) {
@@ -117,10 +205,13 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       if (*frame->day <= 12) std::swap(*frame->month, *frame->day);
     }
     while (more_sentences && sent.end <= m.begin) {
+      if (blank_line_between(text, sent.end, following.begin)) ++paragraph;
       sent = following;
       ++s;
       more_sentences = sentences.next(following);
     }
+    ctx.sentence = s;
+    ctx.paragraph = paragraph;
     current = &m;
     current_cue.reset();
     if (any_sentence) {
@@ -130,8 +221,6 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
         ctx.figures_in_sentence = has_figures(st);
       }
     }
-    ctx.previous_distance = ctx.previous ? s - previous_sentence : static_cast<std::size_t>(-1);
-    ctx.sentence = s;
     ctx.span_in_sentence = duration_sentence == s;
     // Reports `piece` of the text as an expression with the value `r`.
     auto emit = [&](std::string_view piece, Resolved& r) {
@@ -144,6 +233,28 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       mention.rule = g.rules()[m.rule].name;  // `each` may have taken the strings of the one before
       each(mention);
     };
+    if (frame->range_year && frame->year_bare) {
+      // "from 499 to 493 BC", "(240-238 BC)", "from 1066 to 1087": two years, the first in the era of
+      // the second, and before it.
+      const std::string_view first_text = group_of(m, "year_bare"), end_year = group_of(m, "range_year");
+      if (first_text.empty() || end_year.empty()) return;
+      Frame start = *frame, end = *frame;
+      start.range_year.reset();
+      start.year_bare.reset();
+      start.year = *frame->range_year <= 0 ? 1 - *frame->year_bare : *frame->year_bare;
+      end.range_year.reset();
+      end.year_bare.reset();
+      end.year = *frame->range_year;
+      if (*start.year >= *end.year) return;
+      auto first = resolve(start, ctx), last = resolve(end, ctx);
+      if (!first || !last || !first->point || !last->point) return;
+      emit(first_text, *first);
+      narrate(*first->point, first->value.anchor, start);
+      const std::size_t end_begin = static_cast<std::size_t>(end_year.data() - text.data());
+      emit(text.substr(end_begin, m.span_end - end_begin), *last);
+      narrate(*last->point, last->value.anchor, end);
+      return;
+    }
     if (frame->range_month && frame->month) {
       // "from March to June 2024", "between November and March", "from June 1 to Nov. 30": two
       // expressions, the first before the second. A year written after the second is both's.
@@ -210,9 +321,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       }
       first->value.anchor = last->value.anchor;
       emit(first_text, *first);
-      ctx.previous = last->point;
-      ctx.narrate(*last->point, s);
-      previous_sentence = s;
+      narrate(*last->point, last->value.anchor, *frame);
       emit(end_text, *last);
       return;
     }
@@ -228,9 +337,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
                             (!frame->with_figures || resolved->value.grain != Grain::year);
     if (resolved->point && resolved->value.bounds && !comparison &&
         (resolved->value.type == TimexType::date || resolved->value.type == TimexType::time)) {
-      ctx.previous = resolved->point;
-      ctx.narrate(*resolved->point, s);
-      previous_sentence = s;
+      narrate(*resolved->point, resolved->value.anchor, *frame);
       if (!ctx.report_period && s < kLeadSentences && resolved->point->grain == Grain::quarter && ctx.publication &&
           resolved->value.bounds->latest < ctx.publication->day &&
           resolved->value.bounds->latest + date::days{300} >= ctx.publication->day)
@@ -253,8 +360,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     }
     emit(text.substr(m.span_begin, m.span_end - m.span_begin), *resolved);
     if (second) {
-      ctx.previous = second->point;
-      ctx.narrate(*second->point, s);
+      if (second->point) narrate(*second->point, second->value.anchor, *frame);
       emit(second_text, *second);
     }
   };

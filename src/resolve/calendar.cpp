@@ -2,6 +2,7 @@
 
 #include <date/iso_week.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace timeliner {
@@ -14,8 +15,22 @@ unsigned month_of(sys_days d) { return unsigned(year_month_day{d}.month()); }
 
 sys_days first_of_month(int y, unsigned m) { return sys_days{year{y} / month{m} / 1}; }
 
-// Floor division for negative years.
-int floor_div(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+// The first and last (astronomical) years of the decade (size 10) or century (size 100) that holds
+// year y, and its number as TIMEX3 writes it: 1990-1999 is the decade 199; 479-470 BC (-478..-469)
+// the decade BC047; 500-401 BC the century BC04. Neither era has a year 0: the first decade AD
+// begins in AD 1, the last decade BC ends in 1 BC (year 0).
+struct EraSpan {
+  int first, last, number;
+  bool bc;
+};
+EraSpan era_span(int y, int size) {
+  if (y >= 1) {
+    const int n = y / size;
+    return {std::max(n * size, 1), n * size + size - 1, n, false};
+  }
+  const int n = (1 - y) / size;
+  return {1 - (n * size + size - 1), 1 - std::max(n * size, 1), n, true};
+}
 
 sys_days add_months(sys_days d, long n) {
   const year_month_day ymd{d};
@@ -26,16 +41,16 @@ sys_days add_months(sys_days d, long n) {
   return sys_days{ym / dd};
 }
 
-std::string four_digit_year(int y) {
+}  // namespace
+
+std::string timex_year(int y) {
   char buf[16];
-  if (y < 0)
-    std::snprintf(buf, sizeof buf, "-%04d", -y);
+  if (y <= 0)
+    std::snprintf(buf, sizeof buf, "BC%04d", 1 - y);
   else
     std::snprintf(buf, sizeof buf, "%04d", y);
   return buf;
 }
-
-}  // namespace
 
 std::pair<int, int> season_of(date::sys_days d) {
   const int y = year_of(d);
@@ -53,10 +68,10 @@ Point unit_containing(date::sys_days d, Grain g, int minute) {
   const unsigned m = month_of(d);
   switch (g) {
     case Grain::century:
-      p.day = sys_days{year{floor_div(y, 100) * 100} / 1 / 1};
+      p.day = sys_days{year{era_span(y, 100).first} / 1 / 1};
       break;
     case Grain::decade:
-      p.day = sys_days{year{floor_div(y, 10) * 10} / 1 / 1};
+      p.day = sys_days{year{era_span(y, 10).first} / 1 / 1};
       break;
     case Grain::year:
       p.day = first_of_month(y, 1);
@@ -149,6 +164,7 @@ Point shift(const Point& p, Grain by, long n) {
     out = unit_containing(out.day, out.grain);
     out.pod = keep_pod;
     out.zone = p.zone;
+    out.known = p.known;
   }
   return out;
 }
@@ -157,33 +173,52 @@ std::string timex_of(const Point& p) {
   const year_month_day ymd{p.day};
   const int y = int(ymd.year());
   const unsigned m = unsigned(ymd.month());
+  // A unit known only to a coarser grain writes X for what is unknown: its month when only the
+  // year (or a season, quarter or half of it) is known, its day when only the month is.
+  const bool month_known = !p.known || *p.known >= Grain::month;
+  const bool day_known = !p.known;
   char buf[64];
+  auto month_text = [&] {
+    if (!month_known) return std::string("-XX");
+    std::snprintf(buf, sizeof buf, "-%02u", m);
+    return std::string(buf);
+  };
+  auto day_text = [&] {
+    std::string out = month_text();
+    if (!day_known) return out + "-XX";
+    std::snprintf(buf, sizeof buf, "-%02u", unsigned(ymd.day()));
+    return out + buf;
+  };
   switch (p.grain) {
     case Grain::century:
-      std::snprintf(buf, sizeof buf, "%02d", floor_div(y, 100));
+    case Grain::decade: {
+      const EraSpan e = era_span(y, p.grain == Grain::century ? 100 : 10);
+      std::snprintf(buf, sizeof buf, p.grain == Grain::century ? "%s%02d" : "%s%03d", e.bc ? "BC" : "", e.number);
       return buf;
-    case Grain::decade:
-      std::snprintf(buf, sizeof buf, "%03d", floor_div(y, 10));
-      return buf;
+    }
     case Grain::year:
-      return four_digit_year(y);
+      return timex_year(y);
     case Grain::half:
-      return four_digit_year(y) + (m <= 6 ? "-H1" : "-H2");
+      return timex_year(y) + (m <= 6 ? "-H1" : "-H2");
     case Grain::quarter:
-      return four_digit_year(y) + "-Q" + std::to_string((m - 1) / 3 + 1);
+      return timex_year(y) + "-Q" + std::to_string((m - 1) / 3 + 1);
     case Grain::season: {
       static const char* names[] = {"", "SP", "SU", "FA", "WI"};
       auto [s, sy] = season_of(p.day);
-      return four_digit_year(sy) + "-" + names[s];
+      return timex_year(sy) + "-" + names[s];
     }
     case Grain::month:
-      std::snprintf(buf, sizeof buf, "-%02u", m);
-      return four_digit_year(y) + buf;
+      return timex_year(y) + month_text();
     case Grain::week:
     case Grain::weekend: {
       const iso_week::year_weeknum_weekday iw{p.day};
-      std::snprintf(buf, sizeof buf, "-W%02u", unsigned(iw.weeknum()));
-      std::string out = four_digit_year(int(iw.year())) + buf;
+      std::string out = timex_year(p.known ? y : int(iw.year()));
+      if (p.known) {
+        out += "-WXX";
+      } else {
+        std::snprintf(buf, sizeof buf, "-W%02u", unsigned(iw.weeknum()));
+        out += buf;
+      }
       if (p.grain == Grain::weekend) out += "-WE";
       return out;
     }
@@ -191,19 +226,18 @@ std::string timex_of(const Point& p) {
       break;
     case Grain::part_of_day: {
       static const char* names[] = {"", "MO", "AF", "EV", "NI", "DT"};
-      std::snprintf(buf, sizeof buf, "-%02u-%02uT%s", m, unsigned(ymd.day()),
-                    names[p.pod >= 1 && p.pod <= 5 ? p.pod : 5]);
-      return four_digit_year(y) + buf;
+      return timex_year(y) + day_text() + "T" + names[p.pod >= 1 && p.pod <= 5 ? p.pod : 5];
     }
     case Grain::hour:
     case Grain::minute:
     case Grain::second: {
       const int mm = p.minute < 0 ? 0 : p.minute;
+      std::string out = timex_year(y) + day_text();
       if (p.grain == Grain::hour)
-        std::snprintf(buf, sizeof buf, "-%02u-%02uT%02d", m, unsigned(ymd.day()), mm / 60);
+        std::snprintf(buf, sizeof buf, "T%02d", mm / 60);
       else
-        std::snprintf(buf, sizeof buf, "-%02u-%02uT%02d:%02d", m, unsigned(ymd.day()), mm / 60, mm % 60);
-      std::string out = four_digit_year(y) + buf;
+        std::snprintf(buf, sizeof buf, "T%02d:%02d", mm / 60, mm % 60);
+      out += buf;
       if (p.zone) {
         const int z = *p.zone;
         const int a = z < 0 ? -z : z;
@@ -213,11 +247,15 @@ std::string timex_of(const Point& p) {
       return out;
     }
   }
-  std::snprintf(buf, sizeof buf, "-%02u-%02u", m, unsigned(ymd.day()));
-  return four_digit_year(y) + buf;
+  return timex_year(y) + day_text();
 }
 
 Interval bounds_of(const Point& p, Mod mod) {
+  if (p.known) {
+    // Known only to a coarser unit: the bounds of that unit.
+    Point coarse = unit_containing(p.day, *p.known);
+    return bounds_of(coarse, mod);
+  }
   const Point u = unit_containing(p.day, p.grain == Grain::part_of_day || p.grain == Grain::hour ||
                                                  p.grain == Grain::minute || p.grain == Grain::second
                                              ? Grain::day
@@ -226,10 +264,8 @@ Interval bounds_of(const Point& p, Mod mod) {
   sys_days last = first;
   switch (p.grain) {
     case Grain::century:
-      last = sys_days{year{year_of(first) + 99} / 12 / 31};
-      break;
     case Grain::decade:
-      last = sys_days{year{year_of(first) + 9} / 12 / 31};
+      last = sys_days{year{era_span(year_of(first), p.grain == Grain::century ? 100 : 10).last} / 12 / 31};
       break;
     case Grain::year:
       last = sys_days{year{year_of(first)} / 12 / 31};

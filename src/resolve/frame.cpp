@@ -142,13 +142,22 @@ bool set_century_ordinal(Frame& f, std::string_view v) {  // "the 20th century" 
   return true;
 }
 
-constexpr std::array<std::pair<std::string_view, Setter>, 46> kSetters{{
+// -1 before Christ, +1 after; nothing else.
+bool set_era(Frame& f, std::string_view v) {
+  if (v != "-1" && v != "1" && v != "+1") return false;
+  f.era = v == "-1" ? -1 : 1;
+  return true;
+}
+
+constexpr std::array<std::pair<std::string_view, Setter>, 49> kSetters{{
     {"kind", set_kind},
     {"type", set_type},
     {"anchor", set_anchor},
     {"century", set_int<&Frame::century, 0, 99>},
     {"decade", set_int<&Frame::decade, 0, 999>},
-    {"year", set_int<&Frame::year, 0, 9999>},
+    {"year", set_int<&Frame::year, -9998, 9999>},
+    {"year_bare", set_int<&Frame::year_bare, 1, 9999>},
+    {"era", set_era},
     {"year2", set_int<&Frame::year2, 0, 99>},
     {"decade2", set_int<&Frame::decade2, 0, 9>},
     {"half", set_int<&Frame::half, 1, 2>},
@@ -156,6 +165,7 @@ constexpr std::array<std::pair<std::string_view, Setter>, 46> kSetters{{
     {"quarter", set_int<&Frame::quarter, 1, 4>},
     {"month", set_int<&Frame::month, 1, 12>},
     {"range_month", set_int<&Frame::range_month, 1, 12>},
+    {"range_year", set_int<&Frame::range_year, -9998, 9999>},
     {"week", set_int<&Frame::week, 1, 53>},
     {"day", set_int<&Frame::day, 1, 31>},
     {"weekday", set_int<&Frame::weekday, 1, 7>},

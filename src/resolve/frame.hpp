@@ -33,9 +33,12 @@ struct Frame {
   AnchorPolicy anchor = AnchorPolicy::automatic;
 
   // Calendar fields.
-  std::optional<int> century;  // TIMEX style: 19 for the 1900s
-  std::optional<int> decade;   // TIMEX style: 199 for the 1990s
-  std::optional<int> year;
+  std::optional<int> century;      // TIMEX style: 19 for the 1900s
+  std::optional<int> decade;       // TIMEX style: 199 for the 1990s
+  std::optional<int> year;         // astronomical: 1 BC is 0, 480 BC is -479
+  std::optional<int> year_bare;    // a year of up to four digits written without its era ("in 490"):
+                                   // BC in a story told BC, else AD
+  std::optional<int> era;          // -1 BC, +1 AD, for a century or decade ("the 5th century BC")
   std::optional<int> year2;        // two-digit year as written ("'90s" decade handled by decade2)
   std::optional<int> decade2;      // two-digit decade: "the '90s" -> 9
   std::optional<int> half;         // 1..2
@@ -78,6 +81,7 @@ struct Frame {
   std::optional<int> times;        // SET frequency: "twice a year" -> 2
   std::optional<int> range_end;    // second day of "1998-99" or "May 5-7" (kept for later use)
   std::optional<int> range_month;  // the month a range ends in: "from March to June 2024"
+  std::optional<int> range_year;   // the year a range of years ends in: "from 499 to 493 BC" (astronomical)
   std::optional<int> numeric;      // 1 when month and day were read from digits in US order (4/18)
 
   Mod mod = Mod::none;

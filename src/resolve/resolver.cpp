@@ -19,14 +19,37 @@ struct Anchor {
   AnchorKind kind;
 };
 
-std::optional<Anchor> choose_anchor(const Frame& f, const ResolveContext& ctx) {
+int year_of(sys_days d) { return int(year_month_day{d}.year()); }
+
+// Whether an underspecified date of news (a bare month, a weekday, a season) is told inside a
+// flashback: a date opening a sentence of its paragraph ("In 2012, ...") set the time of what
+// follows, and the story's time is now of another year than the publication's. A weekday needs a
+// week or a day to hang on ("On March 3, 2012, ... on Sunday night"). Deictic words ("yesterday",
+// "last week") still hang on the publication date.
+bool in_flashback(const Frame& f, const ResolveContext& ctx) {
+  if (ctx.doc_type != DocType::news || !ctx.story || !ctx.publication || !ctx.frame ||
+      ctx.frame->paragraph != ctx.paragraph || ctx.story->paragraph != ctx.paragraph ||
+      ctx.frame->anchor == AnchorKind::publication || ctx.story->anchor == AnchorKind::publication)
+    return false;
+  const int published = year_of(ctx.publication->day);
+  const Point& now = ctx.story->point;
+  if (ctx.frame->point.grain < Grain::year || year_of(ctx.frame->point.day) == published || now.grain < Grain::year ||
+      year_of(now.day) == published)
+    return false;
+  return !f.weekday || (now.grain >= Grain::week && !now.known);
+}
+
+// The anchor of a frame: the publication date or the story's time, by the frame's policy and the
+// document type. `underspecified`: a calendar frame that lacks its year (or more), whose news
+// flashbacks anchor it too.
+std::optional<Anchor> choose_anchor(const Frame& f, const ResolveContext& ctx, bool underspecified = false) {
   AnchorPolicy policy = f.anchor;
   if (policy == AnchorPolicy::automatic)
-    policy = ctx.doc_type == DocType::news ? AnchorPolicy::publication : AnchorPolicy::previous;
-  if (policy == AnchorPolicy::previous && ctx.previous) {
-    Point p = *ctx.previous;
-    return Anchor{p, AnchorKind::previous};
-  }
+    policy = ctx.doc_type == DocType::narrative || (underspecified && in_flashback(f, ctx)) ? AnchorPolicy::previous
+                                                                                            : AnchorPolicy::publication;
+  // An underspecified date hangs on the story's time, an anaphor on the date narrated last.
+  const std::optional<Narrated>& from = underspecified && f.anchor == AnchorPolicy::automatic ? ctx.story : ctx.last;
+  if (policy == AnchorPolicy::previous && from) return Anchor{from->point, AnchorKind::previous};
   if (!ctx.publication) return std::nullopt;
   Point p;
   p.grain = Grain::day;
@@ -35,7 +58,12 @@ std::optional<Anchor> choose_anchor(const Frame& f, const ResolveContext& ctx) {
   return Anchor{p, AnchorKind::publication};
 }
 
-int year_of(sys_days d) { return int(year_month_day{d}.year()); }
+Point day_point(sys_days d) {
+  Point p;
+  p.grain = Grain::day;
+  p.day = d;
+  return p;
+}
 
 // Distance in days from the anchor day to the interval of a candidate (0 when inside).
 long distance(const Interval& iv, sys_days anchor) {
@@ -98,6 +126,36 @@ std::optional<Point> choose(const std::vector<Point>& candidates, sys_days ancho
     for (const Point& c : candidates) {
       const Interval iv = bounds_of(c);
       if (iv.latest < anchor && (anchor - iv.latest).count() <= 45) best = c;
+    }
+  }
+  return best;
+}
+
+// Chooses among candidate points the one a story means, from the story's time `now` (the interval
+// of the date narrated last). A story moves forward, and turns back now and then: a candidate
+// inside `now` is taken first; otherwise the nearest, where a step back counts twice a step ahead
+// ("in early October 1939 ... by late September" is that September, a week back; "on December 7,
+// 1941 ... in January" the January three weeks ahead; "in March 2008 ... by October" that
+// October). Told in the future ("would", "will"), only what lies ahead; in the past perfect
+// ("had"), only what lies behind. Nothing when no candidate fits.
+std::optional<Point> choose_in_story(const std::vector<Point>& candidates, const Interval& now, Tense tense,
+                                     bool anterior) {
+  const bool ahead_only = tense == Tense::future || tense == Tense::prospective;
+  std::optional<Point> best;
+  long best_score = std::numeric_limits<long>::max();
+  for (const Point& c : candidates) {
+    const Interval iv = bounds_of(c);
+    long score = 0;
+    if (iv.earliest > now.latest) {
+      if (anterior) continue;
+      score = (iv.earliest - now.latest).count();
+    } else if (iv.latest < now.earliest) {
+      if (ahead_only) continue;
+      score = 2 * (now.earliest - iv.latest).count();
+    }
+    if (score < best_score) {
+      best_score = score;
+      best = c;
     }
   }
   return best;
@@ -247,7 +305,7 @@ std::optional<Point> nth_weekday_of(const Frame& f, int y) {
   } else {
     d = sys_days{ym / wd[last]};
   }
-  return Point{Grain::day, d, -1, 0, std::nullopt};
+  return day_point(d);
 }
 
 // "the first week of March": the ISO week holding the month's 4th day (as ISO weeks hold their
@@ -285,24 +343,24 @@ bool us_daylight_time(sys_days d) {
 }
 
 // Adds the clock or part of day of the frame to a day point.
-Point with_time_of_day(Point day_point, const Frame& f) {
+Point with_time_of_day(Point dp, const Frame& f) {
   if (auto m = clock_minute(f)) {
-    day_point.grain = Grain::minute;
-    day_point.minute = *m;
-    if (f.zone) day_point.zone = *f.zone + (f.zone_us_daylight && us_daylight_time(day_point.day) ? 60 : 0);
+    dp.grain = Grain::minute;
+    dp.minute = *m;
+    if (f.zone) dp.zone = *f.zone + (f.zone_us_daylight && us_daylight_time(dp.day) ? 60 : 0);
   } else if (f.pod) {
-    day_point.grain = Grain::part_of_day;
-    day_point.pod = *f.pod;
+    dp.grain = Grain::part_of_day;
+    dp.pod = *f.pod;
   }
-  return day_point;
+  return dp;
 }
 
 // "Between 11 p.m. and 1 a.m.", "went in at 10 p.m. and came out at 2 a.m.": a morning clock told
 // after an evening one of the same day in its sentence is on the next day.
 Point past_midnight(Point p, const Frame& f, const ResolveContext& ctx) {
   constexpr int kEvening = 18 * 60, kNoon = 12 * 60;
-  if (f.dir || !ctx.previous || ctx.previous_distance != 0 || ctx.previous->day != p.day) return p;
-  if (ctx.previous->minute < kEvening || p.minute < 0 || p.minute >= kNoon) return p;
+  if (f.dir || !ctx.previous() || ctx.previous_distance() != 0 || ctx.previous()->day != p.day) return p;
+  if (ctx.previous()->minute < kEvening || p.minute < 0 || p.minute >= kNoon) return p;
   if (p.grain != Grain::minute && p.grain != Grain::hour) return p;
   p.day += days{1};
   return p;
@@ -341,6 +399,8 @@ std::optional<sys_days> holiday_in(const std::string& rule, int y) {
 std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& ctx) {
   std::optional<int> y = f.year;
   if (!y && f.year2) y = expand_two_digit_year(*f.year2, ctx);
+  // "In 490" in a story told in years BC is 490 BC.
+  if (!y && f.year_bare) y = ctx.story && year_of(ctx.story->point.day) <= 0 ? 1 - *f.year_bare : *f.year_bare;
   const bool timed = f.hour.has_value() || f.pod.has_value();
 
   // "1998-99", "1999-00": a range of years ends a few years after it starts; "2025-04" cannot, so
@@ -356,10 +416,18 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     }
   }
 
+  // Centuries and decades BC count back: the 5th century BC (BC04) runs from 499 to 400 BC, the
+  // 470s BC (BC047) from 479 to 470 BC; their first years are astronomically -498 and -478.
   if (f.century && !y) {
     Point p;
     p.grain = Grain::century;
-    p.day = month_start(*f.century * 100, 1);
+    p.day = month_start(f.era == -1 ? -(*f.century * 100 + 98) : std::max(*f.century * 100, 1), 1);
+    return finish(f, p, AnchorKind::explicit_);
+  }
+  if (f.decade && f.era == -1 && !y) {
+    Point p;
+    p.grain = Grain::decade;
+    p.day = month_start(-(*f.decade * 10 + 8), 1);
     return finish(f, p, AnchorKind::explicit_);
   }
   if ((f.decade || f.decade2) && !y) {
@@ -380,7 +448,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   if (y && !f.holiday.empty()) {
     auto d = holiday_in(f.holiday, *y);
     if (!d) return std::nullopt;
-    return finish(f, Point{Grain::day, *d, -1, 0, std::nullopt}, AnchorKind::explicit_);
+    return finish(f, day_point(*d), AnchorKind::explicit_);
   }
   if (y) {
     if (f.nth_week && f.month) {
@@ -413,11 +481,11 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       p.day = month_start(*y, (*f.quarter - 1) * 3 + 1);
     } else if (f.period == Grain::quarter && !ctx.span_in_sentence &&
                (ctx.report_period ||
-                (ctx.previous && ctx.previous->grain == Grain::quarter && ctx.previous_distance <= 1))) {
+                (ctx.previous() && ctx.previous()->grain == Grain::quarter && ctx.previous_distance() <= 1))) {
       // "the 1988 quarter": the quarter being reported, in that year; in a report naming its quarter
       // later than its lead, the quarter named in that sentence or the one before.
       p.grain = Grain::quarter;
-      const Point& q = ctx.report_period ? *ctx.report_period : *ctx.previous;
+      const Point& q = ctx.report_period ? *ctx.report_period : *ctx.previous();
       p.day = month_start(*y, unsigned(year_month_day{q.day}.month()));
     } else if (f.half) {
       p.grain = Grain::half;
@@ -432,7 +500,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     return finish(f, p, AnchorKind::explicit_);
   }
 
-  auto anchor = choose_anchor(f, ctx);
+  auto anchor = choose_anchor(f, ctx, !f.dir && !f.year_dir);
   if (!anchor) return std::nullopt;
   const sys_days a = anchor->point.day;
   const int ay = year_of(a);
@@ -456,7 +524,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   }
   if (!f.holiday.empty()) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy)
-      if (auto d = holiday_in(f.holiday, cy)) candidates.push_back(Point{Grain::day, *d, -1, 0, std::nullopt});
+      if (auto d = holiday_in(f.holiday, cy)) candidates.push_back(day_point(*d));
   } else if (f.nth_weekend) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy)
       if (auto p = nth_weekend_of(f, cy)) candidates.push_back(*p);
@@ -564,8 +632,8 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     // sentence or the one before, else the publication day); "showers are expected overnight": the
     // coming one. In a narrative, the night of the day narrated.
     if (f.overnight && ctx.doc_type == DocType::news) {
-      const bool near_day = ctx.previous && ctx.previous->grain == Grain::day && ctx.previous_distance <= 1;
-      if (near_day) p.day = ctx.previous->day;
+      const bool near_day = ctx.previous() && ctx.previous()->grain == Grain::day && ctx.previous_distance() <= 1;
+      if (near_day) p.day = ctx.previous()->day;
       const Tense told = ctx.tense_cue().tense;
       if (told != Tense::future && told != Tense::prospective) p.day -= days{1};
       return finish(f, with_time_of_day(p, f), near_day ? AnchorKind::previous : AnchorKind::publication);
@@ -578,8 +646,8 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     // A clock time alone ("will leave at 4 a.m.") after a day named in its sentence or the one
     // before ("arrives Thursday") is on that day.
     if (anchor->kind == AnchorKind::publication && f.anchor == AnchorPolicy::automatic && !f.dir && f.hour &&
-        ctx.previous && ctx.previous->grain >= Grain::day && ctx.previous_distance <= 1) {
-      p.day = ctx.previous->day;
+        ctx.previous() && ctx.previous()->grain >= Grain::day && ctx.previous_distance() <= 1) {
+      p.day = ctx.previous()->day;
       return finish(f, past_midnight(with_time_of_day(p, f), f, ctx), AnchorKind::previous);
     }
     Point timed_point = past_midnight(with_time_of_day(p, f), f, ctx);
@@ -600,8 +668,18 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   // A story told in the past moves forward from the date told: "set out on March 3, 1911 ... returned
   // in the autumn" is that autumn, "sailed on 14 May 1620 ... sighted land on 9 November" that
   // November. Not after "had" ("it had been planned since the autumn"), which looks back.
-  const bool narrated = ctx.doc_type == DocType::narrative && anchor->kind == AnchorKind::previous && !f.dir;
-  if (narrated && (tense == Tense::past || tense == Tense::reported) && !cue.anterior) tense = Tense::future;
+  if (anchor->kind == AnchorKind::previous && !f.dir) {
+    // A bare month, day or weekday of a story: from the story's time.
+    auto best = choose_in_story(candidates, bounds_of(anchor->point), tense, cue.anterior);
+    if (!best) best = choose_in_story(candidates, bounds_of(anchor->point), Tense::unknown, false);
+    if (!best) return std::nullopt;
+    Point p = *best;
+    // A weekday of a month or a year told ("in June 1941 ... on a Sunday") is known to that period.
+    if (f.weekday && !f.day && !f.month && anchor->point.grain >= Grain::year && anchor->point.grain <= Grain::month)
+      p.known = anchor->point.known.value_or(anchor->point.grain);
+    if (p.grain == Grain::day) p = with_time_of_day(p, f);
+    return finish(f, p, anchor->kind);
+  }
   constexpr std::size_t kFarCue = 40;  // bytes: about six words
   auto best = choose(candidates, a, f.dir, tense, cue.distance > kFarCue, cue.adjacent);
   if (!best && !f.dir) best = choose(candidates, a, std::nullopt, Tense::unknown);  // the tense fits none
@@ -636,33 +714,33 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   // naming one) the latest such period.
   // "Last year" compares periods only after a comparison of figures; else it is the year before.
   // "Up from 1985 to last year", "this year, up from last year's": years are compared.
-  const bool year_here = ctx.previous && ctx.previous_distance == 0 && ctx.previous->grain == Grain::year;
+  const bool year_here = ctx.previous() && ctx.previous_distance() == 0 && ctx.previous()->grain == Grain::year;
   const bool same_period =
       f.same_period && (!f.with_figures || (ctx.figures_in_sentence && ctx.tense_cue().compared_before && !year_here));
   const bool same_year_ago = same_period && *f.unit == Grain::year;
   // "41 years ago" is counted from now, not from "early December" named before it: only "a year
   // ago" compares with a period of the sentence.
-  const bool here = ctx.previous && ctx.previous_distance == 0 &&
+  const bool here = ctx.previous() && ctx.previous_distance() == 0 &&
                     (f.anchor == AnchorPolicy::previous || f.amount.value_or(1.0) == 1.0);
-  const bool here_period = here && (period(ctx.previous->grain) ||
-                                    (f.anchor == AnchorPolicy::previous && ctx.previous->grain > Grain::year));
+  const bool here_period = here && (period(ctx.previous()->grain) ||
+                                    (f.anchor == AnchorPolicy::previous && ctx.previous()->grain > Grain::year));
   // A span named before it in the sentence ("for the nine months ... a year earlier") is what is
   // compared: no single period of the year before, so the year before the publication's.
   const bool over_span = same_year_ago && ctx.span_in_sentence && !here_period;
   if (same_year_ago) {
     if (here_period) {
-      anchor = Anchor{*ctx.previous, AnchorKind::previous};
+      anchor = Anchor{*ctx.previous(), AnchorKind::previous};
     } else if (over_span) {
       if (ctx.doc_type == DocType::news && ctx.publication)
-        anchor = Anchor{Point{Grain::day, ctx.publication->day, -1, 0, std::nullopt}, AnchorKind::publication};
+        anchor = Anchor{day_point(ctx.publication->day), AnchorKind::publication};
     } else if (ctx.report_period && amount == 1.0 && (f.comparative || ctx.figures_in_sentence)) {
       anchor = Anchor{*ctx.report_period, AnchorKind::previous};
     } else if (f.period && ctx.publication) {
       anchor = Anchor{shift(unit_containing(ctx.publication->day, *f.period), *f.period, -1), AnchorKind::publication};
     } else if (anchor->kind == AnchorKind::previous && ctx.doc_type == DocType::news && ctx.publication &&
-               ctx.previous_distance > 1) {
+               ctx.previous_distance() > 1) {
       // "up from $2 a share a year earlier" far from any date: a report compares with a year ago.
-      anchor = Anchor{Point{Grain::day, ctx.publication->day, -1, 0, std::nullopt}, AnchorKind::publication};
+      anchor = Anchor{day_point(ctx.publication->day), AnchorKind::publication};
     }
   }
   // "The quarter", "this quarter": the one reported on, when the document reports on one.
@@ -677,14 +755,24 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
     day.grain = Grain::day;
     return finish(f, day, anchor->kind);
   }
-  // From a coarser anchor ("in 1998 ... two days later"), the result is no finer than the anchor.
-  Grain grain = anchor->kind == AnchorKind::previous && anchor->point.grain < unit ? anchor->point.grain : unit;
+  // From a month, season or year told ("in October 1998 ... that same day", "in 1950 ... two days
+  // later"), a day or a week is known only to that period: 1998-10-XX, 1950-XX-XX. From a coarser
+  // anchor (a decade), the result is no finer than the anchor.
+  const std::optional<Grain> known_from =
+      anchor->kind != AnchorKind::previous ? std::nullopt
+      : anchor->point.known                ? anchor->point.known
+      : anchor->point.grain >= Grain::year && anchor->point.grain <= Grain::month && unit > Grain::month
+          ? std::optional<Grain>(anchor->point.grain)
+          : std::nullopt;
+  const bool within_known = known_from && unit > Grain::month && !is_clock(unit);
+  Grain grain =
+      anchor->kind == AnchorKind::previous && anchor->point.grain < unit && !within_known ? anchor->point.grain : unit;
   if ((anchor->kind != AnchorKind::publication || same_period) && !over_span) {
     if (unit == Grain::year && period(anchor->point.grain) && n != 0)
       grain = anchor->point.grain;  // "a year earlier" than a quarter is that quarter a year before;
                                     // "that year" after "in June 1998" is 1998
     if (unit == Grain::year && same_period && !f.with_figures && anchor->kind == AnchorKind::previous &&
-        ctx.previous_distance == 0)
+        ctx.previous_distance() == 0)
       grain = anchor->point.grain;  // "for the quarter ended Sept. 30 ... a year earlier": that day
   }
   // "A year ago today", "ten years ago this month": the anchor's day (month) that many years back.
@@ -694,14 +782,15 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   Point p = shift(start, unit, n);
   if (p.grain != grain) p = unit_containing(p.day, grain);
   if (p.grain == Grain::second) p.grain = Grain::minute;
+  if (within_known) p.known = known_from;
   // "Tuesday of last week", "Monday next week": that day of the week reached.
-  if (f.weekday && p.grain == Grain::week) p = Point{Grain::day, p.day + days{*f.weekday - 1}, -1, 0, std::nullopt};
+  if (f.weekday && p.grain == Grain::week) p = day_point(p.day + days{*f.weekday - 1});
   // "The first of next month": that day of the month reached (none past its last day).
   if (f.day && p.grain == Grain::month) {
     const year_month_day first{p.day};
     const year_month_day that{first.year(), first.month(), day{unsigned(*f.day)}};
     if (!that.ok()) return std::nullopt;
-    p = Point{Grain::day, sys_days{that}, -1, 0, std::nullopt};
+    p = day_point(sys_days{that});
   }
   Resolved r = finish(f, p, anchor->kind);
   // "Earlier this month" lies between the month's first day and the anchor day, not in its first
@@ -727,14 +816,14 @@ std::optional<Grain> needed_precision(const Frame& f) {
 
 std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
   // The date narrated last is coarser than the frame needs ("last week ... the same day"): the
-  // last one precise enough ("on Thursday"), when there is one.
-  if (const auto need = needed_precision(f); need && ctx.previous && ctx.previous->grain < *need) {
-    const auto& n = ctx.narrated[static_cast<std::size_t>(*need)];
-    if (n && n->sentence <= ctx.sentence) {
+  // last one precise enough in its paragraph ("on Thursday"), when there is one; else the coarse
+  // one, of which the day is unknown ("in October 1998 ... that same day" is 1998-10-XX).
+  if (const auto need = needed_precision(f); need && ctx.last && ctx.last->point.grain < *need) {
+    const auto& n = ctx.precise[static_cast<std::size_t>(*need)];
+    if (n && n->sentence <= ctx.sentence && n->paragraph == ctx.paragraph) {
       ResolveContext c = ctx;
-      c.previous = n->point;
-      c.previous_distance = ctx.sentence - n->sentence;
-      c.narrated[static_cast<std::size_t>(*need)].reset();  // no second substitution
+      c.last = n;
+      c.precise[static_cast<std::size_t>(*need)].reset();  // no second substitution
       return resolve(f, c);
     }
   }

@@ -34,30 +34,53 @@ struct TenseCue {
   bool compared_before = false;
   // The cue is the word right before the mention, the verb of the date ("ended Oct. 31").
   bool adjacent = false;
-  // The cue is a word of "cue_anterior" ("had") or a participle after one: a past before the past told.
+  // The cue is a word of "cue_anterior" ("had") or a participle after one, before the mention: a
+  // past before the past told.
   bool anterior = false;
+};
+
+// A date the text narrated: where it was, and how it was itself resolved.
+struct Narrated {
+  Point point;
+  std::size_t sentence = 0;                   // its sentence, counted from the document's start
+  std::size_t paragraph = 0;                  // its paragraph
+  AnchorKind anchor = AnchorKind::explicit_;  // how it was itself resolved
 };
 
 struct ResolveContext {
   std::optional<Instant> publication;
   DocType doc_type = DocType::news;
-  std::optional<Point> previous;  // the last date resolved in this document
+  // The date narrated last before the mention: what anaphora hang on ("the next day", "that year",
+  // "two weeks later").
+  std::optional<Narrated> last;
+  // The story's own time: the date the narration has reached, at the precision the text gave it
+  // ("in June 1941" a month, "on December 7, 1941" a day). Underspecified expressions (a bare
+  // month, a season, a weekday) resolve against it: in a narrative always, in news inside a
+  // flashback. In a narrative it moves with the dates that carry the story on, not with those that
+  // look back from it ("the previous April", "had not met since 1614") or ahead of it ("a campaign
+  // planned for 1976"), nor with a date of a distant year that no sentence opens ("a report
+  // declassified in 2005"), unless a second one confirms the jump. See docs/anchoring.md.
+  std::optional<Narrated> story;
+  std::size_t sentence = 0;  // the mention's sentence and paragraph, counted as Narrated's
+  std::size_t paragraph = 0;
+  // The last date that opened a sentence ("In 2012, ...", "On March 3, 2012, ..."), setting the
+  // time of what follows in its paragraph: in news, a flashback when it is of another year than the
+  // publication's.
+  std::optional<Narrated> frame;
+  // The date narrated before the mention, when there is one.
+  const Point* previous() const { return last ? &last->point : nullptr; }
   // Sentences between that date and the mention: 0 in the same sentence, 1 in the one before...
-  std::size_t previous_distance = static_cast<std::size_t>(-1);
-  // The sentence of the mention (its number in the document), and, for each grain, the last date
-  // resolved that is at least that precise, with its sentence: "the same day" after "on Thursday
-  // ... last week" hangs on Thursday, the last date narrated with a day (see narrate()).
-  std::size_t sentence = 0;
-  struct Narrated {
-    Point point;
-    std::size_t sentence = 0;
-  };
-  std::array<std::optional<Narrated>, static_cast<std::size_t>(Grain::second) + 1> narrated;
-  // Records `p`, resolved in sentence `s`, as the last date narrated (for `narrated`; the caller
-  // sets `previous` and its distance).
-  void narrate(const Point& p, std::size_t s) {
-    for (std::size_t g = 0; g <= static_cast<std::size_t>(p.grain) && g < narrated.size(); ++g)
-      narrated[g] = Narrated{p, s};
+  std::size_t previous_distance() const { return last ? sentence - last->sentence : static_cast<std::size_t>(-1); }
+  // For each grain, the last date narrated that is at least that precise: "the same day" after "on
+  // Thursday ... last week" hangs on Thursday, the last date narrated with a day, when both are in
+  // its paragraph (see resolve()).
+  std::array<std::optional<Narrated>, static_cast<std::size_t>(Grain::second) + 1> precise;
+  // Records a date just resolved as the date narrated last, and as the story's time when it carries
+  // the story on (`moves_story`; the first date of a document always does).
+  void narrate(const Narrated& n, bool moves_story) {
+    last = n;
+    if (moves_story || !story) story = n;
+    for (std::size_t g = 0; g <= static_cast<std::size_t>(n.point.grain) && g < precise.size(); ++g) precise[g] = n;
   }
   // The cue words around the mention, read only for a frame that asks (most need none): through
   // `find_tense` when it is set, else `tense` as it stands.

@@ -287,7 +287,9 @@ Tense TenseCues::tense_at(std::string_view sentence, std::size_t begin, std::siz
       best_distance = d;
       best = t;
       best_index = index;
-      best_anterior = (w.marks & kAnteriorCue) != 0;
+      // "had" before the date looks back from the story ("had not met since 1614"); after it, it is
+      // the date's own perfect ("by mid-November the Germans had taken the city").
+      best_anterior = (w.marks & kAnteriorCue) != 0 && b < begin;
     }
   }
   if (distance) *distance = best_distance;

@@ -26,7 +26,8 @@ class TenseCues {
   // how many bytes separate the winning cue from the mention. `compared`, when given, receives
   // whether a word of "cue_compare" ("compared", "from", "than") comes before the mention;
   // `adjacent`, whether the winning cue is the word right before the mention ("ended Oct. 31");
-  // `anterior`, whether it is a word of "cue_anterior" ("had": a past before the past told).
+  // `anterior`, whether it is a word of "cue_anterior" ("had": a past before the past told) before
+  // the mention (after it, "by May they had left", it is the perfect of the date's own clause).
   Tense tense_at(std::string_view sentence, std::size_t begin, std::size_t end, std::size_t* distance = nullptr,
                  bool* compared = nullptr, bool* adjacent = nullptr, bool* anterior = nullptr) const;
 

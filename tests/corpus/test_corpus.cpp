@@ -139,13 +139,18 @@ void run_file(const fs::path& file, Totals& totals) {
       BOOST_REQUIRE_MESSAGE(lhs.back() == '}', where << ": unclosed {");
       std::string text;
       std::vector<std::pair<std::size_t, std::size_t>> spans;
+      const std::string pilcrow = "\xC2\xB6";  // a paragraph break
       for (std::size_t i = 1; i + 1 < lhs.size(); ++i) {
-        if (lhs[i] == '[')
+        if (lhs[i] == '[') {
           spans.push_back({text.size(), 0});
-        else if (lhs[i] == ']')
+        } else if (lhs[i] == ']') {
           spans.back().second = text.size();
-        else
+        } else if (lhs.compare(i, pilcrow.size(), pilcrow) == 0) {
+          text += "\n\n";
+          i += pilcrow.size() - 1;
+        } else {
           text += lhs[i];
+        }
       }
       std::vector<Expected> expected;
       for (const auto& part : split(rhs, ';')) expected.push_back(parse_expected(part));

@@ -39,18 +39,26 @@ Document doc_at(const std::string& dct, const std::string& text) {
 
 // Found by the hostile-input tests (year 0 and 10000): "January 1" from a 9999-12-31 publication
 // date became "10000-01-01", "yesterday" from 0000-01-01 "-0001-12-31" (bounds "-001-12-31");
-// the timeline written with them could not be read back by show, view or merge.
-BOOST_AUTO_TEST_CASE(values_outside_years_0000_to_9999_are_dropped) {
+// the timeline written with them could not be read back by show, view or merge. Years before AD 1
+// are written since (BC0002, bounds -0001), down to 9999 BC.
+BOOST_AUTO_TEST_CASE(values_outside_9999_bc_to_ad_9999_are_dropped) {
   const auto late = extract(Grammar::english(), doc_at("9999-12-31", "On January 1 and the next year, and in 2025."));
   BOOST_REQUIRE_EQUAL(late.size(), 1u);
   BOOST_TEST(late[0].value.timex == "2025");
-  const auto early = extract(Grammar::english(), doc_at("0000-01-01", "Yesterday, last year, 5 centuries ago, today."));
+  const auto early =
+      extract(Grammar::english(), doc_at("-9998-01-01", "Yesterday, last year, 5 centuries ago, today."));
   BOOST_REQUIRE_EQUAL(early.size(), 1u);
-  BOOST_TEST(early[0].value.timex == "0000-01-01");
-  std::vector<Document> docs{doc_at("9999-12-31", "It ends on January 1.")};
-  const std::string json = timeline_to_json(build_timeline(docs, Grammar::english()));
-  BOOST_TEST(timeline_schema_problem(nlohmann::json::parse(json)) == "");
-  BOOST_CHECK_NO_THROW(timeline_from_json(json));
+  BOOST_TEST(early[0].value.timex == "BC9999-01-01");
+  const auto zero = extract(Grammar::english(), doc_at("0000-01-01", "Yesterday."));
+  BOOST_REQUIRE_EQUAL(zero.size(), 1u);
+  BOOST_TEST(zero[0].value.timex == "BC0002-12-31");
+  BOOST_TEST(format_day(zero[0].value.bounds->earliest) == "-0001-12-31");
+  for (const char* dct : {"9999-12-31", "0000-01-01"}) {
+    std::vector<Document> docs{doc_at(dct, "It ends on January 1. It began yesterday.")};
+    const std::string json = timeline_to_json(build_timeline(docs, Grammar::english()));
+    BOOST_TEST(timeline_schema_problem(nlohmann::json::parse(json)) == "");
+    BOOST_CHECK_NO_THROW(timeline_from_json(json));
+  }
 }
 
 // Found by fuzz_timeml: with no TIMEX3 inside <DCT>, the first TIMEX3 of the text was taken as

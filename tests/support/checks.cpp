@@ -1,5 +1,6 @@
 #include "support/checks.hpp"
 #include <timeliner/text.hpp>
+#include <timeliner/value.hpp>
 
 #include <date/date.h>
 
@@ -20,15 +21,20 @@ bool real_day(const std::string& y, const std::string& m, const std::string& d) 
 }  // namespace
 
 bool is_timex3_value(std::string_view value) {
-  const std::string v(value);
+  std::string v(value);
   static const std::regex refs("PRESENT_REF|PAST_REF|FUTURE_REF");
+  // A year before AD 1 is written with "BC" before its digits ("BC0218", the decade "BC047").
+  const bool bc = v.rfind("BC", 0) == 0 && v.size() > 2 && v[2] >= '0' && v[2] <= '9';
+  if (bc) v = v.substr(2);
   static const std::regex century_decade_year("[0-9]{2}|[0-9]{3}|[0-9]{4}");
+  // A month, week, season... of a year; "XX" for a month or week known only to be in that year.
   static const std::regex year_part(
-      "[0-9]{4}-(H[12]|Q[1-4]|SP|SU|FA|WI|0[1-9]|1[0-2]|W(0[1-9]|[1-4][0-9]|5[0-3])(-WE)?)");
+      "[0-9]{4}-(H[12]|Q[1-4]|SP|SU|FA|WI|0[1-9]|1[0-2]|XX|W(0[1-9]|[1-4][0-9]|5[0-3]|XX)(-WE)?)");
   // A day, optionally with a part of day or a clock time (hours, minutes, seconds; 24:00 for the
-  // midnight that ends the day) and a zone.
+  // midnight that ends the day) and a zone; "XX" for a day (and month) known only to its month
+  // (year): "1918-08-XXTNI".
   static const std::regex day(
-      "([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+      "([0-9]{4})-(0[1-9]|1[0-2]|XX)-(0[1-9]|[12][0-9]|3[01]|XX)"
       "(T(MO|AF|EV|NI|DT|(([01][0-9]|2[0-3])(:[0-5][0-9](:[0-5][0-9])?)?|24:00)(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?))?");
   // Durations: one unit with a number or X ("P3D", "PXY", "P1.5Y", "P2DE", "P1WE"), or ISO 8601
   // combinations ("P2Y6M", "P1DT12H", "PT1H30M").
@@ -38,10 +44,13 @@ bool is_timex3_value(std::string_view value) {
       "XXXX-WXX-[1-7](T(MO|AF|EV|NI|DT|([01][0-9]|2[0-3]):[0-5][0-9]|24:00))?|XXXX-(0[1-9]|1[0-2])|XXXX-XX-XXT(MO|AF|"
       "EV|NI|DT)");
   std::smatch m;
-  if (std::regex_match(v, refs) || std::regex_match(v, century_decade_year) || std::regex_match(v, year_part) ||
-      std::regex_match(v, one_unit) || std::regex_match(v, sets))
-    return true;
-  if (std::regex_match(v, m, day)) return real_day(m[1], m[2], m[3]);
+  if (std::regex_match(v, century_decade_year) || std::regex_match(v, year_part)) return true;
+  if (std::regex_match(v, m, day)) {
+    if (m[2] == "XX" && m[3] != "XX") return false;  // a day of an unknown month
+    return m[3] == "XX" || real_day(bc ? std::to_string(1 - std::stoi(m[1])) : std::string(m[1]), m[2], m[3]);
+  }
+  if (bc) return false;
+  if (std::regex_match(v, refs) || std::regex_match(v, one_unit) || std::regex_match(v, sets)) return true;
   if (v.size() > 1 && v != "PT" && v.back() != 'T' && std::regex_match(v, combined)) return true;
   return false;
 }
@@ -107,7 +116,10 @@ std::string timeline_schema_problem(const nlohmann::json& doc) {
                         ? is_timex3_value(value)
                         : is_timex3_value(value.substr(0, slash)) && is_timex3_value(value.substr(slash + 1));
     if (!ok) return "event date: value is not TIMEX3 (or an interval of two)";
-    if (date["earliest"].get<std::string>() > date["latest"].get<std::string>()) return "event: earliest > latest";
+    const auto earliest = parse_instant(date["earliest"].get<std::string>());
+    const auto latest = parse_instant(date["latest"].get<std::string>());
+    if (!earliest || !latest) return "event: earliest or latest is not a day";
+    if (earliest->day > latest->day) return "event: earliest > latest";
     if (!e.contains("mentions") || !e["mentions"].is_array() || e["mentions"].empty()) return "event: no mentions";
     for (const auto& m : e["mentions"]) {
       if (auto p = check_string(m, "doc"); !p.empty()) return "mention: " + p;

@@ -67,4 +67,46 @@ BOOST_AUTO_TEST_CASE(seasons_of_days) {
   BOOST_TEST((season_of(ymd(2026, 9, 30)) == std::make_pair(3, 2026)));
 }
 
+// Years BC are astronomical inside (1 BC is 0) and written as TIMEX3 writes them; decades and
+// centuries BC count back (the 470s BC run from 479 to 470 BC); neither era has a year 0.
+BOOST_AUTO_TEST_CASE(years_before_christ) {
+  BOOST_TEST(timex_year(-217) == "BC0218");
+  BOOST_TEST(timex_year(0) == "BC0001");
+  BOOST_TEST(timex_year(1) == "0001");
+  BOOST_TEST(timex_of(unit_containing(ymd(-479, 9, 3), Grain::month)) == "BC0480-09");
+  BOOST_TEST(timex_of(unit_containing(ymd(-479, 9, 3), Grain::day)) == "BC0480-09-03");
+  BOOST_TEST(timex_of(unit_containing(ymd(-479, 4, 3), Grain::season)) == "BC0480-SP");
+  const Point decade = unit_containing(ymd(-473, 5, 1), Grain::decade);
+  BOOST_TEST(timex_of(decade) == "BC047");
+  BOOST_TEST(range(bounds_of(decade)) == "-0478-01-01..-0469-12-31");
+  BOOST_TEST(timex_of(shift(decade, Grain::decade, 1)) == "BC046");
+  const Point century = unit_containing(ymd(-449, 1, 1), Grain::century);
+  BOOST_TEST(timex_of(century) == "BC04");
+  BOOST_TEST(range(bounds_of(century)) == "-0498-01-01..-0399-12-31");
+  BOOST_TEST(range(bounds_of(unit_containing(ymd(0, 6, 1), Grain::decade))) == "-0008-01-01..0000-12-31");
+  BOOST_TEST(range(bounds_of(unit_containing(ymd(5, 6, 1), Grain::decade))) == "0001-01-01..0009-12-31");
+  BOOST_TEST(timex_of(shift(unit_containing(ymd(-1, 3, 1), Grain::year), Grain::year, 2)) ==
+             "0001");  // 2 BC + 2 years: AD 1
+}
+
+// A unit known only to a coarser period writes X for what is unknown and takes its bounds.
+BOOST_AUTO_TEST_CASE(units_known_to_a_coarser_period) {
+  Point day = unit_containing(ymd(1998, 10, 1), Grain::day);
+  day.known = Grain::month;
+  BOOST_TEST(timex_of(day) == "1998-10-XX");
+  BOOST_TEST(range(bounds_of(day)) == "1998-10-01..1998-10-31");
+  day.known = Grain::year;
+  BOOST_TEST(timex_of(day) == "1998-XX-XX");
+  BOOST_TEST(range(bounds_of(day)) == "1998-01-01..1998-12-31");
+  Point night = day;
+  night.grain = Grain::part_of_day;
+  night.pod = 4;
+  night.known = Grain::month;
+  BOOST_TEST(timex_of(night) == "1998-10-XXTNI");
+  Point week = unit_containing(ymd(1998, 10, 1), Grain::week);
+  week.known = Grain::year;
+  BOOST_TEST(timex_of(week) == "1998-WXX");
+  BOOST_TEST(timex_of(shift(day, Grain::day, 2)) == "1998-XX-XX");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

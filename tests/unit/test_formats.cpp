@@ -78,6 +78,35 @@ BOOST_AUTO_TEST_CASE(timelinejs_has_dates_text_and_groups) {
   BOOST_TEST(month);
 }
 
+// Years BC: events sort across the era boundary, the JSON keeps its schema and reads back, TimelineJS
+// gets astronomical years with a display date that says BC, CSV the TIMEX3 value and ISO days.
+BOOST_AUTO_TEST_CASE(dates_bc_sort_and_export) {
+  LoadOptions o;
+  o.dct = parse_instant("2025-04-18");
+  std::vector<Document> docs{document_from_text(
+      "Carthage fell in 146 BC. Hannibal crossed the Alps in 218 BC. Rome was founded in the 8th century BC. "
+      "The first war began in the 260s BC. Augustus died in AD 14.",
+      "c", "c.txt", o)};
+  const Timeline t = build_timeline(std::move(docs), Grammar::english());
+  std::vector<std::string> order;
+  for (const auto& e : t.events)
+    if (e.kind == EventKind::event) order.push_back(e.date.timex);
+  BOOST_TEST(order == (std::vector<std::string>{"BC07", "BC026", "BC0218", "BC0146", "0014"}),
+             boost::test_tools::per_element());
+  const std::string json = timeline_to_json(t);
+  BOOST_TEST(schema_check::timeline_errors(json) == "");
+  BOOST_TEST(timeline_to_json(timeline_from_json(json)) == json);
+  BOOST_TEST(json.find("\"earliest\": \"-0217-01-01\"") != std::string::npos);
+  const Json tl = Json::parse(timeline_to_timelinejs(t));
+  bool hannibal = false;
+  for (const auto& e : tl["events"])
+    if (e["text"]["headline"].get<std::string>().find("Hannibal") != std::string::npos)
+      hannibal = e["start_date"] == Json{{"year", -217}} && e["display_date"] == "218 BC";
+  BOOST_TEST(hannibal);
+  const std::string csv = timeline_to_csv(t);
+  BOOST_TEST(csv.find(",BC0218,DATE,year,-0217-01-01,-0217-12-31,") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(csv_quotes_as_rfc4180) {
   const Timeline t = sample();
   const std::string csv = timeline_to_csv(t);

@@ -83,6 +83,31 @@ BOOST_AUTO_TEST_CASE(scores_match_by_span_value_and_type) {
   BOOST_TEST(f.r == 80.0);
 }
 
+// TimeML writes a year BC either way: BC0218 or, astronomically, -0217; eval takes both.
+BOOST_AUTO_TEST_CASE(values_bc_match_in_either_form) {
+  BOOST_TEST(same_timex_value("BC0218", "-0217"));
+  BOOST_TEST(same_timex_value("-0479-09", "BC0480-09"));
+  BOOST_TEST(same_timex_value("BC0001", "-0000"));
+  BOOST_TEST(same_timex_value("2025-04", "2025-04"));
+  BOOST_TEST(!same_timex_value("BC0218", "-0218"));
+  BOOST_TEST(!same_timex_value("BC0218", "0218"));
+  BOOST_TEST(!same_timex_value("-02170", "BC02180"));
+  // A gold written astronomically scores our BC value as right.
+  TimemlDocument gold;
+  gold.document.text = "Hannibal crossed the Alps in 218 BC.";
+  GoldTimex t;
+  t.begin = 28;
+  t.end = 34;
+  t.text = "218 BC";
+  t.type = "DATE";
+  t.value = "-0217";
+  gold.timexes.push_back(t);
+  const auto mentions = extract(Grammar::english(), gold.document);
+  BOOST_REQUIRE_EQUAL(mentions.size(), 1u);
+  BOOST_TEST(mentions[0].value.timex == "BC0218");
+  BOOST_TEST(score_document(gold, mentions).value == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(malformed_timeml_is_refused_with_its_name) {
   for (const char* bad : {"<TimeML>no text</TimeML>", "<TEXT>open <TIMEX3 tid=\"t1\">never closed</TEXT>",
                           "<TEXT>a </TIMEX3> b</TEXT>", "<TEXT>unclosed <tag</TEXT>", "<TEXT>no end"}) {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { buildModel, dayStart, splitTimex, DAY_MS } from '../../web/src/data.js';
+import { buildModel, dayStart, splitTimex, formatRange, tickLabel, DAY_MS } from '../../web/src/data.js';
 import { packLanes, extent } from '../../web/src/layout.js';
 import { embed } from './make-standalone.mjs';
 import { generate } from './gen-big.mjs';
@@ -14,6 +14,24 @@ test('dayStart handles ordinary, two-digit and negative years', () => {
   assert.equal(new Date(dayStart('0044-03-15')).getUTCFullYear(), 44);
   assert.equal(new Date(dayStart('-0044-03-15')).getUTCFullYear(), -44);
   assert.ok(Number.isNaN(dayStart('2025-4-18')));
+});
+
+test('years BC sort before AD and read as BC in ranges and axis labels', () => {
+  const timeline = structuredClone(sample);
+  const base = timeline.events.find((e) => e.headline === 'Vote held');
+  const bc = (id, headline, value, earliest, latest) => ({ ...structuredClone(base), id, headline, date: { ...base.date, value, granularity: 'year', earliest, latest } });
+  timeline.events.push(bc('c1', 'Carthage fell', 'BC0146', '-0145-01-01', '-0145-12-31'));
+  timeline.events.push(bc('c2', 'Hannibal crossed the Alps', 'BC0218', '-0217-01-01', '-0217-12-31'));
+  timeline.events.push(bc('c3', 'Augustus died', '0014', '0014-01-01', '0014-12-31'));
+  const heads = buildModel(timeline).events.map((m) => m.ev.headline);
+  assert.deepEqual(heads.slice(0, 3), ['Hannibal crossed the Alps', 'Carthage fell', 'Augustus died']);
+  assert.equal(formatRange({ earliest: '-0217-01-01', latest: '-0217-12-31' }), '218-01-01 BC .. 218-12-31 BC');
+  assert.equal(formatRange({ earliest: '2025-04-18', latest: '2025-04-18' }), '2025-04-18');
+  const year = (y) => { const d = new Date(0); d.setUTCFullYear(y, 0, 1); return d; };
+  assert.equal(tickLabel(year(-217), '-0217'), '218 BC');
+  assert.equal(tickLabel(year(0), '0000'), '1 BC');
+  assert.equal(tickLabel(year(-217), 'March'), 'March');
+  assert.equal(tickLabel(year(1990), '1990'), '1990');
 });
 
 test('bars end the day after latest; single days are points at noon, times at their clock time', () => {

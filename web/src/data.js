@@ -116,6 +116,20 @@ export function splitTimex(text, mention) {
   return [text, '', ''];
 }
 
+/** A day as a reader writes it: timelines write years before AD 1 astronomically (-0217 is 218 BC). */
+export function formatDay(iso) {
+  const m = ISO_DAY.exec(iso);
+  if (!m || Number(m[1]) > 0) return iso;
+  return `${1 - Number(m[1])}-${m[2]}-${m[3]} BC`;
+}
+
 export function formatRange(date) {
-  return date.earliest === date.latest ? date.earliest : `${date.earliest} .. ${date.latest}`;
+  const a = formatDay(date.earliest);
+  return date.earliest === date.latest ? a : `${a} .. ${formatDay(date.latest)}`;
+}
+
+/** An axis tick's label: d3 writes a year before AD 1 astronomically ("-0217"), a reader "218 BC". */
+export function tickLabel(date, label) {
+  const y = date.getUTCFullYear();
+  return y <= 0 && /^-?\d+$/.test(label) ? `${1 - y} BC` : label;
 }

@@ -1,6 +1,7 @@
 // Canvas drawing of the time axis, group bands and events.
 import { scaleUtc } from 'd3-scale';
 import { POINT_PX, MIN_BAR_PX } from './layout.js';
+import { tickLabel } from './data.js';
 
 export const DIMS = { axis: 34, header: 20, lane: 22, gap: 6 };
 
@@ -122,7 +123,7 @@ export class Painter {
     ctx.stroke();
     ctx.fillStyle = t.fg;
     ctx.textAlign = 'center';
-    for (const d of ticks) ctx.fillText(fmt(d), scale(d), DIMS.axis / 2 - 2);
+    for (const d of ticks) ctx.fillText(tickLabel(d, fmt(d)), scale(d), DIMS.axis / 2 - 2);
     return drawn;
   }
 
