@@ -41,9 +41,9 @@ std::string bc_form(std::string_view v) {
     year = year * 10 + (v[i] - '0');
   }
   if (v.size() > 5 && v[5] >= '0' && v[5] <= '9') return std::string(v);  // more than four digits
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "BC%04d", year + 1);
-  return buf + std::string(v.substr(5));
+  std::string digits = std::to_string(year + 1);                          // 1 to 10000
+  if (digits.size() < 4) digits.insert(0, 4 - digits.size(), '0');
+  return "BC" + digits + std::string(v.substr(5));
 }
 
 }  // namespace
