@@ -58,7 +58,11 @@ std::pair<int, int> season_of(date::sys_days d) {
   if (m >= 3 && m <= 5) return {1, y};
   if (m >= 6 && m <= 8) return {2, y};
   if (m >= 9 && m <= 11) return {3, y};
-  return {4, m == 12 ? y : y - 1};
+  return {4, m == 12 ? y + 1 : y};
+}
+
+date::sys_days season_start(int year, int season) {
+  return season == 4 ? first_of_month(year - 1, 12) : first_of_month(year, unsigned(season * 3));
 }
 
 Point unit_containing(date::sys_days d, Grain g, int minute) {
@@ -84,7 +88,7 @@ Point unit_containing(date::sys_days d, Grain g, int minute) {
       break;
     case Grain::season: {
       auto [s, sy] = season_of(d);
-      p.day = first_of_month(sy, s == 4 ? 12 : unsigned(s * 3));
+      p.day = season_start(sy, s);
       break;
     }
     case Grain::month:

@@ -42,8 +42,13 @@ std::string timex_year(int year);
 // Inclusive day bounds of a point, narrowed by START/MID/END mods for grains coarser than a day.
 Interval bounds_of(const Point& p, Mod mod = Mod::none);
 
-// Season number (1 spring .. 4 winter) and its year for a day (December belongs to the winter of
-// its year; January and February to the winter of the year before).
+// Season number (1 spring .. 4 winter) and its year for a day. A winter is named by the year of
+// its January, as climatology counts it and TIMEX2 annotators write it: the winter of 1777-78
+// (December 1777 to February 1778) is 1778-WI.
 std::pair<int, int> season_of(date::sys_days d);
+
+// The first day of season `season` (1 spring .. 4 winter) named by `year`: 1778-WI begins on
+// December 1, 1777.
+date::sys_days season_start(int year, int season);
 
 }  // namespace timeliner

@@ -492,7 +492,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       p.day = month_start(*y, *f.half == 1 ? 1 : 7);
     } else if (f.season) {
       p.grain = Grain::season;
-      p.day = month_start(*y, *f.season == 4 ? 12 : *f.season * 3);
+      p.day = season_start(*y, *f.season);
     } else {
       p.grain = Grain::year;
       p.day = month_start(*y, 1);
@@ -588,13 +588,14 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       return finish(f, with_time_of_day(p, f), anchor->kind);
     }
   } else if (f.season && f.dir && *f.dir == 0) {
-    // "that autumn", "that winter": the season of the anchor's year; for a winter, the one around an
-    // anchor in January or February ("in January 2023 ... that winter" is the winter of 2022-23).
+    // "that autumn", "that winter": the season of the anchor's year; for a winter told from a month
+    // or a day, the one around it or to come ("in January 2023 ... that winter" is the winter of
+    // 2022-23, 2023-WI; "in March 1950 ... that winter" the winter of 1950-51, 1951-WI).
     int season_year = ay;
-    if (*f.season == 4 && anchor->point.grain > Grain::year && unsigned(year_month_day{a}.month()) <= 2) --season_year;
+    if (*f.season == 4 && anchor->point.grain > Grain::year && unsigned(year_month_day{a}.month()) >= 3) ++season_year;
     Point p;
     p.grain = Grain::season;
-    p.day = month_start(season_year, *f.season == 4 ? 12 : *f.season * 3);
+    p.day = season_start(season_year, *f.season);
     return finish(f, p, anchor->kind);
   } else if (f.season || f.quarter || f.half) {
     const Grain g = f.season ? Grain::season : f.quarter ? Grain::quarter : Grain::half;
@@ -602,7 +603,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       Point p;
       p.grain = g;
       if (f.season)
-        p.day = month_start(cy, *f.season == 4 ? 12 : *f.season * 3);
+        p.day = season_start(cy, *f.season);
       else if (f.quarter)
         p.day = month_start(cy, (*f.quarter - 1) * 3 + 1);
       else

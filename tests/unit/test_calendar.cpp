@@ -61,8 +61,8 @@ BOOST_AUTO_TEST_CASE(shifts_clamp_month_ends_and_cross_years) {
 }
 
 BOOST_AUTO_TEST_CASE(seasons_of_days) {
-  BOOST_TEST((season_of(ymd(2025, 12, 24)) == std::make_pair(4, 2025)));
-  BOOST_TEST((season_of(ymd(2026, 2, 1)) == std::make_pair(4, 2025)));
+  BOOST_TEST((season_of(ymd(2025, 12, 24)) == std::make_pair(4, 2026)));
+  BOOST_TEST((season_of(ymd(2026, 2, 1)) == std::make_pair(4, 2026)));
   BOOST_TEST((season_of(ymd(2026, 3, 1)) == std::make_pair(1, 2026)));
   BOOST_TEST((season_of(ymd(2026, 9, 30)) == std::make_pair(3, 2026)));
 }
