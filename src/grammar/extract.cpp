@@ -358,7 +358,25 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       if (!second_text.empty()) second = resolve(next, ctx);
       if (second) second->value.anchor = resolved->value.anchor;
     }
-    emit(text.substr(m.span_begin, m.span_end - m.span_begin), *resolved);
+    // "1915-17", "1990-94": two years, the second a few years after the first, written with its
+    // last two digits (a fiscal year or a season written "2014/15" stays one).
+    std::string_view first_text = text.substr(m.span_begin, m.span_end - m.span_begin);
+    if (frame->range_end && frame->year && !frame->day && !frame->month && resolved->point &&
+        resolved->point->grain == Grain::year) {
+      second_text = group_of(m, "range_end");
+      const std::string_view year_text = group_of(m, "year");
+      const std::size_t year_end = static_cast<std::size_t>(year_text.data() - text.data()) + year_text.size();
+      if (year_text.empty() || year_end >= text.size() || text[year_end] == '/') second_text = {};
+      const int ahead = (*frame->range_end - *frame->year % 100 + 100) % 100;
+      if (!second_text.empty() && !year_text.empty() && ahead >= 1 && ahead <= 9) {
+        Frame next = *frame;
+        next.year = *frame->year + ahead;
+        next.range_end.reset();
+        second = resolve(next, ctx);
+        if (second && in_writable_years(*second)) first_text = year_text;
+      }
+    }
+    emit(first_text, *resolved);
     if (second) {
       if (second->point) narrate(*second->point, second->value.anchor, *frame);
       emit(second_text, *second);
