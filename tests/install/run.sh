@@ -6,11 +6,7 @@
 # must show it verbatim); and the Python package, imported from the prefix.
 # Usage: tests/install/run.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
-build=$(cd "$1" && pwd)
-src=$(cd "$2" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "install test: $*" >&2; exit 1; }
+. "$(dirname "$0")/common.sh" install "$1" "$2"
 
 prefix=$tmp/prefix
 cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1 || { cat "$tmp/install.log" >&2; fail "cmake --install failed"; }
@@ -28,14 +24,7 @@ for h in "$src"/include/timeliner/*.hpp; do
 done
 
 # The installed command, run from elsewhere: a copy of the binary needs nothing of the source tree.
-cd "$tmp"
-out=$(echo "The deal was signed last week." | "$prefix/bin/timeliner" extract --dct 2025-04-18)
-[[ $out == *'"value":"2025-W15"'* ]] || fail "installed timeliner extract printed: $out"
-printf 'The bridge reopened on Thursday after repairs that began on August 14, 2024.\n' >story.txt
-"$prefix/bin/timeliner" build --dct 2025-04-18 story.txt -o story.json
-"$prefix/bin/timeliner" view story.json -o story.html
-grep -q "Content-Security-Policy\" content=\"default-src 'none'" story.html || fail "view wrote no viewer page"
-grep -q 'Repairs began' story.html || fail "the page lacks the timeline"
+check_command "$prefix/bin/timeliner"
 
 # The man page: generated from the help, one section per subcommand.
 man=$prefix/share/man/man1/timeliner.1
@@ -47,12 +36,6 @@ MANWIDTH=100 man -l "$man" 2>/dev/null | grep -q -- '--dct-fallback TEXT' || fai
 # The program of docs/library.md.
 grep -qF "$(cat "$src/tests/install/consumer/main.cpp")" "$src/docs/library.md" ||
   fail "docs/library.md does not show tests/install/consumer/main.cpp verbatim"
-expect() {
-  local what=$1 output=$2
-  [[ $output == *'last week -> 2025-W15 (2025-04-07..2025-04-13)'* ]] || fail "$what printed: $output"
-  [[ $output == *'May 5 -> 2025-05-05 (2025-05-05..2025-05-05)'* ]] || fail "$what printed: $output"
-  [[ $output == *'"schema": "timeliner.timeline/1"'* ]] || fail "$what printed no timeline: $output"
-}
 
 # find_package, shared then static.
 for kind in shared static; do
@@ -63,24 +46,12 @@ for kind in shared static; do
     { cat "$tmp/configure-$kind.log" >&2; fail "find_package(timeliner) failed ($kind)"; }
   cmake --build "$tmp/consumer-$kind" >"$tmp/build-$kind.log" 2>&1 ||
     { cat "$tmp/build-$kind.log" >&2; fail "the consumer did not build ($kind)"; }
-  expect "find_package ($kind)" "$("$tmp/consumer-$kind/consumer")"
+  check_program_output "find_package ($kind)" "$("$tmp/consumer-$kind/consumer")"
 done
 ldd "$tmp/consumer-shared/consumer" | grep -q "$prefix/$libdir/libtimeliner.so" ||
   fail "the shared consumer does not use the installed libtimeliner.so"
 
-# pkg-config.
-export PKG_CONFIG_PATH=$prefix/$libdir/pkgconfig
-# shellcheck disable=SC2046
-c++ "$src/tests/install/consumer/main.cpp" -o "$tmp/consumer-pc" $(pkg-config --cflags --libs timeliner) \
-  -Wl,-rpath,"$prefix/$libdir" || fail "the consumer did not build with pkg-config"
-expect "pkg-config" "$("$tmp/consumer-pc")"
-# The Python package, when built: imported from the prefix only.
-if [[ -f $build/python/timeliner/__init__.py ]]; then
-  pydir=$(find "$prefix" -path '*/timeliner/__init__.py' -printf '%h\n' | head -n1)
-  [[ -n $pydir ]] || fail "the Python package is not installed"
-  [[ -f $pydir/_core.pyi && -f $pydir/py.typed ]] || fail "the Python package lacks its type hints"
-  out=$(PYTHONPATH=$(dirname "$pydir") "${PYTHON:-/usr/bin/python3}" -c 'import timeliner
-print(timeliner.__file__, [m["value"] for m in timeliner.extract("Prices rose yesterday.", dct="2025-04-18")])')
-  [[ $out == "$pydir/__init__.py ['2025-04-17']" ]] || fail "the installed Python module printed: $out"
-fi
+check_pkg_config_program "$prefix/$libdir"
+# The Python package, imported from the prefix only.
+check_python "$(dirname "$(dirname "$(find "$prefix" -path '*/timeliner/__init__.py' | head -n1)")")"
 echo "install test: ok ($prefix: $(find "$prefix" -type f | wc -l) files)"
