@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 cmake -S . -B build >/dev/null
-cmake --build build -j "$(nproc)" >/dev/null
+cmake --build build -j "$(nproc)" --target timeliner >/dev/null  # the command only: the tests build in scripts/test.sh
 build/timeliner build --dct 2025-04-18 examples/harbour-bridge.txt -o timelines/example.json
 build/timeliner show timelines/example.json
 build/timeliner view timelines/example.json -o timelines/example.html
