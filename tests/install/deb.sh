@@ -23,7 +23,7 @@ for d in "${deps[@]}"; do
     name=${alt%% (*}
     name=${name// /}
     [[ -z $name || $name == \(* || $name == *\) ]] && continue
-    dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q 'install ok installed' ||
+    [[ $(dpkg-query -W -f='${Status}' "$name" 2>/dev/null) == *'install ok installed'* ]] ||
       fail "Depends names $name, not an installed Debian package"
   done
 done
