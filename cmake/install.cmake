@@ -77,4 +77,7 @@ if(TIMELINER_PYTHON_BUILT)
       "python3 (>= ${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}), python3 (<< ${Python3_VERSION_MAJOR}.${next_minor})")
 endif()
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libhowardhinnant-date-dev, libre2-dev, libxml2-dev, pkg-config")
+if(TIMELINER_WITH_HYPERSCAN)  # its runtime's unversioned libhs_runtime.so, for a static link
+  string(APPEND CPACK_DEBIAN_PACKAGE_RECOMMENDS ", libhyperscan-dev | libvectorscan-dev")
+endif()
 include(CPack)
