@@ -19,6 +19,7 @@ packages=(
   libhowardhinnant-date-dev libre2-dev nlohmann-json3-dev libboost-test-dev libcli11-dev
   libxml2-dev "$scan_library"
   help2man  # the man page, written from timeliner --help at build time
+  dpkg-dev file man-db  # the install tests: cpack's dpkg-shlibdeps (runs file on each file), man -l
   python3-dev pybind11-dev python3-pytest python3-pandas  # the Python module, its tests and example
   python3-distributed  # the Dask map-reduce test (tests/dask)
   "$@"
