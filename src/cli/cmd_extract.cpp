@@ -126,7 +126,7 @@ int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, un
       }
     }
   };
-  // The workers live as long as the stream (their compiled patterns with them): at each barrier
+  // The workers live as long as the stream (their scratch spaces and caches with them): at each barrier
   // they meet the main thread, then tag the current batch's lines.
   using Barrier = std::barrier<decltype(turn)>;
   Barrier sync(static_cast<std::ptrdiff_t>(threads), turn);

@@ -739,35 +739,14 @@ bool match_groups(const RE2& re, std::string_view text, std::size_t b, std::size
   return re.Match(text.substr(from, to - from), b - from, e - from, RE2::ANCHOR_BOTH, groups, n);
 }
 
-// Each thread's own copies of the compiled patterns of one grammar: RE2 objects may be shared by
-// threads, but then every search takes a lock on the shared DFA cache, and two cores contending for
-// it at every try run slower than one. A copy costs a compile per thread and pattern used.
-struct ThreadPatterns {
-  std::uint64_t grammar = 0;
-  std::vector<std::unique_ptr<RE2>> res;
-  std::vector<const RE2*> ready;  // each rule's pattern for this thread, once known
-  bool shared = false;            // the first thread to scan with a grammar uses the grammar's own patterns
-  const RE2& re(const Rule& rule, std::size_t r) {
-    if (const RE2* known = ready[r]) return *known;
-    if (shared) {
-      ready[r] = &rule.re();
-    } else {
-      res[r] = std::make_unique<RE2>(rule.pattern, rule.re().options());
-      ready[r] = res[r].get();
-    }
-    return *ready[r];
-  }
-};
-
 // The candidates of one scan: each rule tried anchored at the places it is given, in text order,
 // skipping those before the end of its last match kept; settled (overlaps resolved, groups found)
 // and handed on a batch at a time.
 class Trials {
  public:
-  Trials(const std::vector<Rule>& rules, ThreadPatterns& own, std::string_view text, std::size_t batch_bytes,
+  Trials(const std::vector<Rule>& rules, std::string_view text, std::size_t batch_bytes,
          const std::function<void(std::vector<Match>&)>& emit)
       : rules_(rules),
-        own_(own),
         text_(text),
         batch_bytes_(batch_bytes),
         emit_(emit),
@@ -788,7 +767,7 @@ class Trials {
   }
   void attempt(std::size_t p, std::size_t r) {
     const Rule& rule = rules_[r];
-    const RE2& re = own_.re(rule, r);
+    const RE2& re = rule.re();
     // First the DFA alone, for the match's end: most tries fail within a few bytes. Asking for
     // the groups at once would make RE2 run its bit-state engine over the rest of the text.
     re2::StringPiece whole;
@@ -837,7 +816,7 @@ class Trials {
       if (m.groups.size() != rule.captures.size()) {
         const int n = static_cast<int>(rule.captures.size()) + 1;
         groups_.assign(static_cast<std::size_t>(n), {});
-        if (!match_groups(own_.re(rule, m.rule), text_, m.begin, m.end, groups_.data(), n)) continue;
+        if (!match_groups(rule.re(), text_, m.begin, m.end, groups_.data(), n)) continue;
         m.groups.reserve(rule.captures.size());
         for (int g = 1; g < n; ++g)
           m.groups.emplace_back(groups_[static_cast<std::size_t>(g)].data(),
@@ -851,7 +830,6 @@ class Trials {
   }
 
   const std::vector<Rule>& rules_;
-  ThreadPatterns& own_;
   std::string_view text_;
   std::size_t batch_bytes_;
   const std::function<void(std::vector<Match>&)>& emit_;
@@ -892,24 +870,9 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
     scan_at_keys(text, batch_bytes, emit);
 }
 
-namespace {
-ThreadPatterns& thread_patterns(std::uint64_t grammar, std::size_t rules, std::atomic<bool>& first_scanner) {
-  thread_local ThreadPatterns own;
-  if (own.grammar != grammar) {
-    own.grammar = grammar;
-    own.res.clear();
-    own.res.resize(rules);
-    own.ready.assign(rules, nullptr);
-    bool expected = false;
-    own.shared = first_scanner.compare_exchange_strong(expected, true);
-  }
-  return own;
-}
-}  // namespace
-
 void Compiled::scan_at_starts(std::string_view text, std::size_t batch_bytes,
                               const std::function<void(std::vector<Match>&)>& emit) const {
-  Trials trials(rules_, thread_patterns(id_, rules_.size(), first_scanner_), text, batch_bytes, emit);
+  Trials trials(rules_, text, batch_bytes, emit);
   thread_local std::vector<std::uint64_t> starts;
   scanner_->starts(text, starts);
   const auto everywhere = scanner_->everywhere();
@@ -936,7 +899,7 @@ void Compiled::scan_at_starts(std::string_view text, std::size_t batch_bytes,
 void Compiled::scan_at_keys(std::string_view text, std::size_t batch_bytes,
                             const std::function<void(std::vector<Match>&)>& emit) const {
   const KeyIndex& keys = key_index();
-  Trials trials(rules_, thread_patterns(id_, rules_.size(), first_scanner_), text, batch_bytes, emit);
+  Trials trials(rules_, text, batch_bytes, emit);
   std::array<std::span<const std::uint16_t>, StartIndex::kMaxLists> lists;
   std::array<std::uint64_t, kLongKeyLength + 1> prefix_hashes{};
   std::size_t hashed_at = static_cast<std::size_t>(-1), hashed = 0;

@@ -157,8 +157,7 @@ class Compiled {
     std::string regex;
   };
   std::map<std::string, SlotDef, std::less<>> slots_;
-  std::uint64_t id_;  // identifies this grammar to the per-thread pattern copies of scan()
-  mutable std::atomic<bool> first_scanner_{false};  // some thread scans with the shared patterns
+  std::uint64_t id_;  // identifies this grammar to the caches of each thread (tense cues)
   std::vector<Rule> rules_;
   std::size_t longest_number_phrase_ = 1;
   const PrecomputedIndex* precomputed_index_ = nullptr;  // when made for this source
