@@ -174,6 +174,43 @@ constexpr auto kWordBytes = [] {
 
 bool is_word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 
+// The words of `s` that spaces and tabs separate.
+std::vector<std::string_view> fields(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// A rule's line up to its "::" ("@rule NAME TYPE KIND [field=value...]") into `rule`: its name and
+// static settings. Returns what is wrong with it, if anything; `case_sensitive` gets its case= setting.
+std::optional<std::string> read_rule_head(std::string_view line, Rule& rule, bool& case_sensitive) {
+  const auto words = fields(line.substr(0, line.find("::")));
+  const std::string_view type = words.size() > 2 ? words[2] : "", kind = words.size() > 3 ? words[3] : "";
+  rule.name = words.size() > 1 ? std::string(words[1]) : "";
+  if (!set_frame_field(rule.base, "type", type)) return "unknown TIMEX3 type " + std::string(type);
+  if (!set_frame_field(rule.base, "kind", kind)) return "unknown rule kind " + std::string(kind);
+  case_sensitive = false;
+  for (std::size_t i = 4; i < words.size(); ++i) {
+    const std::string_view setting = words[i];
+    const auto eq = setting.find('=');
+    if (eq == std::string_view::npos) return "setting without '=': " + std::string(setting);
+    const std::string_view key = setting.substr(0, eq), value = setting.substr(eq + 1);
+    if (key == "case") {
+      case_sensitive = value == "sensitive";
+      continue;
+    }
+    if (!set_frame_field(rule.base, key, value)) return "bad setting " + std::string(setting);
+  }
+  return std::nullopt;
+}
+
 [[noreturn]] void fail(const Line& at, const std::string& what) {
   std::string where = at.file.empty() ? "grammar" : std::string(at.file);
   throw std::runtime_error(where + ":" + std::to_string(at.number) + ": " + what);
@@ -442,26 +479,10 @@ Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedIndex* p
     } else if (directive == "@rule") {
       const auto sep = t.find("::");
       if (sep == std::string_view::npos) fail(l, "@rule without '::' before its pattern");
-      std::istringstream head{std::string(t.substr(0, sep))};
-      std::string skip, type, kind;
-      head >> skip >> name >> type >> kind;
       Rule rule;
-      rule.name = name;
       rule.source_line = std::string(t);
-      if (!set_frame_field(rule.base, "type", type)) fail(l, "unknown TIMEX3 type " + type);
-      if (!set_frame_field(rule.base, "kind", kind)) fail(l, "unknown rule kind " + kind);
       bool case_sensitive = false;
-      std::string setting;
-      while (head >> setting) {
-        const auto eq = setting.find('=');
-        if (eq == std::string::npos) fail(l, "setting without '=': " + setting);
-        const std::string key = setting.substr(0, eq), value = setting.substr(eq + 1);
-        if (key == "case") {
-          case_sensitive = value == "sensitive";
-          continue;
-        }
-        if (!set_frame_field(rule.base, key, value)) fail(l, "bad setting " + setting);
-      }
+      if (auto wrong = read_rule_head(t, rule, case_sensitive)) fail(l, *wrong);
       std::string pattern = expand(trim(t.substr(sep + 2)), &rule.captures, 0, l);
       if (!case_sensitive) pattern = "(?i:" + pattern + ")";
       rule.pattern = std::move(pattern);
@@ -482,7 +503,42 @@ Compiled::Compiled(std::string_view source, bool lazy, const PrecomputedIndex* p
   }
   close_vocab();
   if (rules_.empty()) throw std::runtime_error("grammar has no rules");
-  const std::uint64_t hash = precomputed || scan ? source_hash(source) : 0;
+  if (precomputed || scan) adopt(source_hash(source), precomputed, scan);
+}
+
+Compiled::Compiled(const PrecomputedGrammar& parsed, const PrecomputedIndex* precomputed, const PrecomputedScan* scan)
+    : id_(++grammar_counter), longest_number_phrase_(parsed.longest_number_phrase) {
+  std::vector<const Vocab*> vocabs;
+  for (const auto& v : parsed.vocabularies) {
+    Vocab& vocab = vocabs_[std::string(v.name)];
+    vocab.name = v.name;
+    vocab.field = v.field;
+    vocab.cased = v.cased;
+    vocab.values.reserve(v.entries.size() / 2);
+    for (std::size_t i = 0; i + 1 < v.entries.size(); i += 2) vocab.values.emplace(v.entries[i], v.entries[i + 1]);
+    vocabs.push_back(&vocab);
+  }
+  rules_.reserve(parsed.rules.size());
+  for (const auto& r : parsed.rules) {
+    Rule rule;
+    rule.source_line = r.source_line;
+    bool case_sensitive = false;
+    if (auto wrong = read_rule_head(r.source_line, rule, case_sensitive)) throw std::logic_error("grammar: " + *wrong);
+    rule.pattern = r.pattern;
+    for (const auto& c : r.captures) {
+      Capture cap;
+      cap.field = c.field;
+      cap.parser = c.parser;
+      cap.vocab = c.vocab >= 0 ? vocabs.at(static_cast<std::size_t>(c.vocab)) : nullptr;
+      rule.has_span = rule.has_span || cap.field == "=";
+      rule.captures.push_back(std::move(cap));
+    }
+    rules_.push_back(std::move(rule));
+  }
+  adopt(parsed.source_hash, precomputed, scan);
+}
+
+void Compiled::adopt(std::uint64_t hash, const PrecomputedIndex* precomputed, const PrecomputedScan* scan) {
   if (precomputed && precomputed->key_length == kKeyLength && precomputed->rules == rules_.size() &&
       precomputed->source_hash == hash)
     precomputed_index_ = precomputed;
@@ -864,6 +920,7 @@ std::vector<Match> Compiled::scan(std::string_view text) const {
 
 void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
                             const std::function<void(std::vector<Match>&)>& emit) const {
+  if (text.empty()) return;
   if (text.size() <= kScanOnceBytes && scans_once())
     scan_at_starts(text, batch_bytes, emit);
   else

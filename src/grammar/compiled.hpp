@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -87,6 +88,30 @@ class WordAutomaton {
 
 struct Line;  // a line of grammar source, for error messages
 
+// A grammar as its parse leaves it, laid out by the build for the bundled grammar
+// (src/grammar/keygen.cpp) so that start-up parses nothing: its vocabularies (their normalised words
+// and values) and its rules (source line, expanded pattern, captures).
+struct PrecomputedGrammar {
+  struct Vocabulary {
+    std::string_view name, field;
+    bool cased = false;
+    std::span<const std::string_view> entries;  // word, value, word, value...
+  };
+  struct Slot {
+    std::string_view field;
+    SlotParser parser = SlotParser::table;
+    int vocab = -1;  // index into `vocabularies`, or -1
+  };
+  struct RuleLines {
+    std::string_view source_line, pattern;
+    std::span<const Slot> captures;
+  };
+  std::uint64_t source_hash = 0;  // source_hash() of the source it was parsed from
+  std::size_t longest_number_phrase = 1;
+  std::span<const Vocabulary> vocabularies;
+  std::span<const RuleLines> rules;
+};
+
 // The index of start keys of the rules, with the words they require (prefix.hpp).
 struct KeyIndex {
   StartIndex starts;
@@ -109,6 +134,9 @@ class Compiled {
   // those where their start keys occur (prefix.hpp) otherwise: a long text, a build without
   // Hyperscan, a grammar compiled at run time.
   explicit Compiled(std::string_view source, bool lazy = false, const PrecomputedIndex* index = nullptr,
+                    const PrecomputedScan* scan = nullptr);
+  // The same grammar from its parse laid out by the build (its patterns compiled on first use).
+  explicit Compiled(const PrecomputedGrammar& parsed, const PrecomputedIndex* index = nullptr,
                     const PrecomputedScan* scan = nullptr);
 
   // All matches of all rules, overlapping ones resolved: the longest expression wins, then the
@@ -140,6 +168,8 @@ class Compiled {
   // Identifies this grammar among all those of the process, never reused.
   std::uint64_t id() const { return id_; }
   const Vocab* vocab(std::string_view name) const;
+  const std::map<std::string, Vocab, std::less<>>& vocabularies() const { return vocabs_; }
+  std::size_t longest_number_phrase() const { return longest_number_phrase_; }
 
   // Numerals in words or digits, through the "numword" vocabulary. nullopt when not a number;
   // a value < 0 means a vague amount ("several").
@@ -161,7 +191,9 @@ class Compiled {
   std::vector<Rule> rules_;
   std::size_t longest_number_phrase_ = 1;
   const PrecomputedIndex* precomputed_index_ = nullptr;  // when made for this source
-  std::unique_ptr<StartScanner> scanner_;                // when the scan databases are
+  std::unique_ptr<StartScanner> scanner_;                // when the scan database is
+  // Takes what the build laid out when it was made for the source of this hash.
+  void adopt(std::uint64_t source_hash, const PrecomputedIndex* index, const PrecomputedScan* scan);
   mutable std::once_flag keys_once_;
   mutable std::unique_ptr<KeyIndex> keys_;
   // The candidate matches of `text` found at the start keys, or at the places of the one scan,

@@ -1,5 +1,5 @@
-// The bundled English grammar, with what the build laid out for it: the scan databases of its rules,
-// or the index of their start keys (src/grammar/keygen.cpp).
+// The bundled English grammar, from what the build laid out for it (src/grammar/keygen.cpp): its
+// parse, the index of its rules' start keys and their scan database. Start-up parses nothing.
 #include "grammar/compiled.hpp"
 
 #include <timeliner/extract.hpp>
@@ -7,17 +7,18 @@
 namespace timeliner {
 
 namespace grammar {
-extern const char* const kEnglishSource;      // generated from src/grammar/en/*.tg at build time
-extern const PrecomputedIndex kEnglishIndex;  // generated from the same files by src/grammar/keygen.cpp
-extern const PrecomputedScan kEnglishScan;    // the same
+// Generated from src/grammar/en/*.tg at build time by src/grammar/keygen.cpp.
+extern const PrecomputedGrammar kEnglishGrammar;
+extern const PrecomputedIndex kEnglishIndex;
+extern const PrecomputedScan kEnglishScan;
 }  // namespace grammar
 
 const Grammar& Grammar::english() {
   // Never destroyed: at exit, freeing the compiled patterns and the states their searches cached
   // would only give back memory the process is about to lose (17 M instructions after tagging
   // 2 MB of news).
-  static const Grammar& g = *new Grammar{std::make_unique<grammar::Compiled>(
-      grammar::kEnglishSource, true, &grammar::kEnglishIndex, &grammar::kEnglishScan)};
+  static const Grammar& g = *new Grammar{
+      std::make_unique<grammar::Compiled>(grammar::kEnglishGrammar, &grammar::kEnglishIndex, &grammar::kEnglishScan)};
   return g;
 }
 

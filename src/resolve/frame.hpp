@@ -85,6 +85,8 @@ struct Frame {
   std::optional<int> numeric;      // 1 when month and day were read from digits in US order (4/18)
 
   Mod mod = Mod::none;
+
+  friend bool operator==(const Frame&, const Frame&) = default;
 };
 
 // Sets frame field `field` from its text form `value` ("month" "4", "unit" "week", "mod" "START").

@@ -283,6 +283,40 @@ BOOST_AUTO_TEST_CASE(precomputed_scan_or_start_index_matches_the_analysis) {
   BOOST_TEST(fallback.scan("today").size() == 1u);
 }
 
+// The bundled grammar comes from its parse laid out by the build (src/grammar/keygen.cpp), not from
+// a parse at start-up: it is the parse of the grammar source, rule for rule and word for word.
+BOOST_AUTO_TEST_CASE(precomputed_parse_equals_the_parse) {
+  using namespace timeliner::grammar;
+  const Compiled parsed(kEnglishSource, /*lazy=*/true);
+  const Compiled& bundled = Grammar::english().compiled();
+  BOOST_REQUIRE_EQUAL(bundled.rules().size(), parsed.rules().size());
+  for (std::size_t r = 0; r < parsed.rules().size(); ++r) {
+    const Rule &a = bundled.rules()[r], &b = parsed.rules()[r];
+    BOOST_TEST(a.name == b.name);
+    BOOST_TEST(a.source_line == b.source_line);
+    BOOST_TEST(a.pattern == b.pattern);
+    BOOST_TEST(a.has_span == b.has_span);
+    BOOST_TEST((a.base == b.base), a.name);
+    BOOST_REQUIRE_EQUAL(a.captures.size(), b.captures.size());
+    for (std::size_t c = 0; c < a.captures.size(); ++c) {
+      BOOST_TEST(a.captures[c].field == b.captures[c].field);
+      BOOST_TEST((a.captures[c].parser == b.captures[c].parser));
+      BOOST_TEST((a.captures[c].vocab ? a.captures[c].vocab->name : "") ==
+                 (b.captures[c].vocab ? b.captures[c].vocab->name : ""));
+    }
+  }
+  BOOST_REQUIRE_EQUAL(bundled.vocabularies().size(), parsed.vocabularies().size());
+  for (const auto& [name, v] : parsed.vocabularies()) {
+    const Vocab* w = bundled.vocab(name);
+    BOOST_REQUIRE(w);
+    BOOST_TEST(w->field == v.field);
+    BOOST_TEST(w->cased == v.cased);
+    BOOST_TEST((w->values == v.values), name);
+  }
+  BOOST_TEST(bundled.longest_number_phrase() == parsed.longest_number_phrase());
+  BOOST_TEST(bundled.longest_number_phrase() > 1u);
+}
+
 BOOST_AUTO_TEST_CASE(english_grammar_compiles) {
   const Grammar& g = Grammar::english();
   BOOST_TEST(g.rule_count() > 100u);
