@@ -84,6 +84,14 @@ bool opens_sentence(std::string_view before) {
   return true;
 }
 
+// Whether the words before a date open with "since" ("Since 1614, ...": the start of a span).
+bool starts_with_since(std::string_view before) {
+  while (!before.empty() && (before.front() == ' ' || before.front() == '\n' || before.front() == '"'))
+    before.remove_prefix(1);
+  return before.size() >= 5 && (before[0] == 's' || before[0] == 'S') && before.substr(1, 4) == "ince" &&
+         (before.size() == 5 || before[5] == ' ' || before[5] == '\n');
+}
+
 // Whether the words before a date make it the end of a span: "until", "till".
 bool ends_span(std::string_view before) {
   while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) before.remove_suffix(1);
@@ -99,7 +107,7 @@ bool ends_span(std::string_view before) {
 // until February 1945": `limit`, the date ends a span), nor when it is of a year far from the story's and opens no
 // sentence ("a report declassified in 2005"), unless the last such date was of a year near it (the narration has moved
 // there). `aside_year` keeps the year of that last distant date.
-bool moves_story(const Narrated& n, const Frame& frame, bool opens, bool limit, const ResolveContext& ctx,
+bool moves_story(const Narrated& n, const Frame& frame, bool opens, bool since, bool limit, const ResolveContext& ctx,
                  std::optional<int>& aside_year) {
   if ((frame.dir && *frame.dir < 0) || limit) return false;
   // A period that holds the story's time ("in 1941" told after "on December 7, 1941") leaves it
@@ -108,7 +116,11 @@ bool moves_story(const Narrated& n, const Frame& frame, bool opens, bool limit, 
   if (told.earliest <= now.earliest && now.latest <= told.latest && n.point.grain < ctx.story->point.grain)
     return false;
   const TenseCue cue = ctx.tense_cue();
-  if (cue.anterior || cue.tense == Tense::future || cue.tense == Tense::prospective) return false;
+  // "By late May 1944, the Soviets had liberated Crimea": a date that opens its sentence is the
+  // time a past perfect is told from, and the story moves there ("since 1614 they had not met" stays).
+  const bool perfect_from_here = opens && !since && n.anchor == AnchorKind::explicit_;
+  if ((cue.anterior && !perfect_from_here) || cue.tense == Tense::future || cue.tense == Tense::prospective)
+    return false;
   if (n.anchor != AnchorKind::explicit_ || opens) return true;
   constexpr int kNearYears = 2;
   auto year = [](const Point& p) { return static_cast<int>(date::year_month_day{p.day}.year()); };
@@ -186,7 +198,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     const bool opens = opens_sentence(before);
     if (opens) ctx.frame = n;
     ctx.narrate(n, ctx.doc_type == DocType::news || !ctx.story ||
-                       moves_story(n, frame, opens, ends_span(before), ctx, aside_year));
+                       moves_story(n, frame, opens, starts_with_since(before), ends_span(before), ctx, aside_year));
   };
   Mention mention;
   // The text a slot filling `field` captured in match `m` (the last such slot); empty when none did.
@@ -200,6 +212,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
   auto tag = [&](const grammar::Match& m) {
     auto frame = g.frame_of(m);
     if (!frame || frame->kind == FrameKind::reject) return;
+    if (frame->narrative && ctx.doc_type != DocType::narrative) return;
     if (options.day_first && frame->numeric && frame->month && frame->day) {
       // Numeric dates in day-first order: swap when the rule read month/day.
       if (*frame->day <= 12) std::swap(*frame->month, *frame->day);

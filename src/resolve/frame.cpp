@@ -149,7 +149,7 @@ bool set_era(Frame& f, std::string_view v) {
   return true;
 }
 
-constexpr std::array<std::pair<std::string_view, Setter>, 49> kSetters{{
+constexpr std::array<std::pair<std::string_view, Setter>, 50> kSetters{{
     {"kind", set_kind},
     {"type", set_type},
     {"anchor", set_anchor},
@@ -193,6 +193,7 @@ constexpr std::array<std::pair<std::string_view, Setter>, 49> kSetters{{
     {"at", set_grain<&Frame::at>},
     {"overnight", set_flag<&Frame::overnight>},
     {"plus_half", set_flag<&Frame::plus_half>},
+    {"narrative", set_flag<&Frame::narrative>},
     {"day_offset", set_int<&Frame::day_offset, -14, 14>},
     {"year_dir", set_int<&Frame::year_dir, -1, 1>},
     {"numeric", set_int<&Frame::numeric, 1, 1>},

@@ -137,7 +137,9 @@ std::optional<Point> choose(const std::vector<Point>& candidates, sys_days ancho
 // ("in early October 1939 ... by late September" is that September, a week back; "on December 7,
 // 1941 ... in January" the January three weeks ahead; "in March 2008 ... by October" that
 // October). Told in the future ("would", "will"), only what lies ahead; in the past perfect
-// ("had"), only what lies behind. Nothing when no candidate fits.
+// ("had"), a step back counts once and one ahead four times (the perfect may belong to another
+// clause: "the offensives had succeeded and, ..., on June 4 Rome was captured" is the June ahead).
+// Nothing when no candidate fits.
 std::optional<Point> choose_in_story(const std::vector<Point>& candidates, const Interval& now, Tense tense,
                                      bool anterior) {
   const bool ahead_only = tense == Tense::future || tense == Tense::prospective;
@@ -147,11 +149,10 @@ std::optional<Point> choose_in_story(const std::vector<Point>& candidates, const
     const Interval iv = bounds_of(c);
     long score = 0;
     if (iv.earliest > now.latest) {
-      if (anterior) continue;
-      score = (iv.earliest - now.latest).count();
+      score = (anterior ? 4 : 1) * (iv.earliest - now.latest).count();
     } else if (iv.latest < now.earliest) {
       if (ahead_only) continue;
-      score = 2 * (now.earliest - iv.latest).count();
+      score = (anterior ? 1 : 2) * (now.earliest - iv.latest).count();
     }
     if (score < best_score) {
       best_score = score;
@@ -691,7 +692,13 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
 }
 
 std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx) {
-  if (!f.unit) return std::nullopt;
+  if (!f.unit) {
+    // "During this time", "at the same time": the time last narrated, at its own precision.
+    if (f.amount.value_or(1.0) != 0.0 || f.anchor != AnchorPolicy::previous) return std::nullopt;
+    const auto anchor = choose_anchor(f, ctx);
+    if (!anchor) return std::nullopt;
+    return finish(f, anchor->point, anchor->kind);
+  }
   if (f.vague) {
     Frame r = f;
     r.kind = FrameKind::ref;
