@@ -1,5 +1,6 @@
 """Runs the benchmark and prints its figures (called by bench/run.sh, which prepares everything).
-Usage: measure.py TIMELINER DATA_DIR RUNS DATEPARSER_DOCS"""
+Usage: measure.py TIMELINER DATA_DIR RUNS DATEPARSER_DOCS TIMELINER_WITHOUT_HYPERSCAN SCAN_FLOOR|none"""
+import hashlib
 import json
 import os
 import statistics
@@ -8,6 +9,7 @@ import sys
 import time
 
 exe, data, runs, dp_docs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+exe_nohs, floor_exe = sys.argv[5], sys.argv[6]
 here = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -58,6 +60,29 @@ t2, rss2 = median_run(extract + ["-j", "2", "-"], corpus)
 fig.update(corpus_chars=c_chars, corpus_docs=c_docs, j1_s=t1, j2_s=t2, j1_mchars_s=c_chars / t1 / 1e6,
            j1_docs_s=c_docs / t1, j2_mchars_s=c_chars / t2 / 1e6, j2_docs_s=c_docs / t2, speedup_j2=t1 / t2,
            rss_stream_mb=max(rss1, rss2))
+# Without Hyperscan (the rules tried at their start keys): the same work, and the same output.
+extract_nohs = [exe_nohs] + extract[1:]
+tn, _ = median_run(extract_nohs + ["-j", "1", "-"], corpus)
+fig.update(nohs_j1_s=tn, nohs_j1_mchars_s=c_chars / tn / 1e6, hs_over_nohs=tn / t1)
+
+
+def output_of(cmd, stdin_path):
+    """The SHA-256 of a command's standard output and its number of lines."""
+    with open(stdin_path, "rb") as fin:
+        out = subprocess.run(cmd, stdin=fin, stdout=subprocess.PIPE, check=True).stdout
+    return hashlib.sha256(out).hexdigest(), out.count(b"\n")
+
+
+digest_hs, expressions = output_of(extract + ["-j", "1", "-"], corpus)
+digest_nohs, _ = output_of(extract_nohs + ["-j", "1", "-"], corpus)
+fig.update(expressions=expressions, identical_without_hyperscan=digest_hs == digest_nohs,
+           ns_per_expression=t1 / expressions * 1e9)
+# The floor: the one scan alone over the same texts, in one process (median of its passes).
+if floor_exe != "none":
+    fl = json.loads(subprocess.check_output([floor_exe, corpus, str(runs)]))
+    fs = statistics.median(fl["seconds"])
+    fig.update(floor_s=fs, floor_mchars_s=c_chars / fs / 1e6, floor_starts=fl["starts"],
+               ns_per_expression_above_floor=(t1 - fs) / expressions * 1e9)
 tt, _ = median_run(extract + ["-j", "1", tbaq])
 fig["tbaq_once_mchars_s"] = t_chars / tt / 1e6
 # Linearity, two ways, in CPU time (single thread; medians). Whole processes: one 1 MB and one
@@ -92,13 +117,20 @@ fig["dateparser_docs_s"] = dp["docs"] / statistics.median(dp["seconds"])
 fig["dateparser_subset_docs"] = dp["docs"]
 
 print(json.dumps(fig), file=sys.stderr)
+floor_line = above_floor = ""
+if "floor_s" in fig:
+    floor_line = (f"  the scan alone      {fig['floor_mchars_s']:7.2f} M chars/s  (the floor: one Hyperscan scan per text, "
+                  f"{fig['floor_starts']} places found, nothing done there); extract -j 1 takes {t1 / fig['floor_s']:.1f}x its time\n")
+    above_floor = f"; {fig['ns_per_expression_above_floor']:.0f} ns above the floor"
 print(f"""
 timeliner benchmark ({runs} runs each, medians; TBAQ texts: {t_docs} articles, {t_chars / 1e6:.2f} M chars)
   corpus: {c_docs} documents, {c_chars / 1e6:.1f} M chars (TBAQ repeated), JSON lines on stdin
   extract -j 1        {fig['j1_mchars_s']:7.2f} M chars/s  {fig['j1_docs_s']:8.0f} docs/s  (whole process)
-  extract -j 2        {fig['j2_mchars_s']:7.2f} M chars/s  {fig['j2_docs_s']:8.0f} docs/s  speed-up {fig['speedup_j2']:.2f}x
+  extract -j 2        {fig['j2_mchars_s']:7.2f} M chars/s  {fig['j2_docs_s']:8.0f} docs/s  speed-up {fig['speedup_j2']:.2f}x (target 1.8x)
+  without Hyperscan   {fig['nohs_j1_mchars_s']:7.2f} M chars/s  (-j 1, rules tried at their start keys): one scan {fig['hs_over_nohs']:.2f}x as fast; output {'byte-identical' if fig['identical_without_hyperscan'] else 'DIFFERENT'} ({fig['expressions']} expressions)
+{floor_line}  cost per expression {fig['ns_per_expression']:7.0f} ns  (extract -j 1, whole process, over the expressions it writes){above_floor}
   extract, TBAQ once  {fig['tbaq_once_mchars_s']:7.2f} M chars/s  (one file, one process)
-  start-up            {fig['startup_ms']:7.1f} ms (empty input)   {fig['startup_one_article_ms']:.1f} ms (one short article); /bin/true {fig['spawn_true_ms']:.1f} ms
+  start-up            {fig['startup_ms']:7.1f} ms (empty input; target <= 5)   {fig['startup_one_article_ms']:.1f} ms (one short article); /bin/true {fig['spawn_true_ms']:.1f} ms
   peak RSS            {fig['rss_stream_mb']:7.1f} MB streaming the corpus; {fig['synth50_rss_mb']:.1f} MB for one {fig['synth50_doc_mb']:.1f} MB document
   linearity, whole     CPU time, 1 MB document {fig['synth1_s']:.3f} s, 50 MB document {fig['synth50_s']:.2f} s: {fig['whole_ratio']:.1f}x the time for {fig['size_ratio']:.1f}x the text (fixed costs in the small run)
   linearity, steady    CPU time after a warm-up document in the same process: 1 MB {fig['warm1_s']:.3f} s (five, averaged), 50 MB {fig['warm50_s']:.2f} s: {fig['steady_ratio']:.1f}x the time for {fig['size_ratio']:.1f}x the text, time per byte x{fig['steady_per_byte']:.2f}
@@ -106,7 +138,7 @@ timeliner benchmark ({runs} runs each, medians; TBAQ texts: {t_docs} articles, {
   chrono-node, cold   {fig['chrono_cold_mchars_s']:7.2f} M chars/s  (its first pass, before V8 optimises)
   dateparser          {fig['dateparser_mchars_s']:7.3f} M chars/s  {fig['dateparser_docs_s']:8.1f} docs/s  (search_dates loop, first {fig['dateparser_subset_docs']} TBAQ texts)
   ratios (single thread, chars/s):
-    timeliner / chrono-node   {fig['j1_mchars_s'] / fig['chrono_mchars_s']:7.1f}x  (chrono warm, median)
+    timeliner / chrono-node   {fig['j1_mchars_s'] / fig['chrono_mchars_s']:7.1f}x  (chrono warm, median; target 8x)
     timeliner / chrono cold   {fig['j1_mchars_s'] / fig['chrono_cold_mchars_s']:7.1f}x  (chrono's first pass)
     timeliner / dateparser    {fig['j1_mchars_s'] / fig['dateparser_mchars_s']:7.0f}x
     chrono-node / dateparser  {fig['chrono_mchars_s'] / fig['dateparser_mchars_s']:7.1f}x
