@@ -30,11 +30,18 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Lower-case, runs of spaces and hyphens as one space, periods dropped: the key form of a word.
+constexpr std::string_view kRightQuote = "\xE2\x80\x99";  // ’, the apostrophe of typeset text
+
+// Lower-case, runs of spaces and hyphens as one space, periods dropped, ’ as ': the key form of a word.
 std::string normalise(std::string_view s) {
   std::string out;
   bool space = false;
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (s.substr(i, kRightQuote.size()) == kRightQuote) {
+      c = '\'';
+      i += kRightQuote.size() - 1;
+    }
     const auto u = static_cast<unsigned char>(c);
     if (std::isspace(u) || c == '-') {
       space = !out.empty();
@@ -61,10 +68,13 @@ std::vector<std::string_view> split_words(std::string_view s) {
   return out;
 }
 
-// A vocabulary word as a regex: metacharacters escaped, spaces and hyphens as flexible separators.
+// A vocabulary word as a regex: metacharacters escaped, spaces and hyphens as flexible separators,
+// an apostrophe as either ' or ’ ("Valentine’s Day").
 void append_word_regex(std::string& out, std::string_view word) {
   for (char c : word) {
-    if (c == ' ') {
+    if (c == '\'') {
+      out += "['\xE2\x80\x99]";
+    } else if (c == ' ') {
       out += "[\\s\\-]+";
     } else if (c == '-') {
       out += "[\\s\\-]?";
@@ -223,8 +233,26 @@ const Vocab* Compiled::vocab(std::string_view name) const {
   return it == vocabs_.end() ? nullptr : &it->second;
 }
 
-std::string Compiled::expand(std::string_view pattern, std::vector<Capture>* captures, int depth,
-                             const Line& line) const {
+std::string Compiled::definition(std::string_view name) const {
+  if (auto laid_out = laid_out_definitions_.find(name); laid_out != laid_out_definitions_.end())
+    return laid_out->second;
+  auto it = defines_.find(name);
+  if (it == defines_.end()) return {};
+  const Line line{0, it->second, name};
+  std::vector<Capture> slots;
+  const std::string pattern = expand(it->second, &slots, 0, line, true);
+  return slots.empty() ? "(?i:" + pattern + ")" : std::string{};
+}
+
+std::vector<std::string_view> Compiled::definition_names() const {
+  std::vector<std::string_view> out;
+  for (const auto& [name, pattern] : defines_) out.push_back(name);
+  for (const auto& [name, pattern] : laid_out_definitions_) out.push_back(name);
+  return out;
+}
+
+std::string Compiled::expand(std::string_view pattern, std::vector<Capture>* captures, int depth, const Line& line,
+                             bool definition) const {
   if (depth > 16) fail(line, "definitions nest too deeply (a cycle?)");
   std::string out;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
@@ -235,7 +263,7 @@ std::string Compiled::expand(std::string_view pattern, std::vector<Capture>* cap
       continue;
     }
     if (c == '<' && pattern.substr(i, 2) == "<<") {
-      if (!captures) fail(line, "span markers are not allowed inside definitions");
+      if (!captures || definition) fail(line, "span markers are not allowed inside definitions");
       Capture cap;
       cap.field = "=";
       captures->push_back(cap);
@@ -259,7 +287,8 @@ std::string Compiled::expand(std::string_view pattern, std::vector<Capture>* cap
     std::string_view name = pattern.substr(i + 1, j - i - 1);
     if (macro) {
       if (auto d = defines_.find(name); d != defines_.end()) {
-        out += "(?:" + expand(d->second, nullptr, depth + 1, line) + ")";
+        // A definition may hold slots ("@define clock {hour12}:{minute}"): they capture for the rule.
+        out += "(?:" + expand(d->second, captures, depth + 1, line, true) + ")";
       } else if (const Vocab* v = vocab(name)) {
         out += "(?:" + v->regex + ")";
       } else {
@@ -277,7 +306,7 @@ std::string Compiled::expand(std::string_view pattern, std::vector<Capture>* cap
       j = k;
     }
     if (j >= pattern.size() || pattern[j] != '}') fail(line, "unclosed slot {" + std::string(name));
-    if (!captures) fail(line, "slots are not allowed inside definitions");
+    if (!captures) fail(line, "slots are not allowed inside slot patterns");
     Capture cap;
     std::string regex;
     if (const Vocab* v = vocab(name)) {
@@ -535,6 +564,7 @@ Compiled::Compiled(const PrecomputedGrammar& parsed, const PrecomputedIndex* pre
     }
     rules_.push_back(std::move(rule));
   }
+  for (const auto& d : parsed.definitions) laid_out_definitions_.emplace(d.name, d.pattern);
   adopt(parsed.source_hash, precomputed, scan);
 }
 
@@ -795,19 +825,40 @@ bool match_groups(const RE2& re, std::string_view text, std::size_t b, std::size
   return re.Match(text.substr(from, to - from), b - from, e - from, RE2::ANCHOR_BOTH, groups, n);
 }
 
+// Per rule, where matches may start from and where it was last tried, as `base` plus a position of
+// the text, for the scans of one thread: each scan takes a base above all it wrote before, so that
+// a scan of a short text (extract() scans a sentence at a time) finds them all stale without
+// clearing them. Grown to the largest grammar scanned; new entries (0) are stale for every base.
+struct ScanScratch {
+  std::vector<std::size_t> next, tried;
+  std::size_t base = 1;
+};
+
+ScanScratch& scan_scratch(std::size_t rules) {
+  thread_local ScanScratch own;
+  if (own.next.size() < rules) {
+    own.next.resize(rules, 0);
+    own.tried.resize(rules, 0);
+  }
+  return own;
+}
+
 // The candidates of one scan: each rule tried anchored at the places it is given, in text order,
 // skipping those before the end of its last match kept; settled (overlaps resolved, groups found)
 // and handed on a batch at a time.
 class Trials {
  public:
-  Trials(const std::vector<Rule>& rules, std::string_view text, std::size_t batch_bytes,
+  Trials(const std::vector<Rule>& rules, ScanScratch& own, std::string_view text, std::size_t batch_bytes,
          const std::function<void(std::vector<Match>&)>& emit)
       : rules_(rules),
         text_(text),
         batch_bytes_(batch_bytes),
         emit_(emit),
-        next_(rules.size(), 0),
-        tried_(rules.size(), static_cast<std::size_t>(-1)) {}
+        next_(own.next.data()),
+        tried_(own.tried.data()),
+        base_(own.base) {
+    own.base += text.size() + 1;
+  }
 
   // Before the rules tried at `p`: no candidate found from here on can overlap those found so
   // far once they all end here; they are settled when they span enough text.
@@ -817,9 +868,9 @@ class Trials {
   }
   // Whether rule `r` is still to try at `p` (a rule may be named more than once at a place).
   bool fresh(std::size_t p, std::size_t r) {
-    if (tried_[r] == p) return false;
-    tried_[r] = p;
-    return p >= next_[r];
+    if (tried_[r] == base_ + p) return false;
+    tried_[r] = base_ + p;
+    return base_ + p >= next_[r];
   }
   void attempt(std::size_t p, std::size_t r) {
     const Rule& rule = rules_[r];
@@ -836,7 +887,7 @@ class Trials {
       m.begin = m.span_begin = p;
       m.end = m.span_end = e;
       m.rule = r;
-      next_[r] = e;
+      next_[r] = base_ + e;
       candidates_.push_back(std::move(m));
       return;
     }
@@ -845,7 +896,7 @@ class Trials {
     groups_.assign(static_cast<std::size_t>(n), {});
     if (!match_groups(re, text_, p, e, groups_.data(), n)) return;
     if (auto m = candidate(rule, r, text_, groups_, n)) {
-      next_[r] = m->end;
+      next_[r] = base_ + m->end;
       candidates_.push_back(std::move(*m));
     }
   }
@@ -890,8 +941,9 @@ class Trials {
   std::size_t batch_bytes_;
   const std::function<void(std::vector<Match>&)>& emit_;
   std::vector<Match> candidates_;
-  std::vector<std::size_t> next_;   // per rule: matches may start from here
-  std::vector<std::size_t> tried_;  // per rule: the position where it was last tried
+  std::size_t* next_;   // per rule: matches may start from here, plus base_ (the thread's scratch)
+  std::size_t* tried_;  // per rule: the position where it was last tried, plus base_
+  std::size_t base_;
   std::vector<re2::StringPiece> groups_;
   std::size_t found_ = 0;  // candidates before the current position
   std::size_t first_ = 0;  // where the candidates not yet settled begin
@@ -929,7 +981,7 @@ void Compiled::scan_batches(std::string_view text, std::size_t batch_bytes,
 
 void Compiled::scan_at_starts(std::string_view text, std::size_t batch_bytes,
                               const std::function<void(std::vector<Match>&)>& emit) const {
-  Trials trials(rules_, text, batch_bytes, emit);
+  Trials trials(rules_, scan_scratch(rules_.size()), text, batch_bytes, emit);
   thread_local std::vector<std::uint64_t> starts;
   scanner_->starts(text, starts);
   const auto everywhere = scanner_->everywhere();
@@ -956,7 +1008,7 @@ void Compiled::scan_at_starts(std::string_view text, std::size_t batch_bytes,
 void Compiled::scan_at_keys(std::string_view text, std::size_t batch_bytes,
                             const std::function<void(std::vector<Match>&)>& emit) const {
   const KeyIndex& keys = key_index();
-  Trials trials(rules_, text, batch_bytes, emit);
+  Trials trials(rules_, scan_scratch(rules_.size()), text, batch_bytes, emit);
   std::array<std::span<const std::uint16_t>, StartIndex::kMaxLists> lists;
   std::array<std::uint64_t, kLongKeyLength + 1> prefix_hashes{};
   std::size_t hashed_at = static_cast<std::size_t>(-1), hashed = 0;

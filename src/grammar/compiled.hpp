@@ -110,6 +110,10 @@ struct PrecomputedGrammar {
   std::size_t longest_number_phrase = 1;
   std::span<const Vocabulary> vocabularies;
   std::span<const RuleLines> rules;
+  struct Definition {
+    std::string_view name, pattern;  // Compiled::definition() of a definition without slots
+  };
+  std::span<const Definition> definitions;
 };
 
 // The index of start keys of the rules, with the words they require (prefix.hpp).
@@ -147,7 +151,8 @@ class Compiled {
   // the matches in text order, a batch at a time, each batch as soon as it spans at least
   // `batch_bytes` of text and no match still to be found can overlap it (every candidate found so
   // far ends at or before the next position tried, so overlaps are settled within the batch). The
-  // batches, one after the other, are exactly scan()'s result.
+  // batches, one after the other, are exactly scan()'s result. A call costs little beyond its text
+  // (a sentence at a time is cheap); `emit` may not scan again on the same thread.
   void scan_batches(std::string_view text, std::size_t batch_bytes,
                     const std::function<void(std::vector<Match>&)>& emit) const;
   // The same result, each rule searched over the whole text: the reference the tests hold scan() to.
@@ -170,6 +175,11 @@ class Compiled {
   const Vocab* vocab(std::string_view name) const;
   const std::map<std::string, Vocab, std::less<>>& vocabularies() const { return vocabs_; }
   std::size_t longest_number_phrase() const { return longest_number_phrase_; }
+  // The RE2 pattern of a definition without slots ("@define join ..."), for code that tests text
+  // with it; empty when the grammar has no such definition.
+  std::string definition(std::string_view name) const;
+  // The names of the grammar's definitions, for the build to lay out those without slots.
+  std::vector<std::string_view> definition_names() const;
 
   // Numerals in words or digits, through the "numword" vocabulary. nullopt when not a number;
   // a value < 0 means a vague amount ("several").
@@ -177,9 +187,14 @@ class Compiled {
   std::optional<int> parse_ordinal(std::string_view text) const;
 
  private:
-  std::string expand(std::string_view pattern, std::vector<Capture>* captures, int depth, const Line& line) const;
+  // `pattern` with its slots, definitions and span markers expanded; slots are appended to
+  // `captures` (nullptr in a slot's own pattern, where none may be), `definition` inside a
+  // definition (where no span marker may be).
+  std::string expand(std::string_view pattern, std::vector<Capture>* captures, int depth, const Line& line,
+                     bool definition = false) const;
 
   std::map<std::string, std::string, std::less<>> defines_;
+  std::map<std::string, std::string, std::less<>> laid_out_definitions_;  // from a PrecomputedGrammar
   std::map<std::string, Vocab, std::less<>> vocabs_;
   struct SlotDef {
     std::string field;

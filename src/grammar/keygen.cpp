@@ -120,9 +120,24 @@ void write_parse(std::ostream& out, const timeliner::grammar::Compiled& grammar)
     write_literal(out, rules[r].pattern);
     out << "sv, {kSlots" << r << ", " << rules[r].captures.size() << "}},\n";
   }
+  out << "};\n";
+  // The definitions code tests text with (Compiled::definition()), those without slots.
+  out << "constexpr PrecomputedGrammar::Definition kDefinitions[] = {\n";
+  std::size_t definitions = 0;
+  for (std::string_view name : grammar.definition_names()) {
+    const std::string pattern = grammar.definition(name);
+    if (pattern.empty()) continue;
+    out << "    {";
+    write_literal(out, name);
+    out << "sv, ";
+    write_literal(out, pattern);
+    out << "sv},\n";
+    ++definitions;
+  }
+  if (definitions == 0) out << "    {}\n";
   out << "};\n}  // namespace\n"
       << "const PrecomputedGrammar kEnglishGrammar{" << source_hash(kEnglishSource) << "ull, "
-      << grammar.longest_number_phrase() << ", kVocabularies, kRuleLines};\n";
+      << grammar.longest_number_phrase() << ", kVocabularies, kRuleLines, {kDefinitions, " << definitions << "}};\n";
 }
 
 // The index of start keys.

@@ -315,6 +315,10 @@ BOOST_AUTO_TEST_CASE(precomputed_parse_equals_the_parse) {
   }
   BOOST_TEST(bundled.longest_number_phrase() == parsed.longest_number_phrase());
   BOOST_TEST(bundled.longest_number_phrase() > 1u);
+  // The definitions code tests text with, those without slots (the words that join a clock and its day).
+  for (std::string_view name : parsed.definition_names())
+    BOOST_TEST(bundled.definition(name) == parsed.definition(name), name);
+  BOOST_TEST(!bundled.definition("join").empty());
 }
 
 BOOST_AUTO_TEST_CASE(english_grammar_compiles) {
