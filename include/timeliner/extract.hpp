@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,11 @@ namespace timeliner {
 enum class DocType : std::uint8_t {
   news,       // to the publication date
   narrative,  // to the date narrated before
+  schedule,   // to the reference time, looking ahead: reminders, invitations, listings (docs/schedule.md)
 };
+
+// "news", "narrative", "schedule"; nothing for another word.
+std::optional<DocType> parse_doc_type(std::string_view name);
 
 struct ExtractOptions {
   DocType doc_type = DocType::news;

@@ -23,14 +23,16 @@ namespace timeliner::cli {
 
 void TaggingOptions::add_to(CLI::App* cmd) {
   cmd->add_option("--dct", dct, "Publication date of every input, YYYY-MM-DD[THH:MM[+HH:MM]]");
-  cmd->add_option("--type", type, "Document type: news (deictic dates from the publication date) or narrative")
-      ->check(CLI::IsMember({"news", "narrative"}));
+  cmd->add_option("--type", type,
+                  "Document type: news (deictic dates from the publication date), narrative (from the date "
+                  "narrated before) or schedule (what is to come: the next one from the reference time)")
+      ->check(CLI::IsMember({"news", "narrative", "schedule"}));
   cmd->add_flag("--day-first", day_first, "Read 4/5/2025 as 4 May (default: US order, April 5)");
 }
 
 ExtractOptions TaggingOptions::extract_options() const {
   ExtractOptions o;
-  o.doc_type = type == "narrative" ? DocType::narrative : DocType::news;
+  o.doc_type = parse_doc_type(type).value_or(DocType::news);
   o.day_first = day_first;
   return o;
 }

@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 
 namespace timeliner {
@@ -21,6 +22,13 @@ Grammar::Grammar(Grammar&&) noexcept = default;
 Grammar& Grammar::operator=(Grammar&&) noexcept = default;
 
 std::size_t Grammar::rule_count() const { return impl_->rules().size(); }
+
+std::optional<DocType> parse_doc_type(std::string_view name) {
+  if (name == "news") return DocType::news;
+  if (name == "narrative") return DocType::narrative;
+  if (name == "schedule") return DocType::schedule;
+  return std::nullopt;
+}
 
 namespace {
 
@@ -131,6 +139,100 @@ bool moves_story(const Narrated& n, const Frame& frame, bool opens, bool since, 
   return confirmed;
 }
 
+// A match and its frame, waiting to be tagged.
+struct Piece {
+  grammar::Match match;
+  std::optional<Frame> frame;
+};
+
+// Whether a frame names a day (a weekday, a date, a holiday, a day told from today, "the
+// 15th"), without a clock: what a clock time is joined to.
+bool names_day(const Frame& f) {
+  if (f.hour || f.hour_open || f.range_hour || f.range_hour_open) return false;
+  if (f.range_end || f.range_month || f.range_weekday || f.weekend) return false;
+  switch (f.kind) {
+    case FrameKind::calendar:
+      return f.weekday || f.day || f.day_last || !f.holiday.empty() || f.day_offset || (f.pod && f.dir);
+    case FrameKind::shift:
+      // "tomorrow", "the day after tomorrow", "Wednesday next week", "the first of next month".
+      return !f.vague && ((f.unit == Grain::day) || (f.unit == Grain::week && f.weekday) ||
+                          (f.unit == Grain::month && (f.day || f.day_last || (f.weekday && f.nth_week))));
+    case FrameKind::duration:
+      return f.ahead && !f.vague && f.unit && *f.unit <= Grain::day;  // "in 2 days": the day that far ahead
+    default:
+      return false;
+  }
+}
+
+// Whether a frame is a clock time (or a range of them) and nothing more: what is joined to a day.
+bool only_clock(const Frame& f) {
+  return f.kind == FrameKind::calendar && (f.hour || f.hour_open) && !f.weekday && !f.month && !f.day &&
+         f.holiday.empty() && !f.dir && !f.day_offset && !f.year && !f.year2 && f.anchor != AnchorPolicy::previous;
+}
+
+// Whether a frame is a part of the day and nothing more ("in the evening"), joined after a day.
+bool only_part_of_day(const Frame& f) {
+  return f.kind == FrameKind::calendar && f.pod && !f.hour && !f.hour_open && !f.weekday && !f.month && !f.day &&
+         f.holiday.empty() && (!f.dir || f.anchor == AnchorPolicy::previous) && !f.day_offset && !f.year;
+}
+
+// A clock and its day side by side, the words between them those of the grammar's %join: one
+// expression, the clock on that day ("5pm tomorrow", "Friday at 3pm", "at 7:30 PM on Fri, Sep
+// 20", "9:30 till 11:00 on Thursday", "the day after tomorrow in the evening"). The match of the
+// clock carries the joined span (a range keeps its groups), the frame the day with the clock.
+std::optional<Piece> join(const Piece& first, const grammar::Match& second_match, const std::optional<Frame>& second,
+                          std::string_view text, const RE2* joiner) {
+  if (!joiner || !first.frame || !second || first.match.span_end > second_match.span_begin) return std::nullopt;
+  const Frame& a = *first.frame;
+  const Frame& b = *second;
+  const Frame* day = nullptr;
+  const Frame* clock = nullptr;
+  if (only_clock(a) && names_day(b)) {
+    clock = &a;
+    day = &b;
+  } else if (names_day(a) && (only_clock(b) || (only_part_of_day(b) && !a.pod))) {
+    day = &a;
+    clock = &b;
+  } else {
+    return std::nullopt;
+  }
+  const std::string_view between = text.substr(first.match.span_end, second_match.span_begin - first.match.span_end);
+  if (!RE2::FullMatch(re2::StringPiece(between.data(), between.size()), *joiner)) return std::nullopt;
+  Piece out;
+  out.match = clock == &a ? first.match : second_match;
+  out.match.begin = std::min(first.match.begin, second_match.begin);
+  out.match.end = std::max(first.match.end, second_match.end);
+  out.match.span_begin = first.match.span_begin;
+  out.match.span_end = second_match.span_end;
+  Frame f = *day;
+  if (f.kind == FrameKind::duration) {
+    f.kind = FrameKind::shift;
+    f.dir = 1;
+    f.exact = true;
+  }
+  f.type = TimexType::time;
+  f.hour = clock->hour;
+  f.hour_open = clock->hour_open;
+  f.minute = clock->minute;
+  f.second = clock->second;
+  f.meridiem = clock->meridiem;
+  f.rel_minutes = clock->rel_minutes;
+  f.rel_dir = clock->rel_dir;
+  f.range_hour = clock->range_hour;
+  f.range_hour_open = clock->range_hour_open;
+  f.range_minute = clock->range_minute;
+  f.range_meridiem = clock->range_meridiem;
+  if (clock->zone) {
+    f.zone = clock->zone;
+    f.zone_us_daylight = clock->zone_us_daylight;
+  }
+  if (!f.pod) f.pod = clock->pod;
+  if (f.mod == Mod::none) f.mod = clock->mod;
+  f.schedule_only = false;
+  out.frame = f;
+  return out;
+}
+
 }  // namespace
 
 std::vector<Mention> extract(const Grammar& grammar, const Document& doc, const ExtractOptions& options) {
@@ -151,18 +253,26 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     cues_of = g.id();
   }
   const TenseCues& cues = *cached_cues;
+  // The words that join a clock and its day (the grammar's %join), compiled once per thread.
+  thread_local std::uint64_t joiner_of = 0;
+  thread_local std::unique_ptr<RE2> cached_joiner;
+  if (joiner_of != g.id()) {
+    const std::string pattern = g.definition("join");
+    cached_joiner = pattern.empty() ? nullptr : std::make_unique<RE2>(pattern);
+    joiner_of = g.id();
+  }
+  const RE2* joiner = cached_joiner && cached_joiner->ok() ? cached_joiner.get() : nullptr;
 
   ResolveContext ctx;
   ctx.publication = doc.published;
   ctx.doc_type = options.doc_type;
 
   CodePointCounter cp(text);
-  // The sentence of the match (number s), and the one after it.
+  // The sentence being scanned (number s, in paragraph `paragraph`): each is scanned alone, so that
+  // no expression crosses a sentence end or a blank line ("at 5pm\n\nthe day before yesterday" is two).
   SentenceSplitter sentences(text);
-  Span sent, following;
-  const bool any_sentence = sentences.next(sent);
-  bool more_sentences = any_sentence && sentences.next(following);
-  std::size_t s = 0;
+  Span sent;
+  std::size_t s = static_cast<std::size_t>(-1);
   std::size_t paragraph = 0;
   std::size_t duration_sentence = static_cast<std::size_t>(-1);
   std::size_t figures_sentence = static_cast<std::size_t>(-1);
@@ -170,24 +280,21 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
   TenseCues::Words sentence_words;  // the words of the last sentence read, read once
   const grammar::Match* current = nullptr;
   std::optional<TenseCue> current_cue;
-  if (any_sentence) {
-    ctx.find_tense = [&]() -> TenseCue {
-      if (current_cue) return *current_cue;
-      const grammar::Match& m = *current;
-      // The sentence around the mention, at most kTenseWindow bytes on each side: a text without
-      // sentence ends (one huge line) would otherwise be read whole for every mention.
-      constexpr std::size_t kTenseWindow = 2000;
-      std::size_t b = std::min(sent.begin, m.begin);
-      std::size_t e = std::max(sent.end, m.end);
-      if (m.begin - b > kTenseWindow) b = m.begin - kTenseWindow;
-      if (e - m.end > kTenseWindow) e = m.end + kTenseWindow;
-      TenseCue cue;
-      cue.tense = cues.tense_at(text.substr(b, e - b), m.span_begin - b, m.span_end - b, &cue.distance,
-                                &cue.compared_before, sentence_words, &cue.adjacent, &cue.anterior);
-      current_cue = cue;
-      return cue;
-    };
-  }
+  ctx.find_tense = [&]() -> TenseCue {
+    if (current_cue) return *current_cue;
+    const grammar::Match& m = *current;
+    // The sentence around the mention, at most kTenseWindow bytes on each side: a text without
+    // sentence ends (one huge line) would otherwise be read whole for every mention.
+    constexpr std::size_t kTenseWindow = 2000;
+    std::size_t b = sent.begin, e = sent.end;
+    if (m.begin - b > kTenseWindow) b = m.begin - kTenseWindow;
+    if (e - m.end > kTenseWindow) e = m.end + kTenseWindow;
+    TenseCue cue;
+    cue.tense = cues.tense_at(text.substr(b, e - b), m.span_begin - b, m.span_end - b, &cue.distance,
+                              &cue.compared_before, sentence_words, &cue.adjacent, &cue.anterior);
+    current_cue = cue;
+    return cue;
+  };
   // A date just resolved (its anchor taken from the value) is the date narrated last, and moves the
   // story's time unless, in a narrative, it is a glance away from it (ResolveContext::story).
   std::optional<int> aside_year;  // the year of the last distant date that left the story's time
@@ -209,30 +316,100 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       if (captures[k].field == field && m.groups[k].data() != nullptr) out = m.groups[k];
     return out;
   };
-  auto tag = [&](const grammar::Match& m) {
-    auto frame = g.frame_of(m);
+  // "9:30 till 11:00 on Thursday", "3-4pm tomorrow", "Monday to Friday": two expressions, the first
+  // end (with the day told, when it comes first) and the second (with the day told after it). The
+  // second is on the first's day (the next day for an earlier clock: "11 p.m. to 1 a.m."), or the
+  // first such weekday after it; the first end takes the half of the day of the second when it has
+  // none ("3-4pm", but "11-1pm" is 11 a.m.).
+  auto tag_range = [&](const grammar::Match& m, const Frame& frame, const auto& emit) {
+    const auto& captures = g.rules()[m.rule].captures;
+    auto is_second = [](std::string_view field) { return field.substr(0, 6) == "range_"; };
+    std::size_t second_begin = m.span_end, first_end = m.span_begin;
+    for (std::size_t k = 0; k < captures.size() && k < m.groups.size(); ++k)
+      if (m.groups[k].data() != nullptr && is_second(captures[k].field))
+        second_begin = std::min(second_begin, static_cast<std::size_t>(m.groups[k].data() - text.data()));
+    for (std::size_t k = 0; k < captures.size() && k < m.groups.size(); ++k) {
+      const std::string_view piece = m.groups[k];
+      const std::size_t at = static_cast<std::size_t>(piece.data() - text.data());
+      if (piece.data() != nullptr && captures[k].field != "=" && !is_second(captures[k].field) && at < second_begin)
+        first_end = std::max(first_end, at + piece.size());
+    }
+    if (first_end <= m.span_begin || second_begin >= m.span_end || first_end > second_begin) return;
+    Frame start = frame, end = frame;
+    for (Frame* f : {&start, &end}) {
+      f->range_hour.reset();
+      f->range_hour_open.reset();
+      f->range_minute.reset();
+      f->range_meridiem.reset();
+      f->range_weekday.reset();
+    }
+    if (frame.range_weekday) {
+      end.weekday = frame.range_weekday;
+    } else {
+      end.hour = frame.range_hour;
+      end.hour_open = frame.range_hour_open;
+      end.minute = frame.range_minute;
+      end.meridiem = frame.range_meridiem;
+      end.second.reset();
+      const std::optional<int> start_hour = start.hour_open ? start.hour_open : start.hour;
+      const std::optional<int> end_hour = end.hour_open ? end.hour_open : end.hour;
+      if (!start.meridiem && end.meridiem && start_hour && *start_hour >= 1 && *start_hour <= 12 && end_hour) {
+        auto minute_of = [](int h, int meridiem, int minute) { return (h % 12 + 12 * meridiem) * 60 + minute; };
+        start.meridiem = end.meridiem;
+        if (minute_of(*start_hour, *end.meridiem, start.minute.value_or(0)) >
+            minute_of(*end_hour, *end.meridiem, end.minute.value_or(0)))
+          start.meridiem = 1 - *end.meridiem;
+      }
+    }
+    auto first = resolve(start, ctx);
+    if (!first || !first->point || !in_writable_years(*first)) return;
+    // The second end, pinned to the first's day (or a day after it).
+    auto pinned = [&](date::sys_days day) {
+      const date::year_month_day ymd{day};
+      Frame f;
+      f.type = end.type;
+      f.year = static_cast<int>(ymd.year());
+      f.month = static_cast<int>(unsigned(ymd.month()));
+      f.day = static_cast<int>(unsigned(ymd.day()));
+      f.hour = end.hour;
+      f.hour_open = end.hour_open;
+      f.minute = end.minute;
+      f.meridiem = end.meridiem;
+      f.pod = end.pod;
+      f.zone = end.zone;
+      f.zone_us_daylight = end.zone_us_daylight;
+      return resolve(f, ctx);
+    };
+    const date::sys_days first_day = first->point->day;
+    std::optional<Resolved> last;
+    if (frame.range_weekday) {
+      const int ahead = (*frame.range_weekday - static_cast<int>(date::weekday{first_day}.iso_encoding()) + 7) % 7;
+      last = pinned(first_day + date::days{ahead == 0 ? 7 : ahead});
+    } else {
+      last = pinned(first_day);
+      if (last && last->point && last->point->day == first_day && last->point->minute < first->point->minute)
+        last = pinned(first_day + date::days{1});
+    }
+    if (!last || !last->point || !in_writable_years(*last)) return;
+    last->value.anchor = first->value.anchor;
+    emit(text.substr(m.span_begin, first_end - m.span_begin), *first);
+    narrate(*last->point, last->value.anchor, frame);
+    emit(text.substr(second_begin, m.span_end - second_begin), *last);
+  };
+  auto tag = [&](const grammar::Match& m, std::optional<Frame> frame) {
     if (!frame || frame->kind == FrameKind::reject) return;
     if (frame->narrative && ctx.doc_type != DocType::narrative) return;
     if (options.day_first && frame->numeric && frame->month && frame->day) {
       // Numeric dates in day-first order: swap when the rule read month/day.
       if (*frame->day <= 12) std::swap(*frame->month, *frame->day);
     }
-    while (more_sentences && sent.end <= m.begin) {
-      if (blank_line_between(text, sent.end, following.begin)) ++paragraph;
-      sent = following;
-      ++s;
-      more_sentences = sentences.next(following);
-    }
     ctx.sentence = s;
     ctx.paragraph = paragraph;
     current = &m;
     current_cue.reset();
-    if (any_sentence) {
-      if (s != figures_sentence) {
-        figures_sentence = s;
-        const std::string_view st = text.substr(sent.begin, sent.end - sent.begin);
-        ctx.figures_in_sentence = has_figures(st);
-      }
+    if (s != figures_sentence) {
+      figures_sentence = s;
+      ctx.figures_in_sentence = has_figures(text.substr(sent.begin, sent.end - sent.begin));
     }
     ctx.span_in_sentence = duration_sentence == s;
     // Reports `piece` of the text as an expression with the value `r`.
@@ -246,6 +423,10 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       mention.rule = g.rules()[m.rule].name;  // `each` may have taken the strings of the one before
       each(mention);
     };
+    if (frame->range_hour || frame->range_hour_open || frame->range_weekday) {
+      tag_range(m, *frame, emit);
+      return;
+    }
     if (frame->range_year && frame->year_bare) {
       // "from 499 to 493 BC", "(240-238 BC)", "from 1066 to 1087": two years, the first in the era of
       // the second, and before it.
@@ -364,10 +545,18 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     if (frame->range_end && frame->day && *frame->range_end > *frame->day && resolved->point &&
         resolved->point->grain == Grain::day) {
       second_text = group_of(m, "range_end");
+      // With its ordinal suffix when it has one ("the 23rd and 24th").
+      const std::size_t after = static_cast<std::size_t>(second_text.data() - text.data()) + second_text.size();
+      for (std::string_view suffix : {"st", "nd", "rd", "th"})
+        if (!second_text.empty() && text.substr(after, 2) == suffix &&
+            (after + 2 == text.size() || !std::isalnum(static_cast<unsigned char>(text[after + 2]))))
+          second_text = text.substr(after - second_text.size(), second_text.size() + 2);
       Frame next = *frame;
       next.day = *frame->range_end;
       next.range_end.reset();
-      next.year = static_cast<int>(date::year_month_day{resolved->point->day}.year());
+      const date::year_month_day first_day{resolved->point->day};
+      next.year = static_cast<int>(first_day.year());
+      next.month = static_cast<int>(unsigned(first_day.month()));  // "the 23rd and 24th" names none
       if (!second_text.empty()) second = resolve(next, ctx);
       if (second) second->value.anchor = resolved->value.anchor;
     }
@@ -395,10 +584,40 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
       emit(second_text, *second);
     }
   };
-  // The matches of a block are settled and tagged before the next block is scanned.
-  g.scan_batches(text, block_bytes, [&](std::vector<grammar::Match>& batch) {
-    for (const auto& m : batch) tag(m);
-  });
+  // Each match waits for the next, which it may join into one expression (join()); the last of a
+  // sentence is tagged alone. The matches of a block of a sentence are settled and tagged before
+  // the next block is scanned.
+  std::optional<Piece> pending;
+  auto take = [&](grammar::Match& m) {
+    std::optional<Frame> frame = g.frame_of(m);
+    if (pending) {
+      if (auto joined = join(*pending, m, frame, text, joiner)) {
+        pending.reset();
+        tag(joined->match, joined->frame);
+        return;
+      }
+      tag(pending->match, pending->frame);
+    }
+    pending = Piece{std::move(m), std::move(frame)};
+  };
+  std::size_t last_end = 0;
+  while (sentences.next(sent)) {
+    ++s;
+    if (s > 0 && blank_line_between(text, last_end, sent.begin)) ++paragraph;
+    last_end = sent.end;
+    g.scan_batches(text.substr(sent.begin, sent.end - sent.begin), block_bytes,
+                   [&](std::vector<grammar::Match>& batch) {
+                     for (auto& m : batch) {
+                       m.begin += sent.begin;
+                       m.end += sent.begin;
+                       m.span_begin += sent.begin;
+                       m.span_end += sent.begin;
+                       take(m);
+                     }
+                   });
+    if (pending) tag(pending->match, pending->frame);
+    pending.reset();
+  }
 }
 
 }  // namespace timeliner

@@ -239,6 +239,8 @@ std::string timex_of(const Point& p) {
       std::string out = timex_year(y) + day_text();
       if (p.grain == Grain::hour)
         std::snprintf(buf, sizeof buf, "T%02d", mm / 60);
+      else if (p.grain == Grain::second)
+        std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", mm / 60, mm % 60, p.second);
       else
         std::snprintf(buf, sizeof buf, "T%02d:%02d", mm / 60, mm % 60);
       out += buf;

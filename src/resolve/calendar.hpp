@@ -23,6 +23,7 @@ struct Point {
   // "that night" told after "in August 1918" is a night of that month, 1918-08-XXTNI, whose
   // bounds are the month's. Unset when the unit is known at its own grain.
   std::optional<Grain> known;
+  int second = 0;           // second of the minute for the second grain
 };
 
 // The unit of grain `g` that contains day `d` (for clock grains, pass the minute too).

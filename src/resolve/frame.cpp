@@ -149,7 +149,7 @@ bool set_era(Frame& f, std::string_view v) {
   return true;
 }
 
-constexpr std::array<std::pair<std::string_view, Setter>, 50> kSetters{{
+constexpr std::array<std::pair<std::string_view, Setter>, 64> kSetters{{
     {"kind", set_kind},
     {"type", set_type},
     {"anchor", set_anchor},
@@ -172,8 +172,17 @@ constexpr std::array<std::pair<std::string_view, Setter>, 50> kSetters{{
     {"weekend", set_int<&Frame::weekend, 1, 1>},
     {"pod", set_int<&Frame::pod, 1, 5>},
     {"hour", set_int<&Frame::hour, 0, 24>},
+    {"hour_open", set_int<&Frame::hour_open, 1, 12>},
     {"minute", set_int<&Frame::minute, 0, 59>},
+    {"second", set_int<&Frame::second, 0, 59>},
     {"meridiem", set_int<&Frame::meridiem, 0, 1>},
+    {"rel_minutes", set_int<&Frame::rel_minutes, 1, 59>},
+    {"rel_dir", set_int<&Frame::rel_dir, -1, 1>},
+    {"range_hour", set_int<&Frame::range_hour, 0, 24>},
+    {"range_hour_open", set_int<&Frame::range_hour_open, 1, 12>},
+    {"range_minute", set_int<&Frame::range_minute, 0, 59>},
+    {"range_meridiem", set_int<&Frame::range_meridiem, 0, 1>},
+    {"range_weekday", set_int<&Frame::range_weekday, 1, 7>},
     {"unit", set_grain<&Frame::unit>},
     {"amount", set_amount},
     {"vague", set_vague},
@@ -195,12 +204,19 @@ constexpr std::array<std::pair<std::string_view, Setter>, 50> kSetters{{
     {"plus_half", set_flag<&Frame::plus_half>},
     {"narrative", set_flag<&Frame::narrative>},
     {"day_offset", set_int<&Frame::day_offset, -14, 14>},
+    {"day_last", set_flag<&Frame::day_last>},
+    {"next_week", set_flag<&Frame::next_week>},
+    {"exact", set_flag<&Frame::exact>},
+    {"ahead", set_flag<&Frame::ahead>},
+    {"schedule_only", set_flag<&Frame::schedule_only>},
     {"year_dir", set_int<&Frame::year_dir, -1, 1>},
     {"numeric", set_int<&Frame::numeric, 1, 1>},
     {"nth_weekend", set_nth<&Frame::nth_weekend>},
     {"nth_week", set_nth<&Frame::nth_week>},
     {"century_ordinal", set_century_ordinal},
 }};
+
+static_assert(!kSetters.back().first.empty(), "kSetters has more room than entries");
 
 Setter find_setter(std::string_view field) {
   for (auto [name, s] : kSetters)

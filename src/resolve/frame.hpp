@@ -53,12 +53,24 @@ struct Frame {
   std::optional<int> nth_week;     // "the first week of March" 1, "the last week of July" -1
   std::optional<int> pod;          // part of day: 1 morning, 2 afternoon, 3 evening, 4 night, 5 day time
   std::optional<int> hour;         // 0..24
+  std::optional<int> hour_open;    // 1..12, an hour written without its half of the day ("at 4", "9:30")
   std::optional<int> minute;       // 0..59
+  std::optional<int> second;       // 0..59
   std::optional<int> meridiem;     // 0 a.m., 1 p.m.
-  std::optional<int> zone;         // minutes east of UTC (standard time for a zone with daylight time)
-  bool zone_us_daylight = false;   // the zone keeps US daylight time ("ET"): an hour more from March to November
-  std::optional<int> day_offset;   // days after the day named: "the day before Easter" -1
-  std::string holiday;             // a holiday rule: "12-25", "11/4/4" (4th Thursday of November), "E-2" (Easter - 2)
+  std::optional<int> rel_minutes;  // minutes before or after the hour: "a quarter past 3pm" 15
+  std::optional<int> rel_dir;      // +1 past the hour, -1 to it ("ten to 5pm")
+  // The second clock of a range on one day, "9:30 till 11:00 on Thursday": reported as an
+  // expression of its own, the day told given to both.
+  std::optional<int> range_hour;
+  std::optional<int> range_hour_open;
+  std::optional<int> range_minute;
+  std::optional<int> range_meridiem;
+  std::optional<int> range_weekday;  // the weekday a range of days ends on: "Monday to Friday"
+  std::optional<int> zone;           // minutes east of UTC (standard time for a zone with daylight time)
+  bool zone_us_daylight = false;     // the zone keeps US daylight time ("ET"): an hour more from March to November
+  std::optional<int> day_offset;     // days after the day named: "the day before Easter" -1
+  bool day_last = false;             // the last day of the month named: "the last day of February"
+  std::string holiday;               // a holiday rule: "12-25", "11/4/4" (4th Thursday of November), "E-2" (Easter - 2)
 
   // Offsets, durations and sets.
   std::optional<Grain> unit;
@@ -71,12 +83,19 @@ struct Frame {
   bool plus_half = false;        // "a minute and a half"
   bool narrative = false;        // the rule tags only in a narrative ("former" as PAST_REF, as history is annotated)
   std::optional<Grain> at;       // the grain of a shift's result when finer than its unit: "a year ago today" day
-  bool overnight = false;   // "overnight": the night before the publication day told in the past, else the coming one
-  bool vague = false;       // "several", "a few", "years" without a number
-  std::optional<int> dir;   // -1 past/last, 0 this, +1 next/coming
-  std::optional<int> lean;  // the way to look without a tense cue: +1 ahead ("open until Sunday")
-  std::optional<int> side;  // the part of the period before (-1) or after (+1) the anchor day:
-                            // "earlier this month" runs from the 1st to the anchor day
+  bool overnight = false;  // "overnight": the night before the publication day told in the past, else the coming one
+  // In a schedule (DocType::schedule): "next Friday" is the Friday of next week; a count from now
+  // ("three weeks hence", "two weeks ago") is a day (a minute, for hours and minutes); a duration
+  // after "in" ("in two weeks") is the point that far ahead; a frame schedule_only is read there only.
+  bool next_week = false;
+  bool exact = false;
+  bool ahead = false;
+  bool schedule_only = false;
+  bool vague = false;              // "several", "a few", "years" without a number
+  std::optional<int> dir;          // -1 past/last, 0 this, +1 next/coming
+  std::optional<int> lean;         // the way to look without a tense cue: +1 ahead ("open until Sunday")
+  std::optional<int> side;         // the part of the period before (-1) or after (+1) the anchor day:
+                                   // "earlier this month" runs from the 1st to the anchor day
   std::optional<int> year_dir;     // the year relative to the anchor's: "June last year" -> -1
   std::optional<int> ref;          // -1 PAST_REF, 0 PRESENT_REF, +1 FUTURE_REF
   std::optional<int> times;        // SET frequency: "twice a year" -> 2

@@ -170,6 +170,10 @@ std::optional<sys_days> make_day(int y, int m, int d) {
 
 sys_days month_start(int y, int m) { return sys_days{year{y} / month{unsigned(m)} / 1}; }
 
+int last_day(int y, int m) {
+  return int(unsigned(year_month_day_last{year{y} / month{unsigned(m)} / date::last}.day()));
+}
+
 int expand_two_digit_year(int y2, const ResolveContext& ctx) {
   const int ref = ctx.publication ? year_of(ctx.publication->day) : 2000;
   int y = (ref / 100) * 100 + y2;
@@ -319,18 +323,47 @@ std::optional<Point> nth_week_of(int y, int m, int n) {
   return unit_containing(d, Grain::week);
 }
 
-std::optional<int> clock_minute(const Frame& f) {
-  if (!f.hour) return std::nullopt;
-  int h = *f.hour;
-  if (f.meridiem) {
+// The half of the day (0 morning, 1 afternoon) of an hour written without one ("at 4", "9:30"),
+// read in a schedule by the hours people meet: 8 to 11 in the morning, 12 to 7 in the afternoon
+// or evening ("dinner at 7"), 1 to 6 and 12 too.
+int office_half(int hour) { return hour >= 8 && hour <= 11 ? 0 : 1; }
+
+// The minute of the day of a frame's clock (24 * 60 for midnight ending the day), or nothing. An
+// hour written without its half of the day takes it from `half` when given, else from the part of
+// the day told with it ("this evening at 8", "tonight at 12" is midnight), else, in a schedule,
+// from office hours; elsewhere it is read as written ("at 9:30" is 09:30). "A quarter past 3pm",
+// "ten to 5pm": minutes after or before the hour.
+std::optional<int> clock_minute(const Frame& f, DocType type, std::optional<int> half = std::nullopt) {
+  if (!f.hour && !f.hour_open) return std::nullopt;
+  int h = f.hour ? *f.hour : *f.hour_open;
+  std::optional<int> meridiem = f.meridiem;
+  if (!meridiem && h >= 1 && h <= 12) {
+    if (half) {
+      meridiem = *half;
+    } else if (f.pod) {
+      // Morning; afternoon and evening; at night 6 to 11 in the evening, 12 its midnight.
+      if (*f.pod == 1) meridiem = 0;
+      if (*f.pod == 2 || *f.pod == 3 || (*f.pod == 4 && h >= 6)) meridiem = 1;
+      if ((*f.pod == 3 || *f.pod == 4) && h == 12) h = 24;
+    } else if (f.hour_open && type == DocType::schedule) {
+      meridiem = office_half(h);
+    }
+  }
+  if (meridiem && h != 24) {
     if (h < 1 || h > 12) return std::nullopt;
-    if (*f.meridiem == 1 && h < 12) h += 12;
-    if (*f.meridiem == 0 && h == 12) h = 0;
+    if (*meridiem == 1 && h < 12) h += 12;
+    if (*meridiem == 0 && h == 12) h = 0;
+  }
+  int minute = h * 60 + f.minute.value_or(0);
+  if (f.rel_minutes) {
+    if (f.minute) return std::nullopt;
+    minute += f.rel_dir.value_or(1) * *f.rel_minutes;
+    if (minute < 0) minute += 24 * 60;
   }
   // Hour 24 is midnight at the end of the day (TIMEX3 "T24:00"): "midnight Friday" closes Friday.
-  if (h == 24) return f.minute.value_or(0) == 0 ? std::optional<int>(24 * 60) : std::nullopt;
-  if (h > 23) return std::nullopt;
-  return h * 60 + f.minute.value_or(0);
+  if (minute == 24 * 60) return f.second.value_or(0) == 0 ? std::optional<int>(minute) : std::nullopt;
+  if (h > 24 || minute > 24 * 60) return std::nullopt;
+  return minute;
 }
 
 // Whether US daylight time is kept on day d: from the second Sunday of March to the first Sunday
@@ -343,11 +376,12 @@ bool us_daylight_time(sys_days d) {
   return d >= start && d < end;
 }
 
-// Adds the clock or part of day of the frame to a day point.
-Point with_time_of_day(Point dp, const Frame& f) {
-  if (auto m = clock_minute(f)) {
-    dp.grain = Grain::minute;
+// Adds the clock or part of day of the frame to a day point (`half`: as clock_minute()).
+Point with_time_of_day(Point dp, const Frame& f, DocType type, std::optional<int> half = std::nullopt) {
+  if (auto m = clock_minute(f, type, half)) {
+    dp.grain = f.second ? Grain::second : Grain::minute;
     dp.minute = *m;
+    dp.second = f.second.value_or(0);
     if (f.zone) dp.zone = *f.zone + (f.zone_us_daylight && us_daylight_time(dp.day) ? 60 : 0);
   } else if (f.pod) {
     dp.grain = Grain::part_of_day;
@@ -397,12 +431,64 @@ std::optional<sys_days> holiday_in(const std::string& rule, int y) {
   return std::nullopt;
 }
 
+// In a schedule whose reference time has a UTC offset, a time given with a zone is told in the
+// reference's own clock ("4pm CET" read at 04:30-02:00 is 13:00); otherwise it keeps its zone.
+Point in_reference_zone(Point p, const ResolveContext& ctx) {
+  if (ctx.doc_type != DocType::schedule || !p.zone || !ctx.publication || !ctx.publication->utc_offset) return p;
+  long minute = p.minute - *p.zone + ctx.publication->utc_offset->count();
+  const long day_shift = minute >= 0 ? minute / 1440 : -((-minute + 1439) / 1440);
+  minute -= day_shift * 1440;
+  p.day += days{day_shift};
+  p.minute = static_cast<int>(minute);
+  p.zone.reset();
+  return p;
+}
+
+// Whether a point told in a schedule is not over at the reference time `ref` (a day, with its
+// clock when known): a time not before it, a day or longer unit not ended before its day.
+bool not_past(const Point& p, const Point& ref, const ResolveContext& ctx) {
+  if (is_clock(p.grain) && p.grain != Grain::part_of_day) {
+    const Point t = in_reference_zone(p, ctx);
+    if (t.day != ref.day) return t.day > ref.day;
+    return ref.minute < 0 || t.minute >= ref.minute;
+  }
+  return bounds_of(p).latest >= ref.day;
+}
+
+// What a schedule means by a date, a weekday or a time without a year or a day: the next one from
+// the reference time. A weekday alone is the next such day after today ("monday", "tuesday" told on
+// a Tuesday is next week's); with a clock or a part of day, the next one not past ("friday 3pm",
+// "friday night" told on a Friday afternoon are that day's); anything else the first not over
+// before the reference ("Feb 12" is today, "the third quarter" this year's or next).
+std::optional<Point> next_ahead(std::vector<Point> candidates, const Frame& f, const Point& ref,
+                                const ResolveContext& ctx) {
+  std::sort(candidates.begin(), candidates.end(), [](const Point& x, const Point& y) { return x.day < y.day; });
+  const bool weekday_alone = f.weekday && !f.month && !f.day && f.holiday.empty();
+  for (const Point& c : candidates) {
+    if (c.grain != Grain::day) {
+      if (not_past(c, ref, ctx)) return c;
+      continue;
+    }
+    const Point t = with_time_of_day(c, f, ctx.doc_type);
+    if (t.grain != Grain::day ? not_past(t, ref, ctx) : weekday_alone ? c.day > ref.day : c.day >= ref.day) return t;
+  }
+  return std::nullopt;
+}
+
+// "Memorial Day weekend": the weekend before a Monday holiday, after a Friday one, else the one
+// that holds it or follows it.
+Point holiday_weekend(sys_days d) {
+  const int wd = static_cast<int>(weekday{d}.iso_encoding());
+  const sys_days saturday = wd == 1 ? d - days{2} : wd == 5 ? d + days{1} : d + days{6 - wd};
+  return unit_containing(saturday, Grain::weekend);
+}
+
 std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& ctx) {
   std::optional<int> y = f.year;
   if (!y && f.year2) y = expand_two_digit_year(*f.year2, ctx);
   // "In 490" in a story told in years BC is 490 BC.
   if (!y && f.year_bare) y = ctx.story && year_of(ctx.story->point.day) <= 0 ? 1 - *f.year_bare : *f.year_bare;
-  const bool timed = f.hour.has_value() || f.pod.has_value();
+  const bool timed = f.hour.has_value() || f.hour_open.has_value() || f.pod.has_value();
 
   // "1998-99", "1999-00": a range of years ends a few years after it starts; "2025-04" cannot, so
   // it is the ISO month April 2025.
@@ -449,7 +535,8 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   if (y && !f.holiday.empty()) {
     auto d = holiday_in(f.holiday, *y);
     if (!d) return std::nullopt;
-    return finish(f, day_point(*d), AnchorKind::explicit_);
+    if (f.weekend) return finish(f, holiday_weekend(*d), AnchorKind::explicit_);
+    return finish(f, with_time_of_day(day_point(*d), f, ctx.doc_type), AnchorKind::explicit_);
   }
   if (y) {
     if (f.nth_week && f.month) {
@@ -468,12 +555,12 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       if (!iw.ok()) return std::nullopt;
       p.grain = Grain::week;
       p.day = sys_days{iw};
-    } else if (f.month && f.day) {
-      auto d = make_day(*y, *f.month, *f.day);
+    } else if (f.month && (f.day || f.day_last)) {
+      auto d = make_day(*y, *f.month, f.day_last ? last_day(*y, *f.month) : *f.day);
       if (!d) return std::nullopt;
       p.grain = Grain::day;
       p.day = *d;
-      p = with_time_of_day(p, f);
+      p = with_time_of_day(p, f, ctx.doc_type);
     } else if (f.month) {
       p.grain = Grain::month;
       p.day = month_start(*y, *f.month);
@@ -525,7 +612,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   }
   if (!f.holiday.empty()) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy)
-      if (auto d = holiday_in(f.holiday, cy)) candidates.push_back(day_point(*d));
+      if (auto d = holiday_in(f.holiday, cy)) candidates.push_back(f.weekend ? holiday_weekend(*d) : day_point(*d));
   } else if (f.nth_weekend) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy)
       if (auto p = nth_weekend_of(f, cy)) candidates.push_back(*p);
@@ -541,8 +628,8 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   } else if (f.month) {
     for (int cy = ay - 1; cy <= ay + 1; ++cy) {
       Point p;
-      if (f.day) {
-        auto d = make_day(cy, *f.month, *f.day);
+      if (f.day || f.day_last) {
+        auto d = make_day(cy, *f.month, f.day_last ? last_day(cy, *f.month) : *f.day);
         if (!d) continue;
         if (f.weekday && unsigned(weekday{*d}.iso_encoding()) != unsigned(*f.weekday)) continue;
         p.grain = Grain::day;
@@ -560,11 +647,15 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       return resolve_calendar(g, ctx);
     }
   } else if (f.day) {
+    // "the 15th": this month's, last month's or next month's; "Thursday the 14th", "Thu 21st": the
+    // weekday chooses among a year of months on each side.
     const year_month_day ymd{a};
-    for (int k = -1; k <= 1; ++k) {
+    const int span = f.weekday ? 12 : 1;
+    for (int k = -span; k <= span; ++k) {
       const year_month ym = ymd.year() / ymd.month() + months{k};
       const year_month_day cand{ym / day{unsigned(*f.day)}};
       if (!cand.ok()) continue;
+      if (f.weekday && unsigned(weekday{sys_days{cand}}.iso_encoding()) != unsigned(*f.weekday)) continue;
       Point p;
       p.grain = Grain::day;
       p.day = sys_days{cand};
@@ -579,14 +670,15 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       p.day = d;
       candidates.push_back(p);
     }
-    if (f.dir && *f.dir == 0) {
-      // "this Friday": the one in the anchor's week.
+    const bool next_week = f.next_week && ctx.doc_type == DocType::schedule;
+    if ((f.dir && *f.dir == 0) || next_week) {
+      // "this Friday": the one in the anchor's week; in a schedule "next Friday" the one of the week after.
       const Point week = unit_containing(a, Grain::week);
-      const sys_days d = week.day + days{*f.weekday - 1};
+      const sys_days d = week.day + days{*f.weekday - 1 + (next_week ? 7 : 0)};
       Point p;
       p.grain = Grain::day;
       p.day = d;
-      return finish(f, with_time_of_day(p, f), anchor->kind);
+      return finish(f, with_time_of_day(p, f, ctx.doc_type), anchor->kind);
     }
   } else if (f.season && f.dir && *f.dir == 0) {
     // "that autumn", "that winter": the season of the anchor's year; for a winter told from a month
@@ -611,7 +703,7 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
         p.day = month_start(cy, *f.half == 1 ? 1 : 7);
       candidates.push_back(p);
     }
-    if (!f.dir && f.quarter) {
+    if (!f.dir && f.quarter && ctx.doc_type != DocType::schedule) {
       // "the third quarter" in a report: the latest one that has begun; told in the future ("will
       // report third-quarter results"), the nearest: the one just ended, or one still to come.
       const Tense told = ctx.tense_cue().tense;
@@ -638,21 +730,40 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
       if (near_day) p.day = ctx.previous()->day;
       const Tense told = ctx.tense_cue().tense;
       if (told != Tense::future && told != Tense::prospective) p.day -= days{1};
-      return finish(f, with_time_of_day(p, f), near_day ? AnchorKind::previous : AnchorKind::publication);
+      return finish(f, with_time_of_day(p, f, ctx.doc_type), near_day ? AnchorKind::previous : AnchorKind::publication);
     }
     if (anchor->kind == AnchorKind::previous && anchor->point.grain < Grain::day) {
       if (!ctx.publication) return std::nullopt;
       p.day = ctx.publication->day + days{f.dir.value_or(0)};
-      return finish(f, with_time_of_day(p, f), AnchorKind::publication);
+      return finish(f, with_time_of_day(p, f, ctx.doc_type), AnchorKind::publication);
     }
     // A clock time alone ("will leave at 4 a.m.") after a day named in its sentence or the one
     // before ("arrives Thursday") is on that day.
-    if (anchor->kind == AnchorKind::publication && f.anchor == AnchorPolicy::automatic && !f.dir && f.hour &&
+    const bool clock = f.hour || f.hour_open;
+    const bool day_told = f.dir || f.day_offset;
+    if (anchor->kind == AnchorKind::publication && f.anchor == AnchorPolicy::automatic && !day_told && clock &&
         ctx.previous() && ctx.previous()->grain >= Grain::day && ctx.previous_distance() <= 1) {
       p.day = ctx.previous()->day;
-      return finish(f, past_midnight(with_time_of_day(p, f), f, ctx), AnchorKind::previous);
+      return finish(f, past_midnight(with_time_of_day(p, f, ctx.doc_type), f, ctx), AnchorKind::previous);
     }
-    Point timed_point = past_midnight(with_time_of_day(p, f), f, ctx);
+    // In a schedule, a clock time without a day is the next one: today's, or tomorrow's once past
+    // ("3am" told at 04:30); an hour without its half of the day ("at 6") is read by office hours
+    // unless only the other half is still to come today ("at 8" told at 19:00 is 20:00).
+    if (ctx.doc_type == DocType::schedule && anchor->kind == AnchorKind::publication && !day_told && clock) {
+      std::vector<std::optional<int>> halves{std::nullopt};
+      if (f.hour_open && !f.meridiem && !f.pod && *f.hour_open != 12) {
+        const int office = office_half(*f.hour_open);
+        halves = {office, 1 - office};
+      }
+      p.day = a;
+      for (const auto& half : halves) {
+        const Point today = with_time_of_day(p, f, ctx.doc_type, half);
+        if (not_past(today, anchor->point, ctx)) return finish(f, today, anchor->kind);
+      }
+      p.day = a + days{1};
+      return finish(f, with_time_of_day(p, f, ctx.doc_type, halves.front()), anchor->kind);
+    }
+    Point timed_point = past_midnight(with_time_of_day(p, f, ctx.doc_type), f, ctx);
     // Midnight told in the past with no day ("the fire started at midnight") is the one that began
     // the day; otherwise ("polls close at midnight") the one that ends it.
     if (timed_point.minute == 24 * 60 && ctx.tense_cue().tense == Tense::past) timed_point.minute = 0;
@@ -679,16 +790,65 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     // A weekday of a month or a year told ("in June 1941 ... on a Sunday") is known to that period.
     if (f.weekday && !f.day && !f.month && anchor->point.grain >= Grain::year && anchor->point.grain <= Grain::month)
       p.known = anchor->point.known.value_or(anchor->point.grain);
-    if (p.grain == Grain::day) p = with_time_of_day(p, f);
+    if (p.grain == Grain::day) p = with_time_of_day(p, f, ctx.doc_type);
     return finish(f, p, anchor->kind);
+  }
+  if (ctx.doc_type == DocType::schedule && anchor->kind == AnchorKind::publication && !f.dir) {
+    if (auto next = next_ahead(candidates, f, anchor->point, ctx)) return finish(f, *next, anchor->kind);
   }
   constexpr std::size_t kFarCue = 40;  // bytes: about six words
   auto best = choose(candidates, a, f.dir, tense, cue.distance > kFarCue, cue.adjacent);
   if (!best && !f.dir) best = choose(candidates, a, std::nullopt, Tense::unknown);  // the tense fits none
   if (!best) return std::nullopt;
   Point p = *best;
-  if (p.grain == Grain::day) p = with_time_of_day(p, f);
+  if (p.grain == Grain::day) p = with_time_of_day(p, f, ctx.doc_type);
   return finish(f, p, anchor->kind);
+}
+
+// In a schedule, a count of units from the reference ("in two weeks", "three weeks hence", "two
+// weeks ago", "a week from tomorrow") is the day it reaches, or the minute for hours and minutes
+// when the reference has a clock ("in 90 minutes"); a fraction is counted in the next smaller unit
+// ("in half an hour" is 30 minutes).
+std::optional<Resolved> count_from_now(const Frame& f, const Anchor& anchor) {
+  struct Smaller {
+    Grain unit, smaller;
+    int per;
+  };
+  static constexpr std::array<Smaller, 7> kSmaller{{{Grain::year, Grain::month, 12},
+                                                    {Grain::half, Grain::month, 6},
+                                                    {Grain::quarter, Grain::month, 3},
+                                                    {Grain::month, Grain::day, 30},
+                                                    {Grain::week, Grain::day, 7},
+                                                    {Grain::day, Grain::hour, 24},
+                                                    {Grain::hour, Grain::minute, 60}}};
+  Grain unit = *f.unit;
+  double count = f.amount.value_or(1.0) + (f.plus_half ? 0.5 : 0.0);
+  for (const Smaller& s : kSmaller)
+    if (unit == s.unit && std::floor(count) != count) {
+      count *= s.per;
+      unit = s.smaller;
+    }
+  const long n = std::lround(count) * f.dir.value_or(1);
+  if (std::abs(n) > 100000) return std::nullopt;
+  Point start;
+  start.day = anchor.point.day;
+  if (is_clock(unit)) {
+    if (anchor.point.minute < 0) return finish(f, start, anchor.kind);  // no clock to move from: the day
+    start.grain = Grain::minute;
+    start.minute = anchor.point.minute;
+    if (unit == Grain::second) unit = Grain::minute;
+  }
+  Point p = shift(start, unit, n);
+  if (f.day_offset && p.grain == Grain::day) p.day += days{*f.day_offset};
+  return finish(f, with_time_of_day(p, f, DocType::schedule), anchor.kind);
+}
+
+// A time resolved with a zone, told in the reference's clock when a schedule's reference has one.
+std::optional<Resolved> in_reference_zone(const Frame& f, std::optional<Resolved> r, const ResolveContext& ctx) {
+  if (!r || !r->point || !r->point->zone) return r;
+  const Point p = in_reference_zone(*r->point, ctx);
+  if (!p.zone) r = finish(f, p, r->value.anchor);
+  return r;
 }
 
 std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx) {
@@ -754,6 +914,8 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   // "The quarter", "this quarter": the one reported on, when the document reports on one.
   if (!f.same_period && f.period && *f.period == *f.unit && ctx.report_period && ctx.report_period->grain == *f.unit)
     return finish(f, *ctx.report_period, AnchorKind::previous);
+  if (f.exact && ctx.doc_type == DocType::schedule && anchor->kind == AnchorKind::publication)
+    return count_from_now(f, *anchor);
   const long n = std::lround(amount) * f.dir.value_or(0);
   if (std::abs(n) > 100000) return std::nullopt;
   Grain unit = *f.unit;
@@ -790,6 +952,18 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   Point p = shift(start, unit, n);
   if (p.grain != grain) p = unit_containing(p.day, grain);
   if (p.grain == Grain::second) p.grain = Grain::minute;
+  // "The first Monday of next month", "the last Friday of the month": that weekday of the month
+  // reached; "the last day of next month" its last day.
+  if (p.grain == Grain::month && ((f.weekday && f.nth_week) || f.day_last)) {
+    const year_month_day first{p.day};
+    Frame g = f;
+    g.month = int(unsigned(first.month()));
+    std::optional<Point> q =
+        f.day_last ? day_point(sys_days{year_month_day_last{first.year() / first.month() / date::last}})
+                   : nth_weekday_of(g, int(first.year()));
+    if (!q) return std::nullopt;
+    p = *q;
+  }
   if (within_known) p.known = known_from;
   // "Tuesday of last week", "Monday next week": that day of the week reached.
   if (f.weekday && p.grain == Grain::week) p = day_point(p.day + days{*f.weekday - 1});
@@ -800,6 +974,8 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
     if (!that.ok()) return std::nullopt;
     p = day_point(sys_days{that});
   }
+  // "Wednesday next week at 2pm", "in 2 days at 5pm": the clock on the day reached.
+  if (p.grain == Grain::day) p = with_time_of_day(p, f, ctx.doc_type);
   Resolved r = finish(f, p, anchor->kind);
   // "Earlier this month" lies between the month's first day and the anchor day, not in its first
   // third as "early this month" does; "later this year" between the anchor day and the year's end.
@@ -816,13 +992,22 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
 std::optional<Grain> needed_precision(const Frame& f) {
   if (f.anchor != AnchorPolicy::previous) return std::nullopt;
   if (f.kind == FrameKind::shift && f.unit) return std::min(*f.unit, Grain::day);
-  if (f.kind == FrameKind::calendar && (f.hour || f.pod)) return Grain::day;
+  if (f.kind == FrameKind::calendar && (f.hour || f.hour_open || f.pod)) return Grain::day;
   return std::nullopt;
 }
 
 }  // namespace
 
 std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
+  if (f.schedule_only && ctx.doc_type != DocType::schedule) return std::nullopt;
+  // "Next" is the next one, but before a weekday in a schedule ("next Friday" is then the Friday of
+  // next week).
+  if (f.next_week && !(f.weekday && !f.month && !f.day && ctx.doc_type == DocType::schedule)) {
+    Frame g = f;
+    g.next_week = false;
+    g.dir = 1;
+    return resolve(g, ctx);
+  }
   // The date narrated last is coarser than the frame needs ("last week ... the same day"): the
   // last one precise enough in its paragraph ("on Thursday"), when there is one; else the coarse
   // one, of which the day is unknown ("in October 1998 ... that same day" is 1998-10-XX).
@@ -838,18 +1023,28 @@ std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
   switch (f.kind) {
     case FrameKind::calendar: {
       auto r = resolve_calendar(f, ctx);
-      if (!r || !f.day_offset) return r;
-      // "The day before last Tuesday", "5 p.m. the day before yesterday": the day named, moved;
-      // only a day, or a time of day, can be.
-      if (!r->point || (r->point->grain != Grain::day && !is_clock(r->point->grain))) return std::nullopt;
-      Point p = *r->point;
-      p.day += days{*f.day_offset};
-      return finish(f, p, r->value.anchor);
+      if (r && f.day_offset) {
+        // "The day before last Tuesday", "5 p.m. the day before yesterday": the day named, moved;
+        // only a day, or a time of day, can be.
+        if (!r->point || (r->point->grain != Grain::day && !is_clock(r->point->grain))) return std::nullopt;
+        Point p = *r->point;
+        p.day += days{*f.day_offset};
+        r = finish(f, p, r->value.anchor);
+      }
+      return in_reference_zone(f, std::move(r), ctx);
     }
     case FrameKind::shift:
-      return resolve_shift(f, ctx);
+      return in_reference_zone(f, resolve_shift(f, ctx), ctx);
     case FrameKind::duration: {
       if (!f.unit) return std::nullopt;
+      if (f.ahead && !f.vague && ctx.doc_type == DocType::schedule) {
+        // "in two weeks", "in 2 hours": in a schedule, the point that far ahead.
+        Frame g = f;
+        g.kind = FrameKind::shift;
+        g.dir = 1;
+        g.exact = true;
+        return resolve_shift(g, ctx);
+      }
       Resolved r;
       r.value.type = TimexType::duration;
       r.value.grain = *f.unit;
@@ -865,7 +1060,7 @@ std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
       if (f.weekday) {
         r.value.grain = Grain::day;
         r.value.timex = "XXXX-WXX-" + std::to_string(*f.weekday);
-        if (const auto minute = clock_minute(f)) {
+        if (const auto minute = clock_minute(f, ctx.doc_type)) {
           char buf[16];
           std::snprintf(buf, sizeof buf, "T%02d:%02d", *minute / 60, *minute % 60);
           r.value.grain = Grain::minute;

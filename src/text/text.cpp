@@ -40,10 +40,11 @@ std::size_t valid_sequence(std::string_view s, std::size_t i) {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Words after which a period does not end a sentence (compared lower-case, without the period).
-constexpr std::array<std::string_view, 44> kAbbreviations{
-    "mr",  "mrs",  "ms",  "dr",  "prof", "sen",  "rep", "gov", "gen",  "col",   "lt",  "sgt", "st",  "jr",  "sr",
-    "inc", "corp", "co",  "ltd", "no",   "vs",   "jan", "feb", "mar",  "apr",   "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov",  "dec", "mon", "tue",  "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ft"};
+constexpr std::array<std::string_view, 46> kAbbreviations{
+    "mr",  "mrs", "ms",   "dr",    "prof", "sen",  "rep", "gov", "gen", "col",   "lt",  "sgt",
+    "st",  "jr",  "sr",   "inc",   "corp", "co",   "ltd", "no",  "vs",  "jan",   "feb", "mar",
+    "apr", "jun", "jul",  "aug",   "sep",  "sept", "oct", "nov", "dec", "mon",   "tue", "tues",
+    "wed", "thu", "thur", "thurs", "fri",  "sat",  "sun", "ft",  "ca",  "approx"};
 
 bool is_abbreviation(std::string_view text, std::size_t dot) {
   std::size_t b = dot;

@@ -109,6 +109,24 @@ BOOST_AUTO_TEST_CASE(extract_reads_files_in_order) {
   BOOST_TEST(r.out.find("2020-05-05") != std::string::npos);
 }
 
+// docs/schedule.md: the reference keeps its clock, the next one is meant, zones are told in the
+// reference's clock when it has an offset; the same sentence as news looks back.
+BOOST_AUTO_TEST_CASE(extract_type_schedule_reads_what_is_to_come) {
+  const std::string text = "Call at 3am. Lunch on Friday at 12:30, then 4pm CET.";
+  const auto r = run("extract --dct 2013-02-12T04:30-02:00 --type schedule", text);
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(r.err.empty());
+  std::vector<std::string> values;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) values.push_back(nlohmann::json::parse(line)["value"]);
+  BOOST_TEST(values == (std::vector<std::string>{"2013-02-13T03:00", "2013-02-15T12:30", "2013-02-15T13:00"}),
+             boost::test_tools::per_element());
+  const auto news = run("extract --dct 2013-02-12T04:30-02:00", text);
+  BOOST_TEST(news.out.find("2013-02-12T03:00") != std::string::npos);
+  BOOST_TEST(news.out.find("2013-02-08T12:30") != std::string::npos);
+  BOOST_TEST(news.out.find("2013-02-08T16:00+01:00") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(help_and_version) {
   auto v = run("--version");
   BOOST_TEST(v.code == 0);

@@ -111,7 +111,9 @@ void run_file(const fs::path& file, Totals& totals) {
         doc.published = parse_instant(value);
         BOOST_REQUIRE_MESSAGE(doc.published, where << ": bad @dct");
       } else if (key == "@type") {
-        opts.doc_type = value == "narrative" ? DocType::narrative : DocType::news;
+        const auto type = parse_doc_type(value);
+        BOOST_REQUIRE_MESSAGE(type, where << ": unknown @type " << value);
+        opts.doc_type = *type;
       } else if (key == "@dayfirst") {
         opts.day_first = value == "yes";
       } else {

@@ -218,6 +218,60 @@ BOOST_AUTO_TEST_CASE(extract_is_deterministic) {
   }
 }
 
+// No expression crosses a blank line or a sentence end: pieces that make one expression when
+// they meet ("5pm" and "the day before yesterday", "Friday" and "March 3") are put on both sides
+// of blank lines (spaces in them too), sentence ends and line breaks, in every document type.
+BOOST_AUTO_TEST_CASE(no_expression_crosses_a_blank_line_or_a_sentence_end) {
+  static constexpr std::array<const char*, 24> kPieces{"5pm",      "the day before yesterday",
+                                                       "tomorrow", "at 9:30",
+                                                       "Friday",   "March 3",
+                                                       "2025",     "10 a.m.",
+                                                       "on",       "next",
+                                                       "week",     "the",
+                                                       "of",       "noon",
+                                                       "Monday",   "3",
+                                                       "EST",      "till 11:00",
+                                                       "evening",  "at",
+                                                       "2/15",     "hence",
+                                                       "last",     "Christmas"};
+  static constexpr std::array<const char*, 9> kBreaks{"\n\n", "\n \n", "\r\n\r\n", "\n\t\n\n", ". ",
+                                                      "! ",   "? ",    ".\n",      "\n\n\n"};
+  Rng r;
+  std::size_t mentions = 0, blank_lines = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    const int n = r.between(2, 12);
+    for (int k = 0; k < n; ++k) {
+      if (k > 0) text += r.below(3) == 0 ? " " : r.pick(kBreaks);
+      text += r.pick(kPieces);
+    }
+    const Document d = doc_at(random_day(r, 1950, 2050), text);
+    ExtractOptions o;
+    o.doc_type = static_cast<DocType>(r.below(3));
+    const auto sentences = split_sentences(d.text);
+    for (const auto& m : extract(Grammar::english(), d, o)) {
+      ++mentions;
+      BOOST_TEST_INFO("text: " << d.text << " mention: " << m.text);
+      bool blank = false, line_start = false;
+      for (char c : m.text) {
+        if (c == '\n') {
+          blank = blank || line_start;
+          line_start = true;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+          line_start = false;
+        }
+      }
+      blank_lines += blank;
+      BOOST_TEST(!blank);
+      bool inside = false;
+      for (const Span& s : sentences) inside = inside || (s.begin <= m.begin && m.end <= s.end);
+      BOOST_TEST(inside);
+    }
+  }
+  BOOST_TEST(mentions > 5000u);
+  BOOST_TEST(blank_lines == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(the_timex3_validator_knows_good_from_bad) {
   for (const char* good : {"2025-04-18",
                            "2025-W15",

@@ -61,6 +61,23 @@ BOOST_AUTO_TEST_CASE(values_outside_9999_bc_to_ad_9999_are_dropped) {
   }
 }
 
+// Issue 20: "The meeting ended at 5pm\n\nthe day before yesterday he left" gave one expression
+// across the paragraph break, "5pm\n\nthe day before yesterday" = 2013-02-10T17:00; nor may one
+// cross a sentence end.
+BOOST_AUTO_TEST_CASE(no_expression_crosses_a_paragraph_break) {
+  const auto ms = extract(Grammar::english(),
+                          doc_at("2013-02-12T04:30", "The meeting ended at 5pm\n\nthe day before yesterday he left"));
+  BOOST_REQUIRE_EQUAL(ms.size(), 2u);
+  BOOST_TEST(ms[0].text == "5pm");
+  BOOST_TEST(ms[0].value.timex == "2013-02-12T17:00");
+  BOOST_TEST(ms[1].text == "the day before yesterday");
+  BOOST_TEST(ms[1].value.timex == "2013-02-10");
+  const auto lines = extract(Grammar::english(), doc_at("2013-02-12", "We met at 5pm.\nTomorrow we leave."));
+  BOOST_REQUIRE_EQUAL(lines.size(), 2u);
+  BOOST_TEST(lines[0].text == "5pm");
+  BOOST_TEST(lines[1].text == "Tomorrow");
+}
+
 // Found by fuzz_timeml: with no TIMEX3 inside <DCT>, the first TIMEX3 of the text was taken as
 // the creation time; once we re-tagged the text, the same file read back with another date.
 BOOST_AUTO_TEST_CASE(timeml_creation_time_is_never_taken_from_the_text) {
