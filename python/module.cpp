@@ -45,9 +45,10 @@ std::optional<date::sys_days> day_option(const std::optional<std::string>& value
 }
 
 ExtractOptions extract_options(const std::string& type, bool day_first) {
-  if (type != "news" && type != "narrative") throw py::value_error("--type: " + type + " not in {news,narrative}");
+  const std::optional<DocType> doc_type = parse_doc_type(type);
+  if (!doc_type) throw py::value_error("--type: " + type + " not in {news,narrative,schedule}");
   ExtractOptions o;
-  o.doc_type = type == "narrative" ? DocType::narrative : DocType::news;
+  o.doc_type = *doc_type;
   o.day_first = day_first;
   return o;
 }

@@ -83,7 +83,7 @@ def _warn(messages: list[str]) -> None:
 def extract(
     text: str,
     dct: Optional[DateLike] = None,
-    type: Literal["news", "narrative"] = "news",
+    type: Literal["news", "narrative", "schedule"] = "news",
     day_first: bool = False,
     doc: str = "text",
 ) -> list[Mention]:
@@ -94,8 +94,9 @@ def extract(
             dateline at the top gives the publication date when ``dct`` is not given).
         dct: the publication date that deictic expressions ("yesterday", "last week") hang on.
             Without it, and without a byline, only explicit dates are resolved (with a warning).
-        type: ``"news"`` (deictic expressions from the publication date) or ``"narrative"``
-            (from the date narrated before).
+        type: ``"news"`` (deictic expressions from the publication date), ``"narrative"``
+            (from the date narrated before) or ``"schedule"`` (text about what is to come: the next
+            date or time from ``dct``; see docs/schedule.md).
         day_first: read ``4/5/2025`` as 4 May rather than April 5.
         doc: the document id written in each mention's ``doc``.
 
@@ -115,7 +116,7 @@ def build(
     articles: Iterable[Mapping[str, Any]],
     dct: Optional[DateLike] = None,
     dct_fallback: Optional[DateLike] = None,
-    type: Literal["news", "narrative"] = "news",
+    type: Literal["news", "narrative", "schedule"] = "news",
     day_first: bool = False,
     merge_threshold: float = 0.5,
     date_from: Optional[DateLike] = None,
@@ -130,7 +131,7 @@ def build(
             neither ``text`` nor ``html`` is skipped with a :class:`TimelinerWarning`.
         dct: the publication date of every article, overriding theirs.
         dct_fallback: the publication date of the articles where none is found.
-        type: ``"news"`` or ``"narrative"``, as for :func:`extract`.
+        type: ``"news"``, ``"narrative"`` or ``"schedule"``, as for :func:`extract`.
         day_first: read ``4/5/2025`` as 4 May.
         merge_threshold: how alike two headlines must be to merge (cosine of their content-word
             stems, 0..1; above 1 merges nothing).
