@@ -938,9 +938,11 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
   Grain grain =
       anchor->kind == AnchorKind::previous && anchor->point.grain < unit && !within_known ? anchor->point.grain : unit;
   if ((anchor->kind != AnchorKind::publication || same_period) && !over_span) {
-    if (unit == Grain::year && period(anchor->point.grain) && n != 0)
-      grain = anchor->point.grain;  // "a year earlier" than a quarter is that quarter a year before;
-                                    // "that year" after "in June 1998" is 1998
+    // "A year earlier" than a quarter is that quarter a year before ("that year" after "in June
+    // 1998" is 1998; "in the fall of 1958 ... 40 years later" 1998-FA); from a month, a narrative
+    // counts years in years ("in May 1776 ... the next year" is 1777), a report in its months.
+    const bool in_years = ctx.doc_type == DocType::narrative && anchor->point.grain == Grain::month;
+    if (unit == Grain::year && period(anchor->point.grain) && n != 0 && !in_years) grain = anchor->point.grain;
     if (unit == Grain::year && same_period && !f.with_figures && anchor->kind == AnchorKind::previous &&
         ctx.previous_distance() == 0)
       grain = anchor->point.grain;  // "for the quarter ended Sept. 30 ... a year earlier": that day
