@@ -1,4 +1,5 @@
 #include "grammar/compiled.hpp"
+#include "grammar/word_bytes.hpp"
 
 #include <timeliner/extract.hpp>
 
@@ -171,18 +172,6 @@ void append_trie_regex(std::string& out, const std::vector<std::string>& w, std:
   }
   if (group) out += ends ? ")?" : ")";
 }
-
-// ASCII letters, digits and '_' (std::isalnum in the "C" locale, which the program never changes),
-// from a table: it is asked at every byte of the text.
-constexpr auto kWordBytes = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c)
-    t[static_cast<std::size_t>(c)] =
-        (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-  return t;
-}();
-
-bool is_word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 
 // The words of `s` that spaces and tabs separate.
 std::vector<std::string_view> fields(std::string_view s) {

@@ -1,5 +1,7 @@
 #include "grammar/scan_db.hpp"
 
+#include "grammar/word_bytes.hpp"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -30,15 +32,6 @@ namespace {
 
 std::atomic<std::uint64_t> database_counter{0};
 
-// ASCII letters, digits and '_': a match never starts between two of them.
-constexpr auto kWordBytes = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c)
-    t[static_cast<std::size_t>(c)] =
-        (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-  return t;
-}();
-
 // Each thread's scratch space, and its copy of the text turned around.
 struct ThreadScan {
   hs_scratch_t* scratch = nullptr;
@@ -59,9 +52,7 @@ struct Context {
 int on_match(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/, void* context) {
   auto& c = *static_cast<Context*>(context);
   const std::size_t p = c.text.size() - static_cast<std::size_t>(to);
-  if (p > 0 && kWordBytes[static_cast<unsigned char>(c.text[p - 1])] &&
-      kWordBytes[static_cast<unsigned char>(c.text[p])])
-    return 0;  // inside a word
+  if (p > 0 && is_word_byte(c.text[p - 1]) && is_word_byte(c.text[p])) return 0;  // inside a word
   c.out->push_back((static_cast<std::uint64_t>(p) << 16) | id);
   return 0;
 }
