@@ -28,14 +28,14 @@ for a in "$@"; do
     *) targets+=("$a") ;;
   esac
 done
-all_targets=(fuzz_extract fuzz_timeml fuzz_timeline_json fuzz_html fuzz_jsonl)
+all_targets=(fuzz_extract fuzz_timeml fuzz_timeline_json fuzz_html fuzz_jsonl fuzz_parse)
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 seconds=${FUZZ_SECONDS:-300}
 timeout=${FUZZ_TIMEOUT:-30}
 build_dir=${BUILD_DIR:-build-fuzz}
 # --smoke: executions per target (measured: about 40 s each under ASan + UBSan here).
 declare -A smoke_runs=([fuzz_extract]=20000 [fuzz_timeml]=100000 [fuzz_timeline_json]=100000 [fuzz_html]=60000
-  [fuzz_jsonl]=60000)
+  [fuzz_jsonl]=60000 [fuzz_parse]=20000)
 
 scripts/setup.sh clang libclang-rt-14-dev
 
@@ -70,6 +70,7 @@ for f in tests/corpus/*.txt; do
 done
 for f in examples/*.txt; do
   { printf '%s' "$header"; cat "$f"; } >"$seeds/fuzz_extract/$(basename "$f")"
+  cp "$f" "$seeds/fuzz_parse/"
 done
 find tests/fixtures -name '*.tml' -exec cp {} "$seeds/fuzz_timeml/" \;
 find tests/fixtures -name '*.html' -exec cp {} "$seeds/fuzz_html/" \;

@@ -34,6 +34,7 @@ void add_tag_command(CLI::App& app, Action& action);
 void add_view_command(CLI::App& app, Action& action);
 void add_merge_command(CLI::App& app, Action& action);
 void add_eval_timeline_command(CLI::App& app, Action& action);
+void add_parse_command(CLI::App& app, Action& action);
 
 // The viewer page with the timeline JSON in place of its data placeholder, escaped for a script.
 std::string render_standalone_page(const std::string& page_template, const std::string& timeline_json);

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   add_view_command(app, action);
   add_merge_command(app, action);
   add_eval_timeline_command(app, action);
+  add_parse_command(app, action);
 
   try {
     app.parse(argc, argv);

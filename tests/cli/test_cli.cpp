@@ -150,6 +150,34 @@ BOOST_AUTO_TEST_CASE(bad_input_gives_one_line_and_non_zero_exit) {
   BOOST_TEST(run("extract /no/such/file.txt").err.find("/no/such/file.txt") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(parse_prints_conllu) {
+  const auto r = run("parse", "The minister arrived on Thursday. He didn't stay.\n");
+  BOOST_TEST(r.code == 0);
+  BOOST_TEST(r.err.empty());
+  BOOST_TEST(r.out ==
+             "# sent_id = 1\n# text = The minister arrived on Thursday.\n"
+             "1\tThe\t_\tDET\tDT\t_\t2\tdet\t_\t_\n"
+             "2\tminister\t_\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+             "3\tarrived\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+             "4\ton\t_\tADP\tIN\t_\t5\tcase\t_\t_\n"
+             "5\tThursday\t_\tPROPN\tNNP\t_\t3\tobl\t_\tSpaceAfter=No\n"
+             "6\t.\t_\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+             "# sent_id = 2\n# text = He didn't stay.\n"
+             "1\tHe\t_\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n"
+             "2\tdid\t_\tAUX\tVBD\t_\t4\taux\t_\tSpaceAfter=No\n"
+             "3\tn't\t_\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+             "4\tstay\t_\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
+             "5\t.\t_\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  TempDir d;
+  const auto a = d.write("a.txt", "Prices rose.");
+  BOOST_TEST(run("parse '" + a.string() + "'").out == run("parse", "Prices rose.").out);
+  const auto bad = run("parse /no/such/file.txt");
+  BOOST_TEST(bad.code != 0);
+  BOOST_TEST(lines(bad.err) == 1u);
+  BOOST_TEST(bad.err.find("/no/such/file.txt") != std::string::npos);
+  BOOST_TEST(run("parse", "").out.empty());
+}
+
 BOOST_AUTO_TEST_CASE(build_needs_a_publication_date) {
   TempDir d;
   auto a = d.write("story.txt", "It rained yesterday.");

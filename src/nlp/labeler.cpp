@@ -1,0 +1,131 @@
+#include "nlp/labeler.hpp"
+
+#include <algorithm>
+
+namespace timeliner::nlp {
+
+std::vector<std::vector<int>> dependents_of(const std::vector<int>& heads) {
+  std::vector<std::vector<int>> deps(heads.size());
+  for (std::size_t i = 0; i < heads.size(); ++i)
+    if (heads[i] >= 0) deps[static_cast<std::size_t>(heads[i])].push_back(static_cast<int>(i));
+  return deps;
+}
+
+std::size_t labeler_features(const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
+                             const std::vector<int>& heads, const std::vector<std::vector<int>>& deps,
+                             const std::vector<std::uint8_t>& rels, std::size_t d, std::uint64_t* out) {
+  const int h = heads[d];
+  const int n = static_cast<int>(heads.size());
+  auto w = [&](int i) -> std::uint64_t { return i < 0 ? 1 : lex[static_cast<std::size_t>(i)].norm; };
+  auto p = [&](int i) -> std::uint64_t { return i < 0 ? 0x1001 : tags[static_cast<std::size_t>(i)]; };
+  auto c = [&](int i, int g) -> std::uint64_t {
+    return i < 0 ? 0x1001 : lex[static_cast<std::size_t>(i)].entry.cluster[g];
+  };
+  auto rel = [&](int i) -> std::uint64_t {
+    return i < 0 ? 0x2001 : i < static_cast<int>(d) ? rels[static_cast<std::size_t>(i)] : 0x2002;
+  };
+  const int di = static_cast<int>(d);
+  const int g = h >= 0 ? heads[static_cast<std::size_t>(h)] : -1;
+  const std::uint64_t dir = h < 0 ? 2 : h < di ? 1 : 0;
+  const std::uint64_t dist = h < 0 ? 0 : static_cast<std::uint64_t>(std::min(std::abs(h - di), 6));
+  const auto& kids = deps[d];
+  // Dependents: the nearest on each side, the outermost on each side.
+  int l_near = -1, l_far = -1, r_near = -1, r_far = -1;
+  for (int k : kids) {
+    if (k < di) {
+      if (l_far < 0) l_far = k;
+      l_near = k;
+    } else {
+      if (r_near < 0) r_near = k;
+      r_far = k;
+    }
+  }
+  // The sibling just before (already labeled), and the number of dependents.
+  int sib = -1;
+  if (h >= 0) {
+    for (int k : deps[static_cast<std::size_t>(h)])
+      if (k < di) sib = k;
+  } else {
+    for (int k = 0; k < di; ++k)
+      if (heads[static_cast<std::size_t>(k)] < 0) sib = k;
+  }
+  const auto nkids = static_cast<std::uint64_t>(std::min<std::size_t>(kids.size(), 4));
+  std::size_t k = 0;
+  std::uint64_t id = 1000;
+  auto f1 = [&](std::uint64_t a) { out[k++] = combine(++id, a); };
+  auto f2 = [&](std::uint64_t a, std::uint64_t b) { out[k++] = combine(combine(++id, a), b); };
+  auto f3 = [&](std::uint64_t a, std::uint64_t b, std::uint64_t c3) {
+    out[k++] = combine(combine(combine(++id, a), b), c3);
+  };
+  // For the features of a loop: the same template for every round.
+  auto g3 = [&](std::uint64_t tid, std::uint64_t a, std::uint64_t b, std::uint64_t c3) {
+    out[k++] = combine(combine(combine(tid, a), b), c3);
+  };
+  f1(0);
+  f1(p(di));
+  f1(w(di));
+  f2(p(h), dir);
+  f1(w(h));
+  f3(p(di), p(h), dir);
+  f3(w(di), p(h), dir);
+  f3(p(di), w(h), dir);
+  f3(w(di), w(h), dir);
+  f3(p(di), p(h), dist * 4 + dir);
+  f2(lex[d].suffix[2], p(di));
+  f1(lex[d].shape);
+  f2(c(di, 2), dir);
+  f3(c(di, 1), c(h, 1), dir);
+  f3(c(di, 2), p(h), dir);
+  f3(p(di), c(h, 2), dir);
+  // Grandparent.
+  f3(p(di), p(h), p(g));
+  f3(p(di), p(h), rel(g));
+  f3(p(di), rel(h), dir);
+  // Dependents of the word.
+  f3(p(di), p(l_near), p(l_far));
+  f3(p(di), p(r_near), p(r_far));
+  f3(p(di), w(l_far), dir);
+  f3(p(di), w(l_near), dir);
+  f3(p(di), w(r_near), dir);
+  f3(p(di), nkids, dir);
+  for (std::size_t j = 0; j < kids.size() && j < 6; ++j) {
+    const int kid = kids[j];
+    g3(2001, p(di), p(kid), kid < di ? 1 : 0);
+    g3(2002, p(di), w(kid), kid < di ? 1 : 0);
+  }
+  // Siblings: the one before, and its relation.
+  f3(p(di), rel(sib), p(h));
+  f3(p(di), p(sib), rel(sib));
+  // Neighbours of the word.
+  f2(p(di), p(di > 0 ? di - 1 : -1));
+  f2(p(di), p(di + 1 < n ? di + 1 : -1));
+  f3(p(di), w(di > 0 ? di - 1 : -1), dir);
+  // The head's other dependents, on both sides: "was" before a participle makes its subject
+  // nsubj:pass, a second object makes the first iobj, "and" makes a conj.
+  if (h >= 0) {
+    std::size_t seen = 0;
+    for (int kk : deps[static_cast<std::size_t>(h)]) {
+      if (kk == di || seen++ >= 8) continue;
+      const std::uint64_t side = (kk < di ? 1 : 0) + (kk < h ? 2 : 0);
+      g3(2003, p(di), p(kk), side);
+      g3(2004, p(di), w(kk), side + 4 * p(h));
+    }
+  }
+  // The word's own function words: "to" (xcomp, advcl), "that" (ccomp), "of" (nmod).
+  for (std::size_t j = 0; j < kids.size() && j < 6; ++j) {
+    const int kid = kids[j];
+    if (kid < di) g3(2005, w(kid), p(di), p(h));
+  }
+  f3(w(di), p(di), p(h));
+  f2(lex[d].suffix[2], p(h));
+  // The head's other dependents: a subject, an object already there.
+  std::uint64_t has = 0;
+  if (h >= 0)
+    for (int kk : deps[static_cast<std::size_t>(h)])
+      if (kk < di) has = combine(has, rels[static_cast<std::size_t>(kk)]);
+  f3(p(di), p(h), has);
+  f2(h < 0 ? 1 : 0, p(di));
+  return k;
+}
+
+}  // namespace timeliner::nlp

@@ -1,0 +1,24 @@
+// The relation of each word to its head, chosen once the tree is built: a linear model over the
+// words and tags of the word, its head, its head's head, its dependents and the relations already
+// given to the words before it. Shared with the trainer.
+#pragma once
+
+#include "nlp/lexicon.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace timeliner::nlp {
+
+inline constexpr std::size_t kMaxLabelerFeatures = 96;
+
+// The dependents of each word of a tree (heads: 0..n-1, -1 for the root), in order.
+std::vector<std::vector<int>> dependents_of(const std::vector<int>& heads);
+
+// The feature keys of word `d` of a tree, given the relations (ids + 1) of the words before it.
+std::size_t labeler_features(const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
+                             const std::vector<int>& heads, const std::vector<std::vector<int>>& deps,
+                             const std::vector<std::uint8_t>& rels, std::size_t d, std::uint64_t* out);
+
+}  // namespace timeliner::nlp

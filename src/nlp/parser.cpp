@@ -1,0 +1,222 @@
+#include "nlp/parser.hpp"
+
+#include <algorithm>
+
+namespace timeliner::nlp {
+
+void ParseState::reset(std::size_t n) {
+  n_ = n;
+  b_ = 0;
+  stack_.clear();
+  heads_.assign(n + 1, -1);
+  lefts_.assign(n + 1, {-1, -1});
+  rights_.assign(n + 1, {-1, -1});
+  nl_.assign(n + 1, 0);
+  nr_.assign(n + 1, 0);
+}
+
+bool ParseState::legal(Action a) const {
+  switch (a) {
+    case kShift:
+      return b_ < n_;
+    case kRight:
+      return b_ < n_ && !stack_.empty();
+    case kLeft:
+      return !stack_.empty() && heads_[static_cast<std::size_t>(stack_.back())] < 0;
+    case kReduce:
+      return !stack_.empty() && heads_[static_cast<std::size_t>(stack_.back())] >= 0;
+  }
+  return false;
+}
+
+void ParseState::add_arc(int h, int d) {
+  heads_[static_cast<std::size_t>(d)] = h;
+  const auto hh = static_cast<std::size_t>(h);
+  if (d < h) {
+    ++nl_[hh];
+    auto& l = lefts_[hh];
+    if (l[0] < 0 || d < l[0]) {
+      l[1] = l[0];
+      l[0] = d;
+    } else if (l[1] < 0 || d < l[1]) {
+      l[1] = d;
+    }
+  } else {
+    ++nr_[hh];
+    auto& r = rights_[hh];
+    if (r[0] < 0 || d > r[0]) {
+      r[1] = r[0];
+      r[0] = d;
+    } else if (r[1] < 0 || d > r[1]) {
+      r[1] = d;
+    }
+  }
+}
+
+void ParseState::apply(Action a) {
+  switch (a) {
+    case kShift:
+      stack_.push_back(static_cast<int>(b_++));
+      break;
+    case kRight:
+      add_arc(stack_.back(), static_cast<int>(b_));
+      stack_.push_back(static_cast<int>(b_++));
+      break;
+    case kLeft:
+      add_arc(static_cast<int>(b_), stack_.back());
+      stack_.pop_back();
+      break;
+    case kReduce:
+      stack_.pop_back();
+      break;
+  }
+}
+
+std::vector<int> finish_tree(const std::vector<int>& heads, std::size_t n) {
+  std::vector<int> out(n, -1);
+  int root = -1;
+  for (std::size_t i = 0; i < n; ++i)
+    if (heads[i] == static_cast<int>(n) && root < 0) root = static_cast<int>(i);
+  if (root < 0)
+    for (std::size_t i = 0; i < n && root < 0; ++i)
+      if (heads[i] < 0) root = static_cast<int>(i);
+  for (std::size_t i = 0; i < n; ++i) {
+    const int h = heads[i];
+    if (static_cast<int>(i) == root)
+      out[i] = -1;
+    else if (h < 0 || h == static_cast<int>(n))
+      out[i] = root;
+    else
+      out[i] = h;
+  }
+  return out;
+}
+
+namespace {
+
+// What the features read of a position: its word, tag and clusters; fixed values for an absent
+// position and for the root.
+struct Item {
+  std::uint64_t w, p, c0, c1, c2;
+};
+
+}  // namespace
+
+std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
+                            std::uint64_t* out) {
+  const int n = static_cast<int>(s.size());
+  auto item = [&](int i) -> Item {
+    if (i < 0) return Item{1, 0x1001, 0x1001, 0x1001, 0x1001};
+    if (i == n) return Item{2, 0x1002, 0x1002, 0x1002, 0x1002};
+    const Lex& l = lex[static_cast<std::size_t>(i)];
+    return Item{l.norm, tags[static_cast<std::size_t>(i)], l.entry.cluster[0], l.entry.cluster[1], l.entry.cluster[2]};
+  };
+  const int s0 = s.stack(0), s1 = s.stack(1), n0 = s.buffer(0), n1 = s.buffer(1), n2 = s.buffer(2);
+  const int s0h = s.head(s0), s0h2 = s0h >= 0 ? s.head(s0h) : -1;
+  const int s0l = s.left(s0), s0r = s.right(s0), s0l2 = s.left(s0, 1), s0r2 = s.right(s0, 1);
+  const int n0l = s.left(n0), n0l2 = s.left(n0, 1);
+  const Item S0 = item(s0), S1 = item(s1), N0 = item(n0), N1 = item(n1), N2 = item(n2);
+  const Item S0h = item(s0h), S0h2 = item(s0h2), S0l = item(s0l), S0r = item(s0r), S0l2 = item(s0l2),
+             S0r2 = item(s0r2), N0l = item(n0l), N0l2 = item(n0l2);
+  std::uint64_t d = 0;
+  if (s0 >= 0 && n0 >= 0) d = static_cast<std::uint64_t>(std::min(n0 - s0, 5)) + (n0 == n ? 10 : 0);
+  const auto vl_s0 = static_cast<std::uint64_t>(s.left_count(s0)), vr_s0 = static_cast<std::uint64_t>(s.right_count(s0));
+  const auto vl_n0 = static_cast<std::uint64_t>(s.left_count(n0));
+  std::size_t k = 0;
+  std::uint64_t id = 0;
+  auto f1 = [&](std::uint64_t a) { out[k++] = combine(++id, a); };
+  auto f2 = [&](std::uint64_t a, std::uint64_t b) { out[k++] = combine(combine(++id, a), b); };
+  auto f3 = [&](std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+    out[k++] = combine(combine(combine(++id, a), b), c);
+  };
+  auto f4 = [&](std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t e) {
+    out[k++] = combine(combine(combine(combine(++id, a), b), c), e);
+  };
+  // Single words.
+  f2(S0.w, S0.p);
+  f1(S0.w);
+  f1(S0.p);
+  f2(N0.w, N0.p);
+  f1(N0.w);
+  f1(N0.p);
+  f2(N1.w, N1.p);
+  f1(N1.w);
+  f1(N1.p);
+  f2(N2.w, N2.p);
+  f1(N2.w);
+  f1(N2.p);
+  // Pairs.
+  f4(S0.w, S0.p, N0.w, N0.p);
+  f3(S0.w, S0.p, N0.w);
+  f3(S0.w, N0.w, N0.p);
+  f3(S0.w, S0.p, N0.p);
+  f3(S0.p, N0.w, N0.p);
+  f2(S0.w, N0.w);
+  f2(S0.p, N0.p);
+  f2(N0.p, N1.p);
+  // Three words.
+  f3(N0.p, N1.p, N2.p);
+  f3(S0.p, N0.p, N1.p);
+  f3(S0h.p, S0.p, N0.p);
+  f3(S0.p, S0l.p, N0.p);
+  f3(S0.p, S0r.p, N0.p);
+  f3(S0.p, N0.p, N0l.p);
+  // Distance.
+  f2(S0.w, d);
+  f2(S0.p, d);
+  f2(N0.w, d);
+  f2(N0.p, d);
+  f3(S0.w, N0.w, d);
+  f3(S0.p, N0.p, d);
+  // Valency.
+  f2(S0.w, vr_s0);
+  f2(S0.p, vr_s0);
+  f2(S0.w, vl_s0);
+  f2(S0.p, vl_s0);
+  f2(N0.w, vl_n0);
+  f2(N0.p, vl_n0);
+  // Unigrams of the tree around.
+  f1(S0h.w);
+  f1(S0h.p);
+  f1(S0l.w);
+  f1(S0l.p);
+  f1(S0r.w);
+  f1(S0r.p);
+  f1(N0l.w);
+  f1(N0l.p);
+  // Third order.
+  f1(S0h2.w);
+  f1(S0h2.p);
+  f1(S0l2.w);
+  f1(S0l2.p);
+  f1(S0r2.w);
+  f1(S0r2.p);
+  f1(N0l2.w);
+  f1(N0l2.p);
+  f3(S0.p, S0l.p, S0l2.p);
+  f3(S0.p, S0r.p, S0r2.p);
+  f3(S0.p, S0h.p, S0h2.p);
+  f3(N0.p, N0l.p, N0l2.p);
+  // The second word of the stack.
+  f2(S1.w, S1.p);
+  f1(S1.p);
+  f3(S1.p, S0.p, N0.p);
+  f2(S1.p, S0.w);
+  // Word clusters (Koo et al. 2008).
+  f1(S0.c2);
+  f1(N0.c2);
+  f1(N1.c2);
+  f2(S0.c1, N0.c1);
+  f2(S0.c2, N0.p);
+  f2(S0.p, N0.c2);
+  f2(S0.c0, N0.c0);
+  f3(S0.c1, N0.c1, N1.c1);
+  f2(S0h.c1, S0.c1);
+  f3(S0.c1, N0.c1, d);
+  f2(S0.c2, N0.c2);
+  f3(S0.p, N0.p, N0.c2);
+  f3(S0.c2, S0.p, N0.p);
+  return k;
+}
+
+}  // namespace timeliner::nlp
