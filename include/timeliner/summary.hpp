@@ -103,15 +103,18 @@ std::size_t auto_date_count(const Timeline& t, const std::vector<DayScore>& days
 // were taken from the front.
 std::string clean_sentence(std::string_view sentence, std::size_t* cut = nullptr);
 
-// The key dates of `t`: the options.dates (or auto) highest-scoring days within [from, to], each
-// with the options.sentences sentences that best say what happened: chosen among the whole
-// sentences (at most kMaxSummarySentenceBytes) that mention the day or open an article published on
-// it, by centrality (TF-IDF cosine to all of that day's sentences; IDF over the timeline's
-// sentences), times kQueryMiss when missing the query, with maximal marginal relevance (0.7
-// centrality, 0.3 redundancy with those chosen) and from different documents where possible.
+// The key dates of `t`: the options.dates (or auto) best days within [from, to], chosen best first,
+// each choice lowering (x0.9) the days within the mean gap between that many dates over the span, so
+// that they cover the story rather than its busiest week. Each comes with the options.sentences
+// sentences that best say what happened: chosen among the whole sentences (at most
+// kMaxSummarySentenceBytes) that mention the day or open an article published on it, by centrality
+// (TF-IDF cosine to all of that day's sentences; IDF over the timeline's sentences) divided by the
+// fourth root of their length in words, times kQueryMiss when missing the query, with maximal
+// marginal relevance (0.7 centrality, 0.3 redundancy with those chosen), from different documents
+// where possible.
 std::vector<KeyDate> select_key_dates(const Timeline& t, const std::vector<DayScore>& days,
                                       const SummaryOptions& options);
-inline constexpr std::size_t kMaxSummarySentenceBytes = 400;
+inline constexpr std::size_t kMaxSummarySentenceBytes = 250;
 
 // Scores importance and, when options ask for dates, sets t.key_dates.
 void summarize_timeline(Timeline& t, const SummaryOptions& options = {});

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <queue>
 #include <set>
 #include <unordered_map>
 
@@ -79,6 +80,7 @@ struct Candidate {
 };
 
 constexpr double kMmrRelevance = 0.7;
+constexpr double kSpreadFactor = 0.9;
 constexpr std::size_t kMinSummaryWords = 5;
 
 // Whether a mention's sentence may be shown as a summary sentence: whole (a long sentence's mention
@@ -127,6 +129,51 @@ std::vector<const Candidate*> pick(const std::vector<Candidate>& cands, std::siz
   return chosen;
 }
 
+// The n best days within [options.from, options.to], chosen one at a time, best first (ties: the
+// earlier day); each choice multiplies by kSpreadFactor the scores of the days within the mean gap
+// between n days over the candidates' span, so that the dates cover the story rather than its
+// busiest week. A heap with stale entries skipped: each choice touches about 2/n of the days.
+std::vector<const DayScore*> spread_best_days(const std::vector<DayScore>& days, std::size_t n,
+                                              const SummaryOptions& options) {
+  std::vector<const DayScore*> candidates;  // in day order
+  for (const auto& d : days) {
+    if ((options.from && d.day < *options.from) || (options.to && d.day > *options.to)) continue;
+    if (d.score > 0) candidates.push_back(&d);
+  }
+  if (candidates.empty()) return {};
+  const auto span = (candidates.back()->day - candidates.front()->day).count();
+  const date::days gap{static_cast<int>(static_cast<double>(span) / static_cast<double>(n))};
+  std::vector<double> score(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) score[i] = candidates[i]->score;
+  // Highest score first, then the earlier day (the smaller index).
+  auto worse = [](const std::pair<double, std::size_t>& a, const std::pair<double, std::size_t>& b) {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  };
+  std::priority_queue<std::pair<double, std::size_t>, std::vector<std::pair<double, std::size_t>>, decltype(worse)>
+      heap(worse);
+  for (std::size_t i = 0; i < candidates.size(); ++i) heap.emplace(score[i], i);
+  std::vector<char> taken(candidates.size(), 0);
+  std::vector<const DayScore*> out;
+  while (out.size() < n && !heap.empty()) {
+    const auto [s, i] = heap.top();
+    heap.pop();
+    if (taken[i] || s != score[i]) continue;  // taken, or lowered since it was pushed
+    taken[i] = 1;
+    out.push_back(candidates[i]);
+    const auto day = candidates[i]->day;
+    const auto first = std::lower_bound(candidates.begin(), candidates.end(), day - gap,
+                                        [](const DayScore* d, date::sys_days x) { return d->day < x; });
+    for (auto it = first; it != candidates.end() && (*it)->day <= day + gap; ++it) {
+      const auto j = static_cast<std::size_t>(it - candidates.begin());
+      if (taken[j]) continue;
+      score[j] *= kSpreadFactor;
+      heap.emplace(score[j], j);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const DayScore* a, const DayScore* b) { return a->day < b->day; });
+  return out;
+}
+
 }  // namespace
 
 std::string clean_sentence(std::string_view sentence, std::size_t* cut) {
@@ -170,16 +217,7 @@ std::vector<KeyDate> select_key_dates(const Timeline& t, const std::vector<DaySc
                                       const SummaryOptions& options) {
   const std::size_t n = options.auto_dates ? auto_date_count(t, days) : options.dates;
   if (n == 0) return {};
-  // The n best days within range; ties go to the earlier day.
-  std::vector<const DayScore*> ranked;
-  for (const auto& d : days) {
-    if ((options.from && d.day < *options.from) || (options.to && d.day > *options.to)) continue;
-    if (d.score > 0) ranked.push_back(&d);
-  }
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const DayScore* a, const DayScore* b) { return a->score > b->score; });
-  if (ranked.size() > n) ranked.resize(n);
-  std::sort(ranked.begin(), ranked.end(), [](const DayScore* a, const DayScore* b) { return a->day < b->day; });
+  std::vector<const DayScore*> ranked = spread_best_days(days, n, options);
   double top = 0;
   for (const auto& d : days) top = std::max(top, d.score);
 
@@ -225,7 +263,12 @@ std::vector<KeyDate> select_key_dates(const Timeline& t, const std::vector<DaySc
     for (const auto& [_, w] : centroid) norm += w * w;
     norm = std::sqrt(norm);
     for (auto& [_, w] : centroid) w /= norm > 0 ? norm : 1.0;
-    for (auto& c : cands) c.relevance = dot(c.vector, centroid) * (query.matches(c.text) ? 1.0 : kQueryMiss);
+    // Centrality, less for a sentence that misses the query, and divided by the fourth root of its
+    // length in words: of two sentences as central, the one that says it in fewer words.
+    for (auto& c : cands) {
+      const auto words = static_cast<double>(std::count(c.text.begin(), c.text.end(), ' ') + 1);
+      c.relevance = dot(c.vector, centroid) * (query.matches(c.text) ? 1.0 : kQueryMiss) / std::pow(words, 0.25);
+    }
     KeyDate k;
     k.day = d->day;
     k.importance = top > 0 ? std::round(d->score / top * 1000.0) / 1000.0 : 0.0;

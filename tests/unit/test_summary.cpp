@@ -348,6 +348,30 @@ BOOST_AUTO_TEST_CASE(dates_are_chosen_within_the_range_and_auto_follows_the_corp
   BOOST_TEST(auto_date_count(t, days) == std::min<std::size_t>(5, supported));
 }
 
+// Days of scores 10, 9.5 and 9.4 (March 1-3) and 9 (June 1), two dates wanted: the mean gap over
+// the span is 92 / 2 = 46 days, so choosing March 1 lowers March 2 and 3 to 8.55 and 8.46, and June 1
+// comes second.
+BOOST_AUTO_TEST_CASE(key_dates_cover_the_story_rather_than_its_busiest_days) {
+  std::vector<DayScore> days;
+  for (const auto& [day, score] :
+       {std::pair{"2025-03-01", 10.0}, {"2025-03-02", 9.5}, {"2025-03-03", 9.4}, {"2025-06-01", 9.0}}) {
+    DayScore d;
+    d.day = parse_instant(day)->day;
+    d.references = d.score = score;
+    days.push_back(d);
+  }
+  SummaryOptions o;
+  o.dates = 2;
+  std::vector<std::string> chosen;
+  for (const auto& k : select_key_dates(Timeline{}, days, o)) chosen.push_back(format_day(k.day));
+  BOOST_TEST(chosen == (std::vector<std::string>{"2025-03-01", "2025-06-01"}), boost::test_tools::per_element());
+  o.dates = 3;  // a gap of 30 days: the same
+  chosen.clear();
+  for (const auto& k : select_key_dates(Timeline{}, days, o)) chosen.push_back(format_day(k.day));
+  BOOST_TEST(chosen == (std::vector<std::string>{"2025-03-01", "2025-03-02", "2025-06-01"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(the_query_chooses_among_sentences) {
   Timeline t;
   t.documents = {meta("a", "2025-03-02"), meta("b", "2025-03-02")};
