@@ -421,7 +421,7 @@ BOOST_AUTO_TEST_CASE(bundled_example_regenerates_identically) {
 }
 
 BOOST_AUTO_TEST_CASE(build_validates_against_the_schema_in_every_committed_timeline) {
-  for (const char* name : {"example.json", "millbrook.json", "trade-talks.json"}) {
+  for (const char* name : {"example.json", "millbrook.json", "millbrook-summary.json", "trade-talks.json"}) {
     const std::string text = slurp(fs::path(TIMELINER_SOURCE_DIR) / "timelines" / name);
     BOOST_TEST(schema_check::timeline_errors(text) == "", name);
   }
@@ -455,6 +455,11 @@ BOOST_AUTO_TEST_CASE(example_timelines_regenerate_identically) {
   BOOST_TEST(r.code == 0, r.err);
   BOOST_TEST((slurp(d.path / "m.json") == slurp(fs::path(TIMELINER_SOURCE_DIR) / "timelines" / "millbrook.json")),
              "timelines/millbrook.json is stale: run scripts/examples.sh");
+  r = run("merge" + parts + " --dates auto -o '" + (d.path / "s.json").string() + "'");
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(
+      (slurp(d.path / "s.json") == slurp(fs::path(TIMELINER_SOURCE_DIR) / "timelines" / "millbrook-summary.json")),
+      "timelines/millbrook-summary.json is stale: run scripts/examples.sh");
 }
 
 BOOST_AUTO_TEST_CASE(merge_of_builds_equals_build_of_all_in_any_order) {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { buildModel, dayStart, splitTimex, formatRange, tickLabel, DAY_MS } from '../../web/src/data.js';
+import { buildModel, dayStart, splitTimex, formatRange, tickLabel, weightOf, DAY_MS } from '../../web/src/data.js';
 import { packLanes, extent } from '../../web/src/layout.js';
 import { embed } from './make-standalone.mjs';
 import { generate } from './gen-big.mjs';
@@ -14,6 +14,7 @@ test('dayStart handles ordinary, two-digit and negative years', () => {
   assert.equal(new Date(dayStart('0044-03-15')).getUTCFullYear(), 44);
   assert.equal(new Date(dayStart('-0044-03-15')).getUTCFullYear(), -44);
   assert.ok(Number.isNaN(dayStart('2025-4-18')));
+  assert.ok(Number.isNaN(dayStart('2025-02-30')));
 });
 
 test('years BC sort before AD and read as BC in ranges and axis labels', () => {
@@ -99,4 +100,41 @@ test('embedding escapes <, > and & so the JSON cannot close its script element',
   const page = embed('<script type="application/json" id="timeline-data">/*TIMELINER_DATA*/</script>', '{"a":"</script>&"}');
   assert.equal(page, '<script type="application/json" id="timeline-data">{"a":"\\u003c/script\\u003e\\u0026"}</script>');
   assert.deepEqual(JSON.parse(page.slice(page.indexOf('>') + 1, page.lastIndexOf('<'))), { a: '</script>&' });
+});
+
+test('key dates of a summarized timeline: in date order, with their sentences and events; importance kept', () => {
+  const summary = JSON.parse(readFileSync(new URL('../../timelines/millbrook-summary.json', import.meta.url), 'utf8'));
+  const model = buildModel(summary);
+  assert.equal(model.keyDates.length, summary.key_dates.length);
+  assert.ok(model.keyDates.length >= 3);
+  const days = model.keyDates.map((k) => k.day);
+  assert.deepEqual(days, [...days].sort((a, b) => a - b));
+  for (const [n, k] of model.keyDates.entries()) {
+    const src = summary.key_dates.find((x) => x.date === k.date);
+    assert.deepEqual(k.sentences.map((s) => s.text), src.sentences.map((s) => s.text), `sentences of ${k.date}`);
+    assert.deepEqual(k.events.map((m) => m.id), src.events, `events of ${k.date} (key date ${n})`);
+    assert.equal(k.importance, src.importance);
+  }
+  for (const m of model.events) assert.equal(typeof m.importance, 'number');
+  // a timeline without key dates (or written before importance existed) has none and still loads
+  const plain = buildModel(sample);
+  assert.deepEqual(plain.keyDates, []);
+  assert.equal(plain.events[0].importance, null);
+});
+
+test('malformed key dates are left out, not fatal', () => {
+  const t = structuredClone(sample);
+  t.key_dates = [
+    { date: '2025-13-40', sentences: [] },
+    null,
+    { date: '2025-04-18', importance: 7, sentences: [{ text: 'Kept.', doc: 'd1', start: 0, end: 5 }, { doc: 'x' }], events: ['nope'] },
+  ];
+  const [k, ...rest] = buildModel(t).keyDates;
+  assert.equal(rest.length, 0);
+  assert.equal(k.date, '2025-04-18');
+  assert.equal(k.importance, 1);
+  assert.deepEqual(k.sentences.map((s) => s.text), ['Kept.']);
+  assert.deepEqual(k.events, []);
+  assert.equal(weightOf(null), null);
+  assert.deepEqual([0, 0.2, 0.9].map(weightOf), [0, 1, 2]);
 });

@@ -289,6 +289,80 @@ test('opens the multi-article timeline that timeliner generated (timelines/millb
   await page.close();
 });
 
+test('a summarized timeline opens on its key dates, each with its sentences; all events on demand', async () => {
+  const data = JSON.parse(readFileSync(join(repoRoot, 'timelines/millbrook-summary.json'), 'utf8'));
+  const { page, problems } = await open('web/?timeline=../timelines/millbrook-summary.json');
+  const n = data.key_dates.length;
+  const keyEvents = new Set(data.key_dates.flatMap((k) => k.events));
+  assert.equal(await page.locator('#modes').isVisible(), true);
+  assert.equal(await page.getAttribute('#mode-key', 'aria-pressed'), 'true');
+  assert.equal(await page.locator('#list').isHidden(), true);
+  assert.equal(await page.locator('.key-date').count(), n);
+  assert.deepEqual(await page.$$eval('.key-date', (li) => li.map((x) => x.dataset.date)), data.key_dates.map((k) => k.date));
+  for (const [i, k] of data.key_dates.entries()) {
+    const texts = await page.locator('.key-date').nth(i).locator('.key-sentences > li').evaluateAll((li) => li.map((x) => x.firstChild.textContent));
+    assert.deepEqual(texts, k.sentences.map((s) => s.text), `sentences of ${k.date}`);
+  }
+  // importance is visible: a meter per key date, as wide as its importance
+  const widths = await page.$$eval('.key-importance i', (els) => els.map((e) => e.style.width));
+  assert.deepEqual(widths, data.key_dates.map((k) => `${Math.round(k.importance * 100)}%`));
+  assert.match(await page.textContent('#summary'), new RegExp(`${n} key dates, ${keyEvents.size} of ${data.events.length} events`));
+  // the axis holds the key dates' events only (those in lanes below the fold are drawn once scrolled to)
+  const drawn = await rendered(page);
+  assert.ok(drawn > 0 && drawn <= keyEvents.size, `${drawn} drawn`);
+  // picking a key date selects one of its events on the axis
+  await page.locator('.key-date').nth(1).click();
+  assert.equal(await page.getAttribute('.key-date >> nth=1', 'class'), 'key-date selected');
+  // everything else on demand
+  await page.click('#mode-all');
+  assert.equal(await page.getAttribute('#mode-all', 'aria-pressed'), 'true');
+  assert.equal(await page.locator('#key-dates').isHidden(), true);
+  assert.match(await page.textContent('#summary'), new RegExp(`${data.events.length} of ${data.events.length} events`));
+  assert.ok((await page.locator('.list-row[data-weight]').count()) > 0, 'rows carry their importance');
+  await page.click('#mode-key');
+  assert.equal(await page.locator('.key-date').count(), n);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('key-date sentences with markup are shown as text and run nothing', async () => {
+  const data = JSON.parse(readFileSync(join(repoRoot, 'timelines/millbrook-summary.json'), 'utf8'));
+  const evil = '<img src=x onerror="document.title=\'pwned\'"><b>bold</b>';
+  data.key_dates[0].sentences[0].text = `Derailed ${evil}`;
+  data.documents[0].title = `Title ${evil}`;
+  data.key_dates[0].sentences[0].doc = data.documents[0].id;
+  const dir = mkdtempSync(join(tmpdir(), 'timeliner-keydates-'));
+  try {
+    const file = join(dir, 'evil.json');
+    writeFileSync(file, JSON.stringify(data));
+    const { page, problems } = await open('web/?timeline=../tests/web/fixtures/sample.json');
+    assert.equal(await page.locator('#modes').isHidden(), true, 'no key dates, no mode buttons');
+    const title = await page.title();
+    await page.setInputFiles('#file-input', file);
+    await page.waitForSelector('.key-date');
+    const first = page.locator('.key-sentences > li').first();
+    assert.equal(await first.evaluate((li) => li.firstChild.textContent), `Derailed ${evil}`);
+    assert.equal(await first.locator('cite').textContent(), `Title ${evil}`);
+    assert.equal(await page.locator('#key-dates img, #key-dates b').count(), 0);
+    assert.notEqual(await page.title(), 'pwned');
+    assert.notEqual(title, 'pwned');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('screenshot for docs/viewer-key-dates.png (UPDATE_SCREENSHOT=1)', { skip: !process.env.UPDATE_SCREENSHOT }, async () => {
+  const { page } = await open('web/?timeline=../timelines/millbrook-summary.json', { width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  await page.locator('.key-date').nth(0).click();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(repoRoot, 'docs/viewer-key-dates.png') });
+  await page.close();
+});
+
 test('screenshot for docs/viewer.png (UPDATE_SCREENSHOT=1)', { skip: !process.env.UPDATE_SCREENSHOT }, async () => {
   const { page } = await open('web/?timeline=../timelines/millbrook.json', { width: 1280, height: 720 });
   await page.emulateMedia({ colorScheme: 'light' });

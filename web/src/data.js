@@ -7,13 +7,15 @@ const ISO_DAY = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
 const ISO_TIME = /^(-?\d{4,})-(\d{2})-(\d{2})T(\d{2})(?::(\d{2}))?/;
 const PART_OF_DAY = { MO: [6, 12], MI: [11, 13], AF: [12, 18], EV: [18, 22], NI: [22, 30], DT: [8, 18] };
 
-/** Milliseconds (UTC) at the start of an ISO calendar day; works for years < 100 and negative years. */
+/** Milliseconds (UTC) at the start of an ISO calendar day (NaN for none); works for years < 100 and negative years. */
 export function dayStart(iso) {
   const m = ISO_DAY.exec(iso);
   if (!m) return NaN;
   const d = new Date(0);
   d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   d.setUTCHours(0, 0, 0, 0);
+  // no such day (2025-13-40): Date would roll it over into another
+  if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return NaN;
   return d.getTime();
 }
 
@@ -88,12 +90,46 @@ export function buildModel(json) {
       approx: typeof date.mod === 'string' && date.mod !== '',
       derived: date.anchor === 'previous' || date.anchor === 'event',
       doc: mentions.length && typeof mentions[0].doc === 'string' ? mentions[0].doc : '',
+      importance: typeof ev.importance === 'number' && ev.importance >= 0 ? Math.min(1, ev.importance) : null,
       search: `${headline}\n${text}`.toLowerCase(),
     });
   });
   events.sort((x, y) => x.start - y.start || x.end - y.end);
   events.forEach((m, i) => { m.i = i; });
-  return { json, documents, docById, events, skipped: json.events.length - events.length };
+  return { json, documents, docById, events, keyDates: keyDates(json, events), skipped: json.events.length - events.length };
+}
+
+/**
+ * The key dates of a summarized timeline (build or merge with --dates), in date order:
+ * { date, day, importance, sentences: [{ text, doc, start, end }], events: [model events] }.
+ * Entries without a valid day are left out; a timeline without key_dates has none.
+ */
+function keyDates(json, events) {
+  if (!Array.isArray(json.key_dates)) return [];
+  const byId = new Map(events.map((m) => [m.id, m]));
+  const out = [];
+  for (const k of json.key_dates) {
+    const day = k && typeof k.date === 'string' ? dayStart(k.date) : NaN;
+    if (Number.isNaN(day)) continue;
+    const sentences = (Array.isArray(k.sentences) ? k.sentences : [])
+      .filter((s) => s && typeof s.text === 'string')
+      .map((s) => ({ text: s.text, doc: typeof s.doc === 'string' ? s.doc : '', start: s.start, end: s.end }));
+    const ids = Array.isArray(k.events) ? k.events : [];
+    out.push({
+      date: k.date,
+      day,
+      importance: typeof k.importance === 'number' && k.importance >= 0 ? Math.min(1, k.importance) : null,
+      sentences,
+      events: ids.map((id) => byId.get(String(id))).filter(Boolean),
+    });
+  }
+  return out.sort((a, b) => a.day - b.day);
+}
+
+/** How heavy an importance (0..1) is drawn: 0 (light), 1 or 2 (heavy); null for none. */
+export function weightOf(importance) {
+  if (importance == null) return null;
+  return importance >= 0.5 ? 2 : importance >= 0.15 ? 1 : 0;
 }
 
 /**

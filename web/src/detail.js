@@ -30,6 +30,7 @@ export function renderDetail(body, m, model) {
   row(dl, 'Granularity', d.granularity);
   row(dl, 'Range', formatRange(d));
   row(dl, 'Resolved', ANCHOR_TEXT[d.anchor] || d.anchor || 'unknown');
+  if (m.importance != null) row(dl, 'Importance', m.importance.toFixed(2));
   if (ev.kind) row(dl, 'Kind', ev.kind === 'published' ? 'publication' : ev.kind);
 
   const sources = el('ul', 'detail-sources');

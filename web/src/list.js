@@ -1,4 +1,6 @@
 // Virtualised list of events in time order: only the rows in sight are in the DOM.
+import { weightOf } from './data.js';
+
 const ROW_H = 44;
 const OVERSCAN = 6;
 
@@ -90,6 +92,7 @@ export class EventList {
         li.classList.add('selected');
         li.setAttribute('aria-current', 'true');
       }
+      if (m.importance != null) li.dataset.weight = String(weightOf(m.importance));
       const date = document.createElement('span');
       date.className = 'row-date';
       date.textContent = this.label(m);

@@ -1,5 +1,6 @@
 // Glue: loading, filters, selection, keyboard, list and axis kept in step.
 import { buildModel, formatRange } from './data.js';
+import { KeyDates } from './keydates.js';
 import { TimelineView } from './timeline.js';
 import { EventList } from './list.js';
 import { renderDetail } from './detail.js';
@@ -7,7 +8,7 @@ import { canFetch, embeddedTimeline, fetchIndex, fetchJson, readFile } from './l
 
 const $ = (id) => document.getElementById(id);
 
-const state = { model: null, items: [], selected: null, colors: new Map() };
+const state = { model: null, items: [], selected: null, colors: new Map(), mode: 'all', keyEvents: new Set() };
 
 const status = (msg, isError = false) => {
   const s = $('status');
@@ -26,10 +27,19 @@ const list = new EventList($('list'), {
   label: (m) => formatRange(m.ev.date),
 });
 
+const keyDates = new KeyDates($('key-dates'), {
+  onPick: (k) => {
+    keyDates.setSelected(k);
+    const m = k.events.find((x) => state.items.includes(x));
+    if (m) { select(m, { open: false, reveal: false }); view.centerOn(m); }
+  },
+});
+
 function select(m, { open = false, reveal = true } = {}) {
   state.selected = m || null;
   view.select(state.selected);
   list.setSelected(state.selected);
+  if (state.mode === 'key') keyDates.setSelected(m ? state.model.keyDates.find((k) => k.events.includes(m)) ?? null : null);
   if (!m) { closeDetail(); return; }
   if (reveal) view.reveal(m);
   if (open || !$('detail').hidden) openDetail();
@@ -50,13 +60,33 @@ function applyFilters({ refit = false } = {}) {
   if (!model) return;
   const doc = $('doc-filter').value;
   const q = $('search').value.trim().toLowerCase();
-  state.items = model.events.filter((m) => (!doc || m.doc === doc) && (!q || m.search.includes(q)));
+  const keyOnly = state.mode === 'key';
+  state.items = model.events.filter((m) => (!keyOnly || state.keyEvents.has(m))
+    && (!doc || m.doc === doc) && (!q || m.search.includes(q)));
   if (state.selected && !state.items.includes(state.selected)) select(null);
   view.setData(model, state.items, $('group-docs').checked);
-  list.setItems(state.items);
+  $('key-dates').hidden = !keyOnly;
+  $('list').hidden = keyOnly;
+  $('list').parentElement.classList.toggle('wide', keyOnly);
+  let shown = '';
+  if (keyOnly) {
+    const dates = model.keyDates.filter((k) => (!doc || k.sentences.some((s) => s.doc === doc) || k.events.some((m) => m.doc === doc))
+      && (!q || k.sentences.some((s) => s.text.toLowerCase().includes(q)) || k.events.some((m) => m.search.includes(q))));
+    keyDates.setDates(dates, model);
+    shown = `${dates.length} key dates, `;
+  } else {
+    list.setItems(state.items);
+  }
   if (refit) view.fit(state.items.length ? state.items : model.events);
   const n = state.items.length;
-  $('summary').textContent = `${n} of ${model.events.length} events, ${model.documents.length} documents`;
+  $('summary').textContent = `${shown}${n} of ${model.events.length} events, ${model.documents.length} documents`;
+}
+
+function setMode(mode, { refit = true } = {}) {
+  state.mode = mode;
+  $('mode-key').setAttribute('aria-pressed', String(mode === 'key'));
+  $('mode-all').setAttribute('aria-pressed', String(mode === 'all'));
+  if (refit) applyFilters({ refit: true });
 }
 
 function show(json, name) {
@@ -65,6 +95,11 @@ function show(json, name) {
   state.selected = null;
   closeDetail();
   state.colors = new Map(model.documents.map((d, k) => [d.id, k]));
+  // a summarized timeline opens on its key dates; everything else is one click away
+  state.keyEvents = new Set(model.keyDates.flatMap((k) => k.events));
+  setMode(model.keyDates.length ? 'key' : 'all', { refit: false });
+  $('modes').hidden = !model.keyDates.length;
+  keyDates.setSelected(null);
   const sel = $('doc-filter');
   const opts = [new Option('All documents', '')];
   for (const d of model.documents) opts.push(new Option(d.title || d.id, d.id));
@@ -131,6 +166,8 @@ function bindUi() {
   $('zoom-in').addEventListener('click', () => view.zoom(1 / 1.5));
   $('zoom-out').addEventListener('click', () => view.zoom(1.5));
   $('zoom-fit').addEventListener('click', () => view.fit());
+  $('mode-key').addEventListener('click', () => setMode('key'));
+  $('mode-all').addEventListener('click', () => setMode('all'));
   $('doc-filter').addEventListener('change', () => applyFilters());
   $('search').addEventListener('input', () => applyFilters());
   $('group-docs').addEventListener('change', () => applyFilters());
