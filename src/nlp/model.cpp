@@ -4,6 +4,7 @@
 #include "nlp/parser.hpp"
 #include "nlp/tagger.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -66,8 +67,8 @@ ModelData::ModelData(std::string_view b) {
   bool empty = false;
   for (std::size_t i = 0; i < slots && !empty; ++i) empty = read_at<std::uint64_t>(lk, i * 8) == 0;
   if (!empty) fail("bad lexicon");
-  lex = LexTable(reinterpret_cast<const std::uint64_t*>(lk.data()), reinterpret_cast<const LexEntry*>(le.data()),
-                 slots);
+  lex =
+      LexTable(reinterpret_cast<const std::uint64_t*>(lk.data()), reinterpret_cast<const LexEntry*>(le.data()), slots);
   tag_info.emplace(tags);
   tagger = Weights::view(section("TAGW"));
   parser = Weights::view(section("PARW"));
@@ -106,13 +107,20 @@ std::vector<std::uint8_t> ModelData::label(const std::vector<Lex>& lx, const std
   std::vector<std::int32_t> scores(rels.size());
   std::uint64_t keys[kMaxLabelerFeatures];
   const Scorer score{labeler};
+  // The tree's root takes the relation root and no other word does (when the model knows the label).
+  const auto root_at = std::find(rels.begin(), rels.end(), Rel::root);
+  const std::size_t root = static_cast<std::size_t>(root_at - rels.begin());
   for (std::size_t d = 0; d < heads.size(); ++d) {
+    if (heads[d] == -1 && root < rels.size()) {
+      out[d] = static_cast<std::uint8_t>(root + 1);
+      continue;
+    }
     const std::size_t n = labeler_features(lx, t, heads, deps, out, d, keys);
     std::fill(scores.begin(), scores.end(), 0);
     score(keys, n, scores.data());
-    std::size_t best = 0;
-    for (std::size_t c = 1; c < scores.size(); ++c)
-      if (scores[c] > scores[best]) best = c;
+    std::size_t best = root == 0 && scores.size() > 1 ? 1 : 0;
+    for (std::size_t c = best + 1; c < scores.size(); ++c)
+      if (c != root && scores[c] > scores[best]) best = c;
     out[d] = static_cast<std::uint8_t>(best + 1);
   }
   return out;
@@ -179,8 +187,8 @@ std::uint16_t tag_id(const detail::ModelData& m, const Word& w) {
   return 1;
 }
 
-void run(const detail::ModelData& m, const std::vector<std::string_view>& forms, std::vector<Word>& words,
-         bool tag, bool parse) {
+void run(const detail::ModelData& m, const std::vector<std::string_view>& forms, std::vector<Word>& words, bool tag,
+         bool parse) {
   std::vector<Lex> lx;
   std::string scratch;
   describe(forms, m.lex, lx, scratch);

@@ -53,6 +53,7 @@ bool is_tree(const std::vector<nlp::Word>& words) {
       if (words[i].rel != Rel::root) return false;
       continue;
     }
+    if (words[i].rel == Rel::root) return false;
     if (words[i].head < 0 || static_cast<std::size_t>(words[i].head) >= words.size()) return false;
     std::size_t steps = 0;
     for (int k = static_cast<int>(i); k != -1; k = words[static_cast<std::size_t>(k)].head)
@@ -68,8 +69,9 @@ BOOST_AUTO_TEST_SUITE(parser)
 BOOST_AUTO_TEST_CASE(tokenizes_as_the_treebank_does) {
   BOOST_TEST(forms("He didn't visit the U.S. last week.") ==
              (std::vector<std::string>{"He", "did", "n't", "visit", "the", "U.S.", "last", "week", "."}));
-  BOOST_TEST(forms("Prices rose 3.5% to $1,200 (a record).") ==
-             (std::vector<std::string>{"Prices", "rose", "3.5", "%", "to", "$", "1,200", "(", "a", "record", ")", "."}));
+  BOOST_TEST(
+      forms("Prices rose 3.5% to $1,200 (a record).") ==
+      (std::vector<std::string>{"Prices", "rose", "3.5", "%", "to", "$", "1,200", "(", "a", "record", ")", "."}));
   BOOST_TEST(forms("\"Why it matters:\" Huang's trip") ==
              (std::vector<std::string>{"\"", "Why", "it", "matters", ":", "\"", "Huang", "'s", "trip"}));
   BOOST_TEST(forms("").empty());
@@ -104,6 +106,14 @@ BOOST_AUTO_TEST_CASE(parses_the_predicate_that_governs_a_date) {
   BOOST_TEST((p["Thursday"].rel == Rel::obl));
   BOOST_TEST(p["on"].head == p.find("Thursday"));
   BOOST_TEST((p["on"].rel == Rel::case_));
+}
+
+// Regression (found by fuzz_parse): the labeler gave the root of a run of brackets and one word the
+// relation appos, so the tree had no word labelled root.
+BOOST_AUTO_TEST_CASE(the_root_and_only_the_root_is_labelled_root) {
+  BOOST_TEST(is_tree(parse(std::string(116, '[') + "HuuaH[").words));
+  BOOST_TEST(is_tree(parse("((( ))) ... !!").words));
+  BOOST_TEST(is_tree(parse("Officials said on Monday that the bridge, closed since May, would reopen.").words));
 }
 
 BOOST_AUTO_TEST_CASE(parses_auxiliaries_negation_and_objects) {
