@@ -2,6 +2,8 @@
 // written from their definitions.
 #include <timeliner/tls.hpp>
 
+#include "core/sorted.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -34,16 +36,9 @@ std::size_t total(const Ngrams& g) {
 // Shared n-grams, each counted as often as the side with fewer has it.
 std::size_t matched(const Ngrams& a, const Ngrams& b) {
   std::size_t n = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (i->first < j->first) {
-      ++i;
-    } else if (j->first < i->first) {
-      ++j;
-    } else {
-      n += std::min(i->second, j->second);
-      ++i, ++j;
-    }
-  }
+  for_each_common(
+      a, b, [](const auto& x) -> const auto& { return x.first; },
+      [&](const auto& x, const auto& y) { n += std::min(x.second, y.second); });
   return n;
 }
 

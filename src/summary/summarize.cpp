@@ -1,5 +1,6 @@
 // Date summaries: the key dates of a timeline and, for each, the sentences that best say what
 // happened that day.
+#include "core/sorted.hpp"
 #include "events/words.hpp"
 
 #include <timeliner/summary.hpp>
@@ -27,16 +28,9 @@ using Vector = std::vector<std::pair<std::uint32_t, double>>;  // stem id, weigh
 
 double dot(const Vector& a, const Vector& b) {
   double s = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (i->first < j->first) {
-      ++i;
-    } else if (j->first < i->first) {
-      ++j;
-    } else {
-      s += i->second * j->second;
-      ++i, ++j;
-    }
-  }
+  for_each_common(
+      a, b, [](const auto& x) -> const auto& { return x.first; },
+      [&](const auto& x, const auto& y) { s += x.second * y.second; });
   return s;
 }
 

@@ -1,4 +1,5 @@
 // Merging: mentions that tell the same thing at compatible dates become one event.
+#include "core/sorted.hpp"
 #include "events/words.hpp"
 
 #include <timeliner/timeline.hpp>
@@ -80,15 +81,9 @@ void unite(std::vector<Annotation>& into, const std::vector<Annotation>& from) {
 double cosine(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return 0.0;
   std::size_t common = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++common, ++i, ++j;
-    }
-  }
+  for_each_common(
+      a, b, [](const std::string& x) -> const std::string& { return x; },
+      [&](const std::string&, const std::string&) { ++common; });
   return static_cast<double>(common) / std::sqrt(static_cast<double>(a.size()) * static_cast<double>(b.size()));
 }
 
