@@ -100,13 +100,26 @@ bool starts_with_since(std::string_view before) {
          (before.size() == 5 || before[5] == ' ' || before[5] == '\n');
 }
 
-// Whether the words before a date make it the end of a span: "until", "till".
+// Whether the words before a date make it the end of a span: "until", "till", right before it or
+// a few words back in its clause, before the event that ends the span ("lasted until the fall of
+// the capital in February 1945"). A comma, a semicolon or a word that opens another clause ends
+// the search.
 bool ends_span(std::string_view before) {
-  while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) before.remove_suffix(1);
-  const std::size_t space = before.find_last_of(" \n\t(");
-  std::string word(before.substr(space == std::string_view::npos ? 0 : space + 1));
-  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return word == "until" || word == "till";
+  constexpr int kWords = 7;
+  static constexpr std::array<std::string_view, 7> kClause = {"and", "but", "which", "while", "when", "who", "where"};
+  for (int n = 0; n < kWords; ++n) {
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\n' || before.back() == '\t'))
+      before.remove_suffix(1);
+    if (before.empty() || before.back() == ',' || before.back() == ';' || before.back() == ':') return false;
+    const std::size_t space = before.find_last_of(" \n\t(");
+    std::string word(before.substr(space == std::string_view::npos ? 0 : space + 1));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (word == "until" || word == "till") return true;
+    if (std::find(kClause.begin(), kClause.end(), word) != kClause.end()) return false;
+    if (space == std::string_view::npos || before[space] == '(') return false;
+    before = before.substr(0, space);
+  }
+  return false;
 }
 
 // Whether a date `n` narrated in a narrative carries the story on to its time. Not when it holds

@@ -149,7 +149,7 @@ bool set_era(Frame& f, std::string_view v) {
   return true;
 }
 
-constexpr std::array<std::pair<std::string_view, Setter>, 64> kSetters{{
+constexpr std::array<std::pair<std::string_view, Setter>, 65> kSetters{{
     {"kind", set_kind},
     {"type", set_type},
     {"anchor", set_anchor},
@@ -189,6 +189,7 @@ constexpr std::array<std::pair<std::string_view, Setter>, 64> kSetters{{
     {"dir", set_int<&Frame::dir, -1, 1>},
     {"side", set_int<&Frame::side, -1, 1>},
     {"lean", set_int<&Frame::lean, -1, 1>},
+    {"from_event", set_int<&Frame::from_event, -1, 1>},
     {"ref", set_int<&Frame::ref, -1, 1>},
     {"times", set_int<&Frame::times, 1, 1000>},
     {"mod", set_mod},

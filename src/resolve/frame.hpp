@@ -93,6 +93,11 @@ struct Frame {
   bool schedule_only = false;
   bool vague = false;              // "several", "a few", "years" without a number
   std::optional<int> dir;          // -1 past/last, 0 this, +1 next/coming
+  // A count from an event the text names but does not date: "ten days after the siege" +1, "three
+  // months before the intervention" -1. A span in news; in a narrative, the time that far from the
+  // date narrated last, which is most often the event's ("the siege ended on 27 September ... two
+  // days after relieving the siege").
+  std::optional<int> from_event;
   std::optional<int> lean;         // the way to look without a tense cue: +1 ahead ("open until Sunday")
   std::optional<int> side;         // the part of the period before (-1) or after (+1) the anchor day:
                                    // "earlier this month" runs from the 1st to the anchor day

@@ -1010,6 +1010,17 @@ std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
     g.dir = 1;
     return resolve(g, ctx);
   }
+  // "Two days after relieving the siege": in a narrative, a count from the date narrated last.
+  if (f.kind == FrameKind::duration && f.from_event && !f.vague && ctx.doc_type == DocType::narrative && ctx.last) {
+    Frame g = f;
+    g.kind = FrameKind::shift;
+    g.type = TimexType::date;
+    g.dir = f.from_event;
+    g.anchor = AnchorPolicy::previous;
+    g.same_period = *f.from_event < 0;
+    g.from_event.reset();
+    return resolve(g, ctx);
+  }
   // The date narrated last is coarser than the frame needs ("last week ... the same day"): the
   // last one precise enough in its paragraph ("on Thursday"), when there is one; else the coarse
   // one, of which the day is unknown ("in October 1998 ... that same day" is 1998-10-XX).
