@@ -149,7 +149,7 @@ bool set_era(Frame& f, std::string_view v) {
   return true;
 }
 
-constexpr std::array<std::pair<std::string_view, Setter>, 65> kSetters{{
+constexpr std::array<std::pair<std::string_view, Setter>, 66> kSetters{{
     {"kind", set_kind},
     {"type", set_type},
     {"anchor", set_anchor},
@@ -204,6 +204,7 @@ constexpr std::array<std::pair<std::string_view, Setter>, 65> kSetters{{
     {"overnight", set_flag<&Frame::overnight>},
     {"plus_half", set_flag<&Frame::plus_half>},
     {"narrative", set_flag<&Frame::narrative>},
+    {"rate", set_flag<&Frame::rate>},
     {"day_offset", set_int<&Frame::day_offset, -14, 14>},
     {"day_last", set_flag<&Frame::day_last>},
     {"next_week", set_flag<&Frame::next_week>},

@@ -81,6 +81,7 @@ struct Frame {
   bool comparative = false;      // "year-ago", "year-earlier": a comparison of periods by itself
   bool with_figures = false;     // same_period only in a sentence with figures ("from $3 million last year")
   bool plus_half = false;        // "a minute and a half"
+  bool rate = false;             // a SET that is a rate ("per day"): its span in every convention, P1D
   bool narrative = false;        // the rule tags only in a narrative ("former" as PAST_REF, as history is annotated)
   std::optional<Grain> at;       // the grain of a shift's result when finer than its unit: "a year ago today" day
   bool overnight = false;  // "overnight": the night before the publication day told in the past, else the coming one

@@ -190,13 +190,15 @@ std::string number_text(double v) {
   return buf;
 }
 
-// TIMEX3 duration of n units ("P3D", "PT2H", "P1DE", "PXY" when n is unknown).
-std::string duration_value(std::optional<double> n, Grain unit) {
+// TIMEX3 duration of n units ("P3D", "PT2H", "P20Y", "PXY" when n is unknown). Whole decades and
+// centuries are years ("two decades" is P20Y), as news is annotated, or, as history is
+// (`timex2_units`, in a narrative), decades and centuries ("the past two centuries" P2CE).
+std::string duration_value(std::optional<double> n, Grain unit, bool timex2_units = false) {
   if (n && (unit == Grain::season || unit == Grain::half)) {
     n = *n * (unit == Grain::half ? 6 : 3);
     unit = Grain::month;
   }
-  if (n && (unit == Grain::decade || unit == Grain::century)) {
+  if (n && (unit == Grain::decade || unit == Grain::century) && !(timex2_units && std::floor(*n) == *n)) {
     n = *n * (unit == Grain::decade ? 10 : 100);  // "two decades" is P20Y
     unit = Grain::year;
   }
@@ -257,6 +259,22 @@ std::string duration_value(std::optional<double> n, Grain unit) {
       return "PT" + amount + "S";
   }
   return "P" + amount + "D";
+}
+
+// The value of a day, week, month or year of no date ("XXXX-XX-XX", "XXXX-WXX"); null for another unit.
+const char* any_unit_value(Grain unit) {
+  switch (unit) {
+    case Grain::day:
+      return "XXXX-XX-XX";
+    case Grain::week:
+      return "XXXX-WXX";
+    case Grain::month:
+      return "XXXX-XX";
+    case Grain::year:
+      return "XXXX";
+    default:
+      return nullptr;
+  }
 }
 
 bool is_clock(Grain g) {
@@ -781,9 +799,12 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   // A story told in the past moves forward from the date told: "set out on March 3, 1911 ... returned
   // in the autumn" is that autumn, "sailed on 14 May 1620 ... sighted land on 9 November" that
   // November. Not after "had" ("it had been planned since the autumn"), which looks back.
+  constexpr std::size_t kFarCue = 40;  // bytes: about six words
   if (anchor->kind == AnchorKind::previous && !f.dir) {
-    // A bare month, day or weekday of a story: from the story's time.
-    auto best = choose_in_story(candidates, bounds_of(anchor->point), tense, cue.anterior);
+    // A bare month, day or weekday of a story: from the story's time. A future cue far before it
+    // governs another verb ("advances would follow the victory at the river on 12 September").
+    const Tense told = tense == Tense::future && cue.distance > kFarCue ? Tense::unknown : tense;
+    auto best = choose_in_story(candidates, bounds_of(anchor->point), told, cue.anterior);
     if (!best) best = choose_in_story(candidates, bounds_of(anchor->point), Tense::unknown, false);
     if (!best) return std::nullopt;
     Point p = *best;
@@ -796,7 +817,6 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
   if (ctx.doc_type == DocType::schedule && anchor->kind == AnchorKind::publication && !f.dir) {
     if (auto next = next_ahead(candidates, f, anchor->point, ctx)) return finish(f, *next, anchor->kind);
   }
-  constexpr std::size_t kFarCue = 40;  // bytes: about six words
   auto best = choose(candidates, a, f.dir, tense, cue.distance > kFarCue, cue.adjacent);
   if (!best && !f.dir) best = choose(candidates, a, std::nullopt, Tense::unknown);  // the tense fits none
   if (!best) return std::nullopt;
@@ -1062,7 +1082,8 @@ std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
       r.value.type = TimexType::duration;
       r.value.grain = *f.unit;
       r.value.timex = duration_value(
-          f.vague ? std::nullopt : std::optional<double>(f.amount.value_or(1.0) + (f.plus_half ? 0.5 : 0.0)), *f.unit);
+          f.vague ? std::nullopt : std::optional<double>(f.amount.value_or(1.0) + (f.plus_half ? 0.5 : 0.0)), *f.unit,
+          ctx.doc_type == DocType::narrative);
       r.value.mod = f.mod;
       return r;
     }
@@ -1095,6 +1116,12 @@ std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
         static const char* names[] = {"", "MO", "AF", "EV", "NI", "DT"};
         r.value.grain = Grain::part_of_day;
         r.value.timex = std::string("XXXX-XX-XXT") + names[*f.pod];
+      } else if (f.unit && ctx.doc_type == DocType::narrative && !f.vague && !f.rate && f.amount.value_or(1.0) == 1.0 &&
+                 !f.times && any_unit_value(*f.unit)) {
+        // Each day, week, month or year ("daily", "weekly", "annually"): in a narrative, written as
+        // history is annotated (TIMEX2), the unit with its digits unknown: "XXXX-XX-XX".
+        r.value.grain = *f.unit;
+        r.value.timex = any_unit_value(*f.unit);
       } else if (f.unit) {
         r.value.grain = *f.unit;
         r.value.timex = duration_value(f.vague ? std::nullopt : std::optional<double>(f.amount.value_or(1.0)), *f.unit);
