@@ -591,6 +591,15 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
         if (second && in_writable_years(*second)) first_text = year_text;
       }
     }
+    if (second) {
+      // "22-25 April 1951": the month comes after the second day, whose expression runs to the end.
+      const std::string_view day_text = group_of(m, "day"), month_text = group_of(m, "month");
+      if (!day_text.empty() && !month_text.empty() && month_text.data() > second_text.data()) {
+        first_text = day_text;
+        const std::size_t second_begin = static_cast<std::size_t>(second_text.data() - text.data());
+        second_text = text.substr(second_begin, m.span_end - second_begin);
+      }
+    }
     emit(first_text, *resolved);
     if (second) {
       if (second->point) narrate(*second->point, second->value.anchor, *frame);
