@@ -606,7 +606,10 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
     return finish(f, p, AnchorKind::explicit_);
   }
 
-  auto anchor = choose_anchor(f, ctx, !f.dir && !f.year_dir);
+  // A season a narrative names alone ("the Winter Offensive") is of the story's year, not of a date
+  // that glanced away from it ("effective until 14 September 1978").
+  const bool season_alone = f.dir && *f.dir == 0 && f.season && f.narrative;
+  auto anchor = choose_anchor(f, ctx, (!f.dir || season_alone) && !f.year_dir);
   if (!anchor) return std::nullopt;
   const sys_days a = anchor->point.day;
   const int ay = year_of(a);
