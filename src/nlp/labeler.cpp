@@ -50,56 +50,46 @@ std::size_t labeler_features(const std::vector<Lex>& lex, const std::vector<std:
       if (heads[static_cast<std::size_t>(k)] < 0) sib = k;
   }
   const auto nkids = static_cast<std::uint64_t>(std::min<std::size_t>(kids.size(), 4));
-  std::size_t k = 0;
-  std::uint64_t id = 1000;
-  auto f1 = [&](std::uint64_t a) { out[k++] = combine(++id, a); };
-  auto f2 = [&](std::uint64_t a, std::uint64_t b) { out[k++] = combine(combine(++id, a), b); };
-  auto f3 = [&](std::uint64_t a, std::uint64_t b, std::uint64_t c3) {
-    out[k++] = combine(combine(combine(++id, a), b), c3);
-  };
-  // For the features of a loop: the same template for every round.
-  auto g3 = [&](std::uint64_t tid, std::uint64_t a, std::uint64_t b, std::uint64_t c3) {
-    out[k++] = combine(combine(combine(tid, a), b), c3);
-  };
-  f1(0);
-  f1(p(di));
-  f1(w(di));
-  f2(p(h), dir);
-  f1(w(h));
-  f3(p(di), p(h), dir);
-  f3(w(di), p(h), dir);
-  f3(p(di), w(h), dir);
-  f3(w(di), w(h), dir);
-  f3(p(di), p(h), dist * 4 + dir);
-  f2(lex[d].suffix[2], p(di));
-  f1(lex[d].shape);
-  f2(c(di, 2), dir);
-  f3(c(di, 1), c(h, 1), dir);
-  f3(c(di, 2), p(h), dir);
-  f3(p(di), c(h, 2), dir);
+  FeatureKeys f(out, 1000);
+  f(0);
+  f(p(di));
+  f(w(di));
+  f(p(h), dir);
+  f(w(h));
+  f(p(di), p(h), dir);
+  f(w(di), p(h), dir);
+  f(p(di), w(h), dir);
+  f(w(di), w(h), dir);
+  f(p(di), p(h), dist * 4 + dir);
+  f(lex[d].suffix[2], p(di));
+  f(lex[d].shape);
+  f(c(di, 2), dir);
+  f(c(di, 1), c(h, 1), dir);
+  f(c(di, 2), p(h), dir);
+  f(p(di), c(h, 2), dir);
   // Grandparent.
-  f3(p(di), p(h), p(g));
-  f3(p(di), p(h), rel(g));
-  f3(p(di), rel(h), dir);
+  f(p(di), p(h), p(g));
+  f(p(di), p(h), rel(g));
+  f(p(di), rel(h), dir);
   // Dependents of the word.
-  f3(p(di), p(l_near), p(l_far));
-  f3(p(di), p(r_near), p(r_far));
-  f3(p(di), w(l_far), dir);
-  f3(p(di), w(l_near), dir);
-  f3(p(di), w(r_near), dir);
-  f3(p(di), nkids, dir);
+  f(p(di), p(l_near), p(l_far));
+  f(p(di), p(r_near), p(r_far));
+  f(p(di), w(l_far), dir);
+  f(p(di), w(l_near), dir);
+  f(p(di), w(r_near), dir);
+  f(p(di), nkids, dir);
   for (std::size_t j = 0; j < kids.size() && j < 6; ++j) {
     const int kid = kids[j];
-    g3(2001, p(di), p(kid), kid < di ? 1 : 0);
-    g3(2002, p(di), w(kid), kid < di ? 1 : 0);
+    f.put(2001, p(di), p(kid), kid < di ? 1 : 0);
+    f.put(2002, p(di), w(kid), kid < di ? 1 : 0);
   }
   // Siblings: the one before, and its relation.
-  f3(p(di), rel(sib), p(h));
-  f3(p(di), p(sib), rel(sib));
+  f(p(di), rel(sib), p(h));
+  f(p(di), p(sib), rel(sib));
   // Neighbours of the word.
-  f2(p(di), p(di > 0 ? di - 1 : -1));
-  f2(p(di), p(di + 1 < n ? di + 1 : -1));
-  f3(p(di), w(di > 0 ? di - 1 : -1), dir);
+  f(p(di), p(di > 0 ? di - 1 : -1));
+  f(p(di), p(di + 1 < n ? di + 1 : -1));
+  f(p(di), w(di > 0 ? di - 1 : -1), dir);
   // The head's other dependents, on both sides: "was" before a participle makes its subject
   // nsubj:pass, a second object makes the first iobj, "and" makes a conj.
   if (h >= 0) {
@@ -107,25 +97,25 @@ std::size_t labeler_features(const std::vector<Lex>& lex, const std::vector<std:
     for (int kk : deps[static_cast<std::size_t>(h)]) {
       if (kk == di || seen++ >= 8) continue;
       const std::uint64_t side = (kk < di ? 1 : 0) + (kk < h ? 2 : 0);
-      g3(2003, p(di), p(kk), side);
-      g3(2004, p(di), w(kk), side + 4 * p(h));
+      f.put(2003, p(di), p(kk), side);
+      f.put(2004, p(di), w(kk), side + 4 * p(h));
     }
   }
   // The word's own function words: "to" (xcomp, advcl), "that" (ccomp), "of" (nmod).
   for (std::size_t j = 0; j < kids.size() && j < 6; ++j) {
     const int kid = kids[j];
-    if (kid < di) g3(2005, w(kid), p(di), p(h));
+    if (kid < di) f.put(2005, w(kid), p(di), p(h));
   }
-  f3(w(di), p(di), p(h));
-  f2(lex[d].suffix[2], p(h));
+  f(w(di), p(di), p(h));
+  f(lex[d].suffix[2], p(h));
   // The head's other dependents: a subject, an object already there.
   std::uint64_t has = 0;
   if (h >= 0)
     for (int kk : deps[static_cast<std::size_t>(h)])
       if (kk < di) has = combine(has, rels[static_cast<std::size_t>(kk)]);
-  f3(p(di), p(h), has);
-  f2(h < 0 ? 1 : 0, p(di));
-  return k;
+  f(p(di), p(h), has);
+  f(h < 0 ? 1 : 0, p(di));
+  return f.size();
 }
 
 }  // namespace timeliner::nlp

@@ -2,23 +2,14 @@
 // clusters and the tags it was seen with. Shared by the runtime and the trainer (tools/train).
 #pragma once
 
+#include "nlp/keys.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace timeliner::nlp {
-
-// A stable 64-bit mix (splitmix64's finaliser): feature keys must not depend on the platform.
-constexpr std::uint64_t mix(std::uint64_t h) {
-  h ^= h >> 30;
-  h *= 0xBF58476D1CE4E5B9ULL;
-  h ^= h >> 27;
-  h *= 0x94D049BB133111EBULL;
-  h ^= h >> 31;
-  return h;
-}
-constexpr std::uint64_t combine(std::uint64_t a, std::uint64_t b) { return mix(a * 0x9E3779B97F4A7C15ULL + b + 1); }
 
 // FNV-1a of the bytes, mixed.
 std::uint64_t hash_bytes(std::string_view s);

@@ -116,107 +116,99 @@ std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, co
   const int s0l = s.left(s0), s0r = s.right(s0), s0l2 = s.left(s0, 1), s0r2 = s.right(s0, 1);
   const int n0l = s.left(n0), n0l2 = s.left(n0, 1);
   const Item S0 = item(s0), S1 = item(s1), N0 = item(n0), N1 = item(n1), N2 = item(n2);
-  const Item S0h = item(s0h), S0h2 = item(s0h2), S0l = item(s0l), S0r = item(s0r), S0l2 = item(s0l2),
-             S0r2 = item(s0r2), N0l = item(n0l), N0l2 = item(n0l2);
+  const Item S0h = item(s0h), S0h2 = item(s0h2), S0l = item(s0l), S0r = item(s0r), S0l2 = item(s0l2), S0r2 = item(s0r2),
+             N0l = item(n0l), N0l2 = item(n0l2);
   std::uint64_t d = 0;
   if (s0 >= 0 && n0 >= 0) d = static_cast<std::uint64_t>(std::min(n0 - s0, 5)) + (n0 == n ? 10 : 0);
-  const auto vl_s0 = static_cast<std::uint64_t>(s.left_count(s0)), vr_s0 = static_cast<std::uint64_t>(s.right_count(s0));
+  const auto vl_s0 = static_cast<std::uint64_t>(s.left_count(s0)),
+             vr_s0 = static_cast<std::uint64_t>(s.right_count(s0));
   const auto vl_n0 = static_cast<std::uint64_t>(s.left_count(n0));
-  std::size_t k = 0;
-  std::uint64_t id = 0;
-  auto f1 = [&](std::uint64_t a) { out[k++] = combine(++id, a); };
-  auto f2 = [&](std::uint64_t a, std::uint64_t b) { out[k++] = combine(combine(++id, a), b); };
-  auto f3 = [&](std::uint64_t a, std::uint64_t b, std::uint64_t c) {
-    out[k++] = combine(combine(combine(++id, a), b), c);
-  };
-  auto f4 = [&](std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t e) {
-    out[k++] = combine(combine(combine(combine(++id, a), b), c), e);
-  };
+  FeatureKeys f(out);
   // Single words.
-  f2(S0.w, S0.p);
-  f1(S0.w);
-  f1(S0.p);
-  f2(N0.w, N0.p);
-  f1(N0.w);
-  f1(N0.p);
-  f2(N1.w, N1.p);
-  f1(N1.w);
-  f1(N1.p);
-  f2(N2.w, N2.p);
-  f1(N2.w);
-  f1(N2.p);
+  f(S0.w, S0.p);
+  f(S0.w);
+  f(S0.p);
+  f(N0.w, N0.p);
+  f(N0.w);
+  f(N0.p);
+  f(N1.w, N1.p);
+  f(N1.w);
+  f(N1.p);
+  f(N2.w, N2.p);
+  f(N2.w);
+  f(N2.p);
   // Pairs.
-  f4(S0.w, S0.p, N0.w, N0.p);
-  f3(S0.w, S0.p, N0.w);
-  f3(S0.w, N0.w, N0.p);
-  f3(S0.w, S0.p, N0.p);
-  f3(S0.p, N0.w, N0.p);
-  f2(S0.w, N0.w);
-  f2(S0.p, N0.p);
-  f2(N0.p, N1.p);
+  f(S0.w, S0.p, N0.w, N0.p);
+  f(S0.w, S0.p, N0.w);
+  f(S0.w, N0.w, N0.p);
+  f(S0.w, S0.p, N0.p);
+  f(S0.p, N0.w, N0.p);
+  f(S0.w, N0.w);
+  f(S0.p, N0.p);
+  f(N0.p, N1.p);
   // Three words.
-  f3(N0.p, N1.p, N2.p);
-  f3(S0.p, N0.p, N1.p);
-  f3(S0h.p, S0.p, N0.p);
-  f3(S0.p, S0l.p, N0.p);
-  f3(S0.p, S0r.p, N0.p);
-  f3(S0.p, N0.p, N0l.p);
+  f(N0.p, N1.p, N2.p);
+  f(S0.p, N0.p, N1.p);
+  f(S0h.p, S0.p, N0.p);
+  f(S0.p, S0l.p, N0.p);
+  f(S0.p, S0r.p, N0.p);
+  f(S0.p, N0.p, N0l.p);
   // Distance.
-  f2(S0.w, d);
-  f2(S0.p, d);
-  f2(N0.w, d);
-  f2(N0.p, d);
-  f3(S0.w, N0.w, d);
-  f3(S0.p, N0.p, d);
+  f(S0.w, d);
+  f(S0.p, d);
+  f(N0.w, d);
+  f(N0.p, d);
+  f(S0.w, N0.w, d);
+  f(S0.p, N0.p, d);
   // Valency.
-  f2(S0.w, vr_s0);
-  f2(S0.p, vr_s0);
-  f2(S0.w, vl_s0);
-  f2(S0.p, vl_s0);
-  f2(N0.w, vl_n0);
-  f2(N0.p, vl_n0);
+  f(S0.w, vr_s0);
+  f(S0.p, vr_s0);
+  f(S0.w, vl_s0);
+  f(S0.p, vl_s0);
+  f(N0.w, vl_n0);
+  f(N0.p, vl_n0);
   // Unigrams of the tree around.
-  f1(S0h.w);
-  f1(S0h.p);
-  f1(S0l.w);
-  f1(S0l.p);
-  f1(S0r.w);
-  f1(S0r.p);
-  f1(N0l.w);
-  f1(N0l.p);
+  f(S0h.w);
+  f(S0h.p);
+  f(S0l.w);
+  f(S0l.p);
+  f(S0r.w);
+  f(S0r.p);
+  f(N0l.w);
+  f(N0l.p);
   // Third order.
-  f1(S0h2.w);
-  f1(S0h2.p);
-  f1(S0l2.w);
-  f1(S0l2.p);
-  f1(S0r2.w);
-  f1(S0r2.p);
-  f1(N0l2.w);
-  f1(N0l2.p);
-  f3(S0.p, S0l.p, S0l2.p);
-  f3(S0.p, S0r.p, S0r2.p);
-  f3(S0.p, S0h.p, S0h2.p);
-  f3(N0.p, N0l.p, N0l2.p);
+  f(S0h2.w);
+  f(S0h2.p);
+  f(S0l2.w);
+  f(S0l2.p);
+  f(S0r2.w);
+  f(S0r2.p);
+  f(N0l2.w);
+  f(N0l2.p);
+  f(S0.p, S0l.p, S0l2.p);
+  f(S0.p, S0r.p, S0r2.p);
+  f(S0.p, S0h.p, S0h2.p);
+  f(N0.p, N0l.p, N0l2.p);
   // The second word of the stack.
-  f2(S1.w, S1.p);
-  f1(S1.p);
-  f3(S1.p, S0.p, N0.p);
-  f2(S1.p, S0.w);
+  f(S1.w, S1.p);
+  f(S1.p);
+  f(S1.p, S0.p, N0.p);
+  f(S1.p, S0.w);
   // Word clusters (Koo et al. 2008).
-  f1(S0.c2);
-  f1(N0.c2);
-  f1(N1.c2);
-  f2(S0.c1, N0.c1);
-  f2(S0.c2, N0.p);
-  f2(S0.p, N0.c2);
-  f2(S0.c0, N0.c0);
-  f3(S0.c1, N0.c1, N1.c1);
-  f2(S0h.c1, S0.c1);
-  f3(S0.c1, N0.c1, d);
-  f2(S0.c2, N0.c2);
-  f3(S0.p, N0.p, N0.c2);
-  f3(S0.c2, S0.p, N0.p);
-  return k;
+  f(S0.c2);
+  f(N0.c2);
+  f(N1.c2);
+  f(S0.c1, N0.c1);
+  f(S0.c2, N0.p);
+  f(S0.p, N0.c2);
+  f(S0.c0, N0.c0);
+  f(S0.c1, N0.c1, N1.c1);
+  f(S0h.c1, S0.c1);
+  f(S0.c1, N0.c1, d);
+  f(S0.c2, N0.c2);
+  f(S0.p, N0.p, N0.c2);
+  f(S0.c2, S0.p, N0.p);
+  return f.size();
 }
 
 }  // namespace timeliner::nlp
