@@ -1,4 +1,5 @@
-// Keys: how the features of the tagger, parser and labeler become 64-bit keys.
+// Keys: how the features of the tagger, parser and labeler become 64-bit keys, and where a key
+// lives in the model's open-addressing tables (the lexicon, the weights).
 #pragma once
 
 #include <cstddef>
@@ -43,5 +44,11 @@ class FeatureKeys {
   std::uint64_t id_;
   std::size_t n_ = 0;
 };
+
+// The first slot of `key` in a table of `slots` slots (any number below 2^32): the high half of the
+// product of its low 32 bits and the count. Probing goes on to the next slot, wrapping at the end.
+inline std::size_t home_slot(std::uint64_t key, std::size_t slots) {
+  return static_cast<std::size_t>((static_cast<std::uint64_t>(static_cast<std::uint32_t>(key)) * slots) >> 32);
+}
 
 }  // namespace timeliner::nlp

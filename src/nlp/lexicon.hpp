@@ -33,21 +33,23 @@ struct LexEntry {
 class LexTable {
  public:
   LexTable() = default;
-  // A table over `slots` (a power of two) slots of keys and entries (see model.cpp for the layout).
+  // A table over `slots` slots of keys and entries, one of them empty (see model.cpp for the layout;
+  // a key's first slot is home_slot()).
   LexTable(const std::uint64_t* keys, const LexEntry* entries, std::size_t slots)
-      : keys_(keys), entries_(entries), mask_(slots ? slots - 1 : 0) {}
+      : keys_(keys), entries_(entries), slots_(slots) {}
   const LexEntry* find(std::uint64_t key) const {
     if (!keys_) return nullptr;
-    for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+    for (std::size_t i = home_slot(key, slots_);;) {
       if (keys_[i] == key) return &entries_[i];
       if (keys_[i] == 0) return nullptr;
+      if (++i == slots_) i = 0;
     }
   }
 
  private:
   const std::uint64_t* keys_ = nullptr;
   const LexEntry* entries_ = nullptr;
-  std::size_t mask_ = 0;
+  std::size_t slots_ = 0;
 };
 
 // The attributes of a word the features read.

@@ -61,7 +61,7 @@ ModelData::ModelData(std::string_view b) {
   }
   const std::string_view lk = section("LEXK"), le = section("LEXE");
   const std::size_t slots = lk.size() / 8;
-  if (slots == 0 || (slots & (slots - 1)) != 0 || lk.size() != slots * 8 || le.size() != slots * sizeof(LexEntry))
+  if (slots == 0 || slots >= (std::size_t{1} << 32) || lk.size() != slots * 8 || le.size() != slots * sizeof(LexEntry))
     fail("bad lexicon");
   // The lexicon's probes end at an empty slot: one must exist.
   bool empty = false;

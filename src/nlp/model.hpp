@@ -6,7 +6,7 @@
 //   META  text: what the model is, its licence, the command that made it
 //   TAGS  u32 count, then per tag {u8 upos, u8 xpos}
 //   RELS  u32 count, then per relation u8
-//   LEXK  u64 keys of the lexicon's slots (0: empty), a power of two of them
+//   LEXK  u64 keys of the lexicon's slots (0: empty; lexicon.hpp's LexTable)
 //   LEXE  LexEntry per slot
 //   TAGW, PARW, LABW  the weights of the tagger, the parser and the labeler (weights.hpp)
 #pragma once

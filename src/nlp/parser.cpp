@@ -208,6 +208,23 @@ std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, co
   f(S0.c2, N0.c2);
   f(S0.p, N0.p, N0.c2);
   f(S0.c2, S0.p, N0.p);
+  // The words beside the pair (the one after S0, the one before N0), and the commas between them
+  // (Honnibal et al. 2013; McDonald et al. 2005): a comma between makes an arc less likely.
+  const Item S0n = item(s0 >= 0 && s0 + 1 < n ? s0 + 1 : -1), N0b = item(n0 > 0 ? n0 - 1 : -1);
+  std::uint64_t commas = 0;
+  if (s0 >= 0 && n0 >= 0) {
+    static const std::uint64_t comma = hash_bytes(",");
+    for (int k = s0 + 1; k < n0 && k < s0 + 40 && commas < 3; ++k)
+      commas += lex[static_cast<std::size_t>(k)].norm == comma;
+  }
+  f(S0.p, S0n.p, N0.p);
+  f(S0.p, N0b.p, N0.p);
+  f(S0.p, S0n.p, N0b.p, N0.p);
+  f(N0b.p, N0.p);
+  f(S0.p, N0.p, commas);
+  f(S0.w, N0.p, commas);
+  f(S0.p, N0.w, commas);
+  f(S0.p, d, commas);
   return f.size();
 }
 

@@ -2,13 +2,18 @@
 // or of the library sees them, the model file's checks, and the accuracy on UD English EWT's test
 // part against the recorded levels (skipped where ../shared/corpora is absent).
 #include "nlp/conllu.hpp"
+#include "nlp/weights.hpp"
 
 #include <timeliner/nlp.hpp>
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -164,6 +169,60 @@ BOOST_AUTO_TEST_CASE(rejects_what_is_not_a_model) {
   BOOST_CHECK_THROW(nlp::Model(std::string_view("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 16)), std::runtime_error);
 }
 
+// A table of weights gives back each feature's weights (to within the 256 levels), nothing for a
+// feature it does not hold, and a damaged table is refused rather than read out of bounds.
+BOOST_AUTO_TEST_CASE(weights_table) {
+  std::vector<std::pair<std::uint64_t, nlp::Weights::Row>> rows;
+  for (std::uint64_t k = 1; k <= 3000; ++k)
+    rows.push_back({nlp::mix(k),
+                    {{static_cast<std::uint8_t>(k % 5), static_cast<float>(k % 97) - 48.0f},
+                     {static_cast<std::uint8_t>(5 + k % 3), 1000.0f}}});
+  const std::string bytes = nlp::Weights::build(rows, 8);
+  const nlp::Weights w = nlp::Weights::view(bytes);
+  BOOST_TEST(w.classes() == 8u);
+  const double unit = 32767.0 / 1000.0;  // the largest weight is 32767
+  std::size_t close = 0;
+  for (const auto& [key, row] : rows) {
+    std::int32_t scores[8] = {};
+    w.add(key, scores);
+    BOOST_TEST(std::abs(scores[row[1].first] - 32767) <= 1);
+    // A weight of 0 is left out; the others keep their sign and come near their value.
+    const double want = row[0].second * unit;
+    const double got = scores[row[0].first];
+    if (row[0].second == 0)
+      BOOST_TEST(got == 0);
+    else
+      BOOST_TEST((got > 0) == (want > 0));
+    close += std::abs(got - want) <= 0.05 * std::abs(want) + 2 * unit;
+  }
+  BOOST_TEST(close == rows.size());
+  // A feature the table lacks finds nothing, but for a check of 16 bits that may match another's
+  // on its probe (about 1 in 5,000 features at 80% full).
+  std::size_t found = 0;
+  for (std::uint64_t k = 5000; k < 15000; ++k) {
+    std::int32_t none[8] = {};
+    w.add(nlp::mix(k), none);
+    found += std::any_of(std::begin(none), std::end(none), [](std::int32_t x) { return x != 0; });
+  }
+  BOOST_TEST(found <= 20u);
+  // A class past the table's classes, a row past its bytes, a table cut short: refused.
+  std::uint32_t slots = 0;
+  std::memcpy(&slots, bytes.data() + 8, 4);
+  const std::size_t table = 24 + 2 * 256, rows_at = table + std::size_t{slots} * 6;
+  std::string bad = bytes;
+  bad[rows_at] = static_cast<char>(200);  // the first row's first class
+  BOOST_CHECK_THROW(nlp::Weights::view(bad), std::runtime_error);
+  bad = bytes;
+  for (std::size_t i = 0; i < slots; ++i) {
+    if (bad[table + 6 * i] == 0 && bad[table + 6 * i + 1] == 0) continue;
+    for (std::size_t b = 3; b < 6; ++b) bad[table + 6 * i + b] = static_cast<char>(0xFF);  // offset
+    break;
+  }
+  BOOST_CHECK_THROW(nlp::Weights::view(bad), std::runtime_error);
+  BOOST_CHECK_THROW(nlp::Weights::view(std::string_view(bytes).substr(0, bytes.size() - 1)), std::runtime_error);
+  BOOST_CHECK_THROW(nlp::Weights::view(std::string_view(bytes).substr(0, 20)), std::runtime_error);
+}
+
 // The accuracy on EWT's test part with its gold words, against the levels recorded in
 // docs/parser.md (a little under them, so that a change of compiler does not trip it): a change
 // that makes the parser worse fails here.
@@ -199,8 +258,8 @@ BOOST_AUTO_TEST_CASE(accuracy_on_ewt_test) {
                las = 100 * scores.f1(scores.las);
   BOOST_TEST_MESSAGE("EWT test, gold words: UPOS " << upos << " UAS " << uas << " LAS " << las);
   BOOST_TEST(upos >= 95.5);
-  BOOST_TEST(uas >= 84.8);
-  BOOST_TEST(las >= 81.3);
+  BOOST_TEST(uas >= 85.0);
+  BOOST_TEST(las >= 81.5);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,14 +14,17 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -86,8 +89,8 @@ int cmd_tokens(const std::vector<std::string>& args) {
       std::cout << "gold " << a << "\nours " << b << "\n\n";
     }
   }
-  std::printf("words: gold %zu, ours %zu, same %zu: precision %.2f recall %.2f F1 %.2f\n", g, s, ok,
-              100.0 * ok / s, 100.0 * ok / g, 200.0 * ok / (g + s));
+  std::printf("words: gold %zu, ours %zu, same %zu: precision %.2f recall %.2f F1 %.2f\n", g, s, ok, 100.0 * ok / s,
+              100.0 * ok / g, 200.0 * ok / (g + s));
   return 0;
 }
 
@@ -177,14 +180,14 @@ Lexicon build_lexicon(const std::vector<GoldSentence>& train, TagSet& tagset, co
     e.frequency = static_cast<std::uint8_t>(c[4]);
   }
   Lexicon lex;
-  std::size_t slots = 16;
-  while (slots < all.size() * 2) slots *= 2;
+  // Filled to 80%.
+  const std::size_t slots = all.size() * 5 / 4 + 1;
   lex.keys.assign(slots, 0);
   lex.entries.assign(slots, nlp::LexEntry{});
   for (const auto& [key, e] : all) {
     if (key == 0) continue;
-    std::size_t i = key & (slots - 1);
-    while (lex.keys[i] != 0) i = (i + 1) & (slots - 1);
+    std::size_t i = nlp::home_slot(key, slots);
+    while (lex.keys[i] != 0) i = i + 1 == slots ? 0 : i + 1;
     lex.keys[i] = key;
     lex.entries[i] = e;
   }
@@ -290,11 +293,13 @@ double tag_accuracy(const FrozenTagger& t, const std::vector<GoldSentence>& gold
     std::vector<std::pair<int, std::string>> top;
     for (const auto& [k, v] : conf) top.emplace_back(v, k.first + " -> " + k.second);
     std::sort(top.rbegin(), top.rend());
-    for (std::size_t i = 0; i < top.size() && i < 25; ++i) std::printf("  %4d %s\n", top[i].first, top[i].second.c_str());
+    for (std::size_t i = 0; i < top.size() && i < 25; ++i)
+      std::printf("  %4d %s\n", top[i].first, top[i].second.c_str());
     top.clear();
     for (const auto& [k, v] : words) top.emplace_back(v, k);
     std::sort(top.rbegin(), top.rend());
-    for (std::size_t i = 0; i < top.size() && i < 40; ++i) std::printf("  %4d %s\n", top[i].first, top[i].second.c_str());
+    for (std::size_t i = 0; i < top.size() && i < 40; ++i)
+      std::printf("  %4d %s\n", top[i].first, top[i].second.c_str());
   }
   return 100.0 * ok / all;
 }
@@ -343,8 +348,8 @@ int cmd_tagger(const std::vector<std::string>& args) {
       FrozenTagger frozen{tagset, lexicon.table(), nlp::Weights::view(frozen_bytes)};
       double xacc = 0;
       const double acc = tag_accuracy(frozen, dev, &xacc);
-      std::printf("iteration %d: dev UPOS %.2f XPOS %.2f (%zu features, levels %g: %zu bytes, %.1f s)\n", it, acc,
-                  xacc, trainer.model.features(), l, frozen_bytes.size(), secs);
+      std::printf("iteration %d: dev UPOS %.2f XPOS %.2f (%zu features, levels %g: %zu bytes, %.1f s)\n", it, acc, xacc,
+                  trainer.model.features(), l, frozen_bytes.size(), secs);
       std::fflush(stdout);
     }
   }
@@ -547,8 +552,8 @@ Evaluation evaluate(const nlp::Model& model, const std::vector<GoldSentence>& go
 }
 
 void print_scores(const char* what, const nlp::conllu::Scores& s) {
-  std::printf("%s: words %.2f UPOS %.2f XPOS %.2f UAS %.2f LAS %.2f\n", what, 100 * s.f1(s.aligned),
-              100 * s.f1(s.upos), 100 * s.f1(s.xpos), 100 * s.f1(s.uas), 100 * s.f1(s.las));
+  std::printf("%s: words %.2f UPOS %.2f XPOS %.2f UAS %.2f LAS %.2f\n", what, 100 * s.f1(s.aligned), 100 * s.f1(s.upos),
+              100 * s.f1(s.xpos), 100 * s.f1(s.uas), 100 * s.f1(s.las));
 }
 
 std::vector<std::vector<std::uint16_t>> tag_all(const TaggerTrainer& t, const std::string& weights,
@@ -561,6 +566,151 @@ std::vector<std::vector<std::uint16_t>> tag_all(const TaggerTrainer& t, const st
 }
 
 void oracle_scores(const nlp::Model& model, const std::vector<GoldSentence>& gold);
+
+// The averaged weights of a perceptron before pruning and quantization, and how often each
+// feature was seen on the first pass.
+struct Raw {
+  std::size_t classes = 0;
+  std::vector<std::pair<std::uint64_t, nlp::Weights::Row>> rows;
+  std::vector<std::uint32_t> seen;  // per row
+  static Raw of(const Perceptron& p) {
+    Raw r;
+    r.classes = p.classes();
+    r.rows = p.averaged(1);
+    for (const auto& [key, row] : r.rows) r.seen.push_back(p.seen(key));
+    return r;
+  }
+  // The table of the features seen at least `min_count` times.
+  std::string table(std::uint32_t min_count) const {
+    std::vector<std::pair<std::uint64_t, nlp::Weights::Row>> kept;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (min_count <= 1 || seen[i] >= min_count) kept.push_back(rows[i]);
+    return nlp::Weights::build(kept, classes);
+  }
+};
+
+// Raw weights in a file (native byte order: a file for the next step, not for keeping).
+void save_raw(const std::array<Raw, 3>& parts, const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  auto put = [&](auto v) { out.write(reinterpret_cast<const char*>(&v), sizeof v); };
+  for (const Raw& r : parts) {
+    put(static_cast<std::uint64_t>(r.classes));
+    put(static_cast<std::uint64_t>(r.rows.size()));
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+      put(r.rows[i].first);
+      put(r.seen[i]);
+      put(static_cast<std::uint32_t>(r.rows[i].second.size()));
+      for (const auto& [c, v] : r.rows[i].second) {
+        put(c);
+        put(v);
+      }
+    }
+  }
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+std::array<Raw, 3> load_raw(const std::string& path) {
+  const std::string b = slurp(path);
+  std::size_t at = 0;
+  auto get = [&](auto& v) {
+    if (at + sizeof v > b.size()) throw std::runtime_error(path + ": cut short");
+    std::memcpy(&v, b.data() + at, sizeof v);
+    at += sizeof v;
+  };
+  std::array<Raw, 3> parts;
+  for (Raw& r : parts) {
+    std::uint64_t classes = 0, n = 0;
+    get(classes);
+    get(n);
+    r.classes = classes;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      std::uint64_t key = 0;
+      std::uint32_t seen = 0, size = 0;
+      get(key);
+      get(seen);
+      get(size);
+      nlp::Weights::Row row(size);
+      for (auto& [c, v] : row) {
+        get(c);
+        get(v);
+      }
+      r.rows.emplace_back(key, std::move(row));
+      r.seen.push_back(seen);
+    }
+  }
+  return parts;
+}
+
+constexpr const char* kCounts = "1 2 3 4 6 8 12 16";
+
+// Of the models within `budget` bytes whose tagger, parser and labeler leave out the features seen
+// fewer times than one of `counts` on the first pass, the best on dev (LAS, then UAS); for each
+// pruning of the tagger and the parser, the least pruned labeler that fits.
+Parts choose(const TagSet& tagset, const Lexicon& lexicon, const Parts& parts, const std::array<Raw, 3>& raw,
+             const std::vector<GoldSentence>& dev, std::size_t budget, const std::string& counts_text) {
+  std::vector<std::uint32_t> counts;
+  std::istringstream in(counts_text);
+  for (std::uint32_t c; in >> c;) counts.push_back(c);
+  std::vector<std::string> tw, pw, lw;
+  for (const std::uint32_t c : counts) {
+    tw.push_back(raw[0].table(c));
+    pw.push_back(raw[1].table(c));
+    lw.push_back(raw[2].table(c));
+  }
+  double best_las = -1, best_uas = -1;
+  Parts best = parts;
+  for (std::size_t t = 0; t < counts.size(); ++t) {
+    for (std::size_t p = 0; p < counts.size(); ++p) {
+      Parts tried = parts;
+      tried.tagger = tw[t];
+      tried.parser = pw[p];
+      std::string b;
+      std::size_t l = 0;
+      for (; l < counts.size(); ++l) {
+        tried.labeler = lw[l];
+        b = model_bytes(tagset, lexicon, tried);
+        if (b.size() <= budget) break;
+      }
+      if (l == counts.size()) continue;
+      const nlp::Model m(b);
+      const auto e = evaluate(m, dev, false);
+      const double las = e.gold.f1(e.gold.las), uas = e.gold.f1(e.gold.uas);
+      std::printf("counts: tagger %u, parser %u, labeler %u: %zu bytes; ", counts[t], counts[p], counts[l], b.size());
+      print_scores("dev", e.gold);
+      std::fflush(stdout);
+      if (las > best_las || (las == best_las && uas > best_uas)) {
+        best_las = las;
+        best_uas = uas;
+        best = tried;
+      }
+    }
+  }
+  if (best_las < 0) throw std::runtime_error("no model within the budget");
+  return best;
+}
+
+// pack: the model from the raw weights of a training (--save-raw), with the same --train,
+// --clusters, --dev, --max-bytes, --counts, --meta and --out as train.
+int cmd_pack(const std::vector<std::string>& args) {
+  const Options o = parse_options(args);
+  const auto train = treebank(o.get("train"));
+  const auto dev = treebank(o.get("dev"));
+  TagSet tagset;
+  for (const auto& s : train)
+    for (const auto& w : s.words) tagset.of(w.upos, w.xpos);
+  const Lexicon lexicon = build_lexicon(train, tagset, read_clusters(o.get("clusters")), 3);
+  const auto raw = load_raw(o.get("raw"));
+  Parts parts;
+  parts.meta = o.get("meta", "timeliner tagger and parser");
+  parts =
+      choose(tagset, lexicon, parts, raw, dev, std::stoull(o.get("max-bytes", "16000000")), o.get("counts", kCounts));
+  const std::string bytes = model_bytes(tagset, lexicon, parts);
+  std::ofstream out(o.get("out"), std::ios::binary);
+  if (!out || !out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    throw std::runtime_error("cannot write " + o.get("out"));
+  std::fprintf(stderr, "model: %zu bytes\n", bytes.size());
+  return 0;
+}
 
 int cmd_train(const std::vector<std::string>& args) {
   const Options o = parse_options(args);
@@ -611,12 +761,14 @@ int cmd_train(const std::vector<std::string>& args) {
   // It and the jackknife's taggers below are independent: each is trained on a thread of its own
   // (the same model as one after the other, sooner).
   std::thread tagger_thread;
+  std::unique_ptr<TaggerTrainer> tagger;  // kept for the choice of pruning
   if (stage("tagger")) {
     tagger_thread = std::thread([&] {
       auto [t, w] = train_tagger(all);
       parts.tagger = std::move(w);
       log("tagger: " + std::to_string(t.model.features()) + " features, " + std::to_string(parts.tagger.size()) +
           " bytes");
+      tagger = std::make_unique<TaggerTrainer>(std::move(t));
     });
   }
   // The parser learns from tags as the tagger gives them on text it never saw: each fold tagged by
@@ -717,6 +869,13 @@ int cmd_train(const std::vector<std::string>& args) {
       print_scores("dev", e.gold);
       std::fflush(stdout);
     }
+  }
+  if (tagger && stage("parser") && stage("labeler")) {
+    const std::array<Raw, 3> raw{Raw::of(tagger->model), Raw::of(parser.model), Raw::of(labeler.model)};
+    // --save-raw FILE: the averaged weights before pruning and quantization, for `pack`.
+    if (!o.get("save-raw").empty()) save_raw(raw, o.get("save-raw"));
+    if (!o.get("max-bytes").empty() && !dev.empty())
+      parts = choose(tagset, lexicon, parts, raw, dev, std::stoull(o.get("max-bytes")), o.get("counts", kCounts));
   }
   const std::string bytes = model_bytes(tagset, lexicon, parts);
   if (!dev.empty()) {
@@ -861,6 +1020,7 @@ int main(int argc, char** argv) {
     if (cmd == "tagger") return cmd_tagger(args);
     if (cmd == "clusters") return cmd_clusters(args);
     if (cmd == "train") return cmd_train(args);
+    if (cmd == "pack") return cmd_pack(args);
     if (cmd == "eval") return cmd_eval(args);
     std::cerr << "timeliner-train: unknown command " << cmd << "\n";
     return 2;

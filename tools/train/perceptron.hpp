@@ -55,6 +55,11 @@ class Perceptron {
     update(keys, n, gold, 1);
     update(keys, n, guess, -1);
   }
+  // How often `key` was seen by observe().
+  std::uint32_t seen(std::uint64_t key) const {
+    const auto it = seen_.find(key);
+    return it == seen_.end() ? 0 : it->second;
+  }
   // One example seen (the clock of the averaging).
   void tick() { ++clock_; }
 
