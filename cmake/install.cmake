@@ -27,10 +27,11 @@ install(FILES ${PROJECT_BINARY_DIR}/timelinerConfig.cmake ${PROJECT_BINARY_DIR}/
 # tree installed with --prefix P, or the .deb's files extracted anywhere, describe themselves.
 file(RELATIVE_PATH TIMELINER_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 string(REGEX REPLACE "/$" "" TIMELINER_PC_TO_PREFIX "${TIMELINER_PC_TO_PREFIX}")
-# The static library links Hyperscan's runtime when the build has it (no .pc file of its own).
-set(TIMELINER_PC_LIBS_PRIVATE "")
+# The static library links Hyperscan's runtime when the build has it (no .pc file of its own), and
+# dlopen (libxml2 is loaded when HTML is read).
+set(TIMELINER_PC_LIBS_PRIVATE "-ldl")
 if(TIMELINER_WITH_HYPERSCAN)
-  set(TIMELINER_PC_LIBS_PRIVATE "-lhs_runtime")
+  set(TIMELINER_PC_LIBS_PRIVATE "-lhs_runtime -ldl")
 endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/timeliner.pc.in ${PROJECT_BINARY_DIR}/timeliner.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/timeliner.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
@@ -70,13 +71,15 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# libxml2 is loaded with dlopen when HTML is read (src/load/libxml.cpp), so dpkg-shlibdeps cannot see it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libxml2 (>= 2.9)")
 # The Python module is built for one version of Debian's python3 (its file name says which).
 if(TIMELINER_PYTHON_BUILT)
   math(EXPR next_minor "${Python3_VERSION_MINOR} + 1")
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS
-      "python3 (>= ${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}), python3 (<< ${Python3_VERSION_MAJOR}.${next_minor})")
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS
+         ", python3 (>= ${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}), python3 (<< ${Python3_VERSION_MAJOR}.${next_minor})")
 endif()
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libhowardhinnant-date-dev, libre2-dev, libxml2-dev, pkg-config")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libhowardhinnant-date-dev, libre2-dev, pkg-config")
 if(TIMELINER_WITH_HYPERSCAN)  # its runtime's unversioned libhs_runtime.so, for a static link
   string(APPEND CPACK_DEBIAN_PACKAGE_RECOMMENDS ", libhyperscan-dev | libvectorscan-dev")
 endif()

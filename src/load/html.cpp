@@ -2,8 +2,7 @@
 #include <timeliner/load.hpp>
 #include <timeliner/text.hpp>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include "libxml.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -11,7 +10,6 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -91,9 +89,10 @@ bool has_attr(const xmlNode* n, std::string_view name) { return find_attr(n, nam
 std::string attr(const xmlNode* n, std::string_view name) {
   const xmlAttr* a = find_attr(n, name);
   if (!a) return {};
-  xmlChar* v = xmlNodeListGetString(n->doc, a->children, 1);
+  const xml::Functions& lib = xml::functions();
+  xmlChar* v = lib.node_list_string(n->doc, a->children, 1);
   std::string s = v ? reinterpret_cast<const char*>(v) : "";
-  xmlFree(v);
+  lib.free(v);
   return s;
 }
 
@@ -101,9 +100,10 @@ std::string collapse(std::string_view s);
 
 // The text inside an element, whitespace collapsed.
 std::string text_of(const xmlNode* n) {
-  xmlChar* v = xmlNodeGetContent(n);
+  const xml::Functions& lib = xml::functions();
+  xmlChar* v = lib.node_content(n);
   std::string raw = v ? reinterpret_cast<const char*>(v) : "";
-  xmlFree(v);
+  lib.free(v);
   return collapse(raw);
 }
 
@@ -501,8 +501,7 @@ std::string collapse(std::string_view s) {
 }  // namespace
 
 HtmlArticle read_html(std::string_view bytes, std::string_view source, std::string_view url) {
-  static std::once_flag init;
-  std::call_once(init, [] { xmlInitParser(); });
+  const xml::Functions& lib = xml::functions();
   HtmlArticle article;
   const std::string charset = declared_charset(bytes);
   std::string utf8;
@@ -524,19 +523,21 @@ HtmlArticle read_html(std::string_view bytes, std::string_view source, std::stri
   }
   if (utf8.size() > static_cast<std::size_t>(INT32_MAX)) throw LoadError(std::string(source) + ": too large");
   const std::string base(url);
-  htmlDocPtr doc = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), base.empty() ? nullptr : base.c_str(),
-                                  encoding, options);
+  htmlDocPtr doc = lib.read_memory(utf8.data(), static_cast<int>(utf8.size()), base.empty() ? nullptr : base.c_str(),
+                                   encoding, options);
   if (!doc && !encoding) {
     article.warnings.push_back(std::string(source) + ": unknown charset '" + charset + "', read as UTF-8");
     utf8 = sanitize_utf8(bytes);
-    doc = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options | HTML_PARSE_IGNORE_ENC);
+    doc =
+        lib.read_memory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options | HTML_PARSE_IGNORE_ENC);
   }
   if (!doc) throw LoadError(std::string(source) + ": not an HTML document");
   struct Free {
+    const xml::Functions& f;
     htmlDocPtr d;
-    ~Free() { xmlFreeDoc(d); }
-  } guard{doc};
-  xmlNode* root = xmlDocGetRootElement(doc);
+    ~Free() { f.free_doc(d); }
+  } guard{lib, doc};
+  xmlNode* root = lib.root_element(doc);
   if (!root) return article;
   const PageScan scan = scan_page(root);
   xmlNode* content = scan.article_body ? scan.article_body
