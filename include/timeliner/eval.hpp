@@ -2,6 +2,7 @@
 #pragma once
 
 #include <timeliner/extract.hpp>
+#include <timeliner/timeline.hpp>
 #include <timeliner/timeml.hpp>
 
 #include <string>
@@ -17,6 +18,10 @@ struct EvalCounts {
   std::size_t relaxed = 0;  // pairs with overlapping spans (one-to-one)
   std::size_t value = 0;    // relaxed pairs with the same value
   std::size_t type = 0;     // relaxed pairs with the same type
+  // Event-time anchoring: the gold TLINKs between an event and a timex of the same sentence (the
+  // creation time aside); those for whose timex we made an event; those whose event has the gold
+  // event's word for predicate.
+  std::size_t links = 0, links_found = 0, links_anchored = 0;
 
   EvalCounts& operator+=(const EvalCounts& o);
 };
@@ -42,6 +47,10 @@ bool same_timex_value(std::string_view a, std::string_view b);
 // order among overlapping spans. Issues are appended when `issues` is given.
 EvalCounts score_document(const TimemlDocument& gold, const std::vector<Mention>& mentions,
                           std::vector<EvalIssue>* issues = nullptr);
+
+// Scores the anchoring of `events` (attach_events of the document's mentions) against the gold
+// event-time links of `gold` (counts links, links_found, links_anchored only).
+EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>& events);
 
 // Tags and scores every .tml file under `dir` (recursively, in sorted order).
 EvalCounts evaluate_folder(const std::string& dir, const Grammar& grammar, const ExtractOptions& options,

@@ -26,6 +26,9 @@ struct EventMention {
   TemporalValue date;    // the date read at this mention
   std::string headline;  // the headline made from this mention's clause
   std::string text;      // this mention's sentence (the span start..end)
+  // The word of the predicate the date is attached to ("met", "visit"), as code point offsets in
+  // the document; absent when there is none (the publication, a sentence with no verb).
+  std::optional<std::size_t> predicate_start, predicate_end;
 };
 
 enum class EventKind : std::uint8_t { event, published };
@@ -77,21 +80,15 @@ struct Timeline {
   std::vector<std::uint64_t> boilerplate;
 };
 
-// A short phrase of what happened (subject and predicate, at most 12 words): `clause` without the
-// temporal phrases at byte spans `cuts` (and the prepositions that introduced them), without a
-// leading dateline ("PORT ELLIS -"), attribution ("officials said", "said on Monday that") and
-// dangling punctuation.
-std::string make_headline(std::string_view clause, const std::vector<Span>& cuts);
-// The same with one cut at byte offsets [timex_begin, timex_end).
-std::string make_headline(std::string_view sentence, std::size_t timex_begin, std::size_t timex_end);
+// The headline of the event that the temporal phrase at bytes `timex` of `sentence` dates: the
+// clause of the predicate that governs it in the sentence's dependency parse (the verb, or an
+// event noun: "the election", "his visit"), with its subject, auxiliaries, negation, particles,
+// objects and complements, without the temporal phrase, attributions, other clauses, labels and
+// datelines; at most twelve words. Parses with nlp::Model::english().
+std::string event_headline(std::string_view sentence, Span timex);
 
-// Splits a sentence into one clause per anchor (byte spans of temporal phrases, in text order): each
-// boundary is the strongest break found between two consecutive anchors (a semicolon, then a
-// coordinator such as "and", "but", "while", then a comma). Anchors with no break between them
-// share a clause. Returns one span per anchor, in the sentence's byte offsets.
-std::vector<Span> split_clauses(std::string_view sentence, const std::vector<Span>& anchors);
-
-// Attaches each dated mention of `doc` to its clause as an event, derives the dates of events
+// Attaches each dated mention of `doc` to the predicate that governs it as an event (the first use
+// parses, so loads nlp::Model::english()), derives the dates of events
 // related to them ("three months after his first visit"), attaches durations and sets to the
 // events of their clause, and adds a "published" event when the document has a publication date.
 // The events are not merged or ordered yet.

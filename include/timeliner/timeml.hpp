@@ -17,9 +17,23 @@ struct GoldTimex {
   std::string tid, type, value, mod;
 };
 
+// An EVENT annotation of the text (its word: "met", "election").
+struct GoldEvent {
+  std::size_t begin = 0, end = 0;  // bytes in TimemlDocument::document.text
+  std::string eid;
+};
+
+// A TLINK between an event and a timex of the text: event `eid` (through its MAKEINSTANCE) and
+// timex `tid`, whatever the relation type.
+struct GoldEventTimeLink {
+  std::string eid, tid;
+};
+
 struct TimemlDocument {
   Document document;               // text: the content of <TEXT>, tags removed, entities decoded
   std::vector<GoldTimex> timexes;  // inside <TEXT>, in order (the creation time is not among them)
+  std::vector<GoldEvent> events;   // inside <TEXT>, in order
+  std::vector<GoldEventTimeLink> event_time_links;  // the TLINKs of an event and a timex, in file order
   // For writing the document back with other annotations:
   std::string raw;                  // the whole file
   std::size_t text_open = 0;        // offset in raw just after "<TEXT>"

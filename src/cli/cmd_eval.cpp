@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <iomanip>
 #include <iostream>
+#include <sstream>
 
 namespace timeliner::cli {
 
@@ -37,7 +39,7 @@ void add_eval_command(CLI::App& app, Action& action) {
     bool verbose = false, json = false;
   };
   auto st = std::make_shared<State>();
-  CLI::App* cmd = app.add_subcommand("eval", "Score our tags against TimeML gold files (TempEval-3 Task A)");
+  CLI::App* cmd = app.add_subcommand("eval", "Score our tags against TimeML gold files (TempEval-3 Task A), and the anchoring of our events to their dates against the TLINKs");
   st->tagging.add_to(cmd);
   cmd->add_option("gold_dir", st->dir, "Folder searched recursively for .tml files")->required();
   cmd->add_flag("--verbose", st->verbose, "List every miss, extra, span, value and type error");
@@ -62,6 +64,10 @@ void add_eval_command(CLI::App& app, Action& action) {
         put("relaxed", relaxed);
         put("value", value);
         put("type", type);
+        j["anchoring"] = {{"links", c.links},
+                          {"found", c.links_found},
+                          {"anchored", c.links_anchored},
+                          {"accuracy", c.links ? 100.0 * double(c.links_anchored) / double(c.links) : 0.0}};
         std::cout << j.dump() << "\n";
         return 0;
       }
@@ -72,6 +78,14 @@ void add_eval_command(CLI::App& app, Action& action) {
       for (auto [name, x] : {std::pair{"strict", strict}, {"relaxed", relaxed}, {"value", value}, {"type", type}}) {
         std::snprintf(line, sizeof line, "%-8s %6.2f  %6.2f  %6.2f\n", name, x.p, x.r, x.f1);
         std::cout << line;
+      }
+      if (c.links) {
+        std::ostringstream pct;
+        pct << std::fixed << std::setprecision(2) << 100.0 * double(c.links_anchored) / double(c.links);
+        std::cout << "anchoring: " << c.links_anchored << " of " << c.links
+                  << " gold event-time links of a sentence have the gold event as our predicate (" << pct.str()
+                  << "%); "
+                  << c.links_found << " have an event of ours for their timex\n";
       }
       return 0;
     };

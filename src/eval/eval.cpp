@@ -1,9 +1,11 @@
 #include <timeliner/eval.hpp>
+#include <timeliner/text.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -19,6 +21,9 @@ EvalCounts& EvalCounts::operator+=(const EvalCounts& o) {
   relaxed += o.relaxed;
   value += o.value;
   type += o.type;
+  links += o.links;
+  links_found += o.links_found;
+  links_anchored += o.links_anchored;
   return *this;
 }
 
@@ -105,6 +110,47 @@ EvalCounts score_document(const TimemlDocument& gold, const std::vector<Mention>
   return c;
 }
 
+EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>& events) {
+  EvalCounts c;
+  const std::string_view text = gold.document.text;
+  const auto sentences = split_sentences(text);
+  auto sentence_of = [&](std::size_t byte) -> std::size_t {
+    const auto it = std::upper_bound(sentences.begin(), sentences.end(), byte,
+                                     [](std::size_t b, const Span& s) { return b < s.end; });
+    return it == sentences.end() || it->begin > byte ? static_cast<std::size_t>(-1)
+                                                     : static_cast<std::size_t>(it - sentences.begin());
+  };
+  auto cp = [&](std::size_t byte) { return count_code_points(text.substr(0, byte)); };
+  std::map<std::string_view, const GoldTimex*> timex_of;
+  for (const auto& t : gold.timexes) timex_of[t.tid] = &t;
+  std::map<std::string_view, const GoldEvent*> event_of;
+  for (const auto& e : gold.events) event_of[e.eid] = &e;
+  std::vector<const EventMention*> mentions;
+  for (const auto& e : events)
+    if (e.kind == EventKind::event)
+      for (const auto& m : e.mentions) mentions.push_back(&m);
+  for (const auto& link : gold.event_time_links) {
+    const auto t = timex_of.find(link.tid);
+    const auto e = event_of.find(link.eid);
+    if (t == timex_of.end() || e == event_of.end() || t->second->end <= t->second->begin) continue;
+    const GoldTimex& gt = *t->second;
+    const GoldEvent& ge = *e->second;
+    const std::size_t s = sentence_of(gt.begin);
+    if (s == static_cast<std::size_t>(-1) || s != sentence_of(ge.begin)) continue;
+    ++c.links;
+    const std::size_t t_begin = cp(gt.begin), t_end = cp(gt.end), e_begin = cp(ge.begin), e_end = cp(ge.end);
+    bool found = false, anchored = false;
+    for (const EventMention* m : mentions) {
+      if (m->timex_end <= t_begin || m->timex_start >= t_end) continue;
+      found = true;
+      if (m->predicate_start && *m->predicate_start < e_end && *m->predicate_end > e_begin) anchored = true;
+    }
+    c.links_found += found;
+    c.links_anchored += anchored;
+  }
+  return c;
+}
+
 EvalCounts evaluate_folder(const std::string& dir, const Grammar& grammar, const ExtractOptions& options,
                            std::vector<EvalIssue>* issues) {
   std::error_code ec;
@@ -119,7 +165,9 @@ EvalCounts evaluate_folder(const std::string& dir, const Grammar& grammar, const
     std::ostringstream ss;
     ss << in.rdbuf();
     const TimemlDocument doc = read_timeml(ss.str(), f.stem().string(), f.string());
-    total += score_document(doc, extract(grammar, doc.document, options), issues);
+    const auto mentions = extract(grammar, doc.document, options);
+    total += score_document(doc, mentions, issues);
+    if (!doc.event_time_links.empty()) total += score_anchoring(doc, attach_events(doc.document, mentions));
   }
   return total;
 }

@@ -1,5 +1,5 @@
 // Attachment: each dated mention becomes an event of its clause; relations derive more dates.
-#include "events/headline.hpp"
+#include "events/clause.hpp"
 #include "events/relations.hpp"
 #include "events/words.hpp"
 
@@ -111,32 +111,11 @@ struct Point {
   std::size_t last = static_cast<std::size_t>(-1);  // the mention that ends its range, if any
 };
 
-// A word of change among the few words before "from" (at `from`), in its clause: "moved from",
-// "pushed back from", "pushed back the launch of its phone from November to March".
-bool changes_date(std::string_view text, Span s, std::size_t from) {
-  constexpr int kWords = 8;
-  std::size_t i = from;
-  for (int n = 0; n < kWords; ++n) {
-    const Span w = prev_word(text, i, s.begin);
-    if (w.end == w.begin) {
-      // Over the hyphen of a compound, not over a comma or the start of the sentence.
-      if (w.begin == s.begin || text[w.begin - 1] != '-') return false;
-      i = w.begin - 1;
-      continue;
-    }
-    const std::string lw = lower_at(text, w);
-    if (words::is_change_word(lw)) return true;
-    if (lw == "and" || lw == "but" || lw == "while") return false;
-    i = w.begin;
-  }
-  return false;
-}
-
 // "from March to June 2024", "between 2019 and 2021", "June 10-12": the range the two dates
 // `a` and `b` (in this order in sentence `s`) make, when the words around them make one. Not
 // "moved (the vote) from March to June" (a change of date), nor a range that would end before it
-// starts.
-std::optional<TemporalValue> range_of(std::string_view text, Span s, const Mention& a, const Mention& b) {
+// starts. `change`: the first date's predicate is a word of change.
+std::optional<TemporalValue> range_of(std::string_view text, Span s, const Mention& a, const Mention& b, bool change) {
   if (!a.value.bounds || !b.value.bounds || a.value.bounds->earliest > b.value.bounds->latest || b.begin < a.end)
     return std::nullopt;
   std::string_view between = text.substr(a.end, b.begin - a.end);
@@ -151,7 +130,7 @@ std::optional<TemporalValue> range_of(std::string_view text, Span s, const Menti
   else if (join == "and")
     range = before == "between";
   else if (join == "to" || join == "through" || join == "until" || join == "till" || join == "thru")
-    range = before == "from" && !changes_date(text, s, opener.begin);
+    range = before == "from" && !change;
   if (!range) return std::nullopt;
   TemporalValue v = a.value;
   v.type = TimexType::date;
@@ -159,406 +138,6 @@ std::optional<TemporalValue> range_of(std::string_view text, Span s, const Menti
   v.timex = a.value.timex + "/" + b.value.timex;
   v.bounds = Interval{a.value.bounds->earliest, b.value.bounds->latest};
   return v;
-}
-
-// ", who took office in 2023," / ", which opened in 1962.": a relative clause holding `anchor`
-// (bytes of `sentence`) right after a short subject opening the sentence ("Ruiz", "The bridge").
-struct Relative {
-  Span subject;          // "Ruiz"
-  Span clause;           // "took office in 2023" (after "who", up to the next comma or the end)
-  bool passive = false;  // ", founded in 1903,": a participle, told with "was"
-};
-
-// Where a relative clause holding a date that ends at `from` ends: at the next comma or semicolon,
-// or at the end of its sentence ("...who created the task force on Tuesday. ``The type" ends before
-// the quotation that follows), without the period.
-std::size_t relative_end(std::string_view sentence, std::size_t from) {
-  std::size_t end = from;
-  while (end < sentence.size() && sentence[end] != ',' && sentence[end] != ';') {
-    const char c = sentence[end];
-    if ((c == '.' || c == '!' || c == '?') && (end + 1 == sentence.size() || sentence[end + 1] == ' ') &&
-        (end == from || std::islower(static_cast<unsigned char>(sentence[end - 1]))))
-      break;
-    ++end;
-  }
-  while (end > from && (sentence[end - 1] == '.' || sentence[end - 1] == ' ')) --end;
-  return end;
-}
-
-// A date right before a noun or a possessive qualifies it: "the 1992 protests", "Thursday's ruling".
-bool qualifies_noun(std::string_view sentence, std::size_t date_end) {
-  if (sentence.substr(date_end, 2) == "'s") return true;
-  if (date_end >= sentence.size() || sentence[date_end] != ' ') return false;
-  const Span w = next_word(sentence, date_end, sentence.size());
-  if (w.end == w.begin || !std::islower(static_cast<unsigned char>(sentence[w.begin]))) return false;
-  const std::string lw = lower_at(sentence, w);
-  return !words::is_stop_word(lw) && !words::is_past_verb(lw) && lw != "when" && lw != "where" && lw != "while";
-}
-
-std::optional<Relative> relative_clause(std::string_view sentence, Span anchor) {
-  const std::size_t comma = sentence.rfind(',', anchor.begin);
-  if (comma == std::string_view::npos || comma == 0) return std::nullopt;
-  if (sentence.substr(comma, anchor.begin - comma).find(';') != std::string_view::npos) return std::nullopt;
-  const Span pronoun = next_word(sentence, comma + 1, anchor.begin);
-  const std::string p = lower_at(sentence, pronoun);
-  // "who", "which", or a past participle ("founded", "born", "built") that opens the clause.
-  const bool passive = p != "who" && p != "which";
-  if (passive && !words::is_participle(p)) return std::nullopt;
-  // The subject: a few words, with no punctuation but a period of an initial ("J. Smith"), ending
-  // with a name ("Ada Whitfield", "Chief executive Lena Marsh") or opening with a determiner ("The
-  // bridge"), and no past verb or auxiliary ("Voters backed the mayor, who...").
-  std::size_t count = 0;
-  bool determiner = false, name = false;
-  for (std::size_t i = 0; i < comma;) {
-    const Span w = next_word(sentence, i, comma);
-    if (w.end == w.begin) {
-      if (sentence[i] != '.') return std::nullopt;
-      ++i;
-      continue;
-    }
-    const std::string lw = lower_at(sentence, w);
-    if (++count > 6 || (count > 1 && words::is_past_verb(lw)) || words::is_auxiliary(lw)) return std::nullopt;
-    if (count == 1) determiner = words::is_determiner(lw);
-    name = std::isupper(static_cast<unsigned char>(sentence[w.begin])) != 0;
-    i = w.end;
-  }
-  if (!determiner && !name) return std::nullopt;
-  const std::size_t end = relative_end(sentence, anchor.end);
-  if (passive) {
-    // The participle's clause closes with a comma before the sentence goes on: ", founded in 1903, was".
-    if (end >= sentence.size() || sentence[end] != ',') return std::nullopt;
-    return Relative{Span{0, comma}, Span{pronoun.begin, end}, true};
-  }
-  return Relative{Span{0, comma}, Span{pronoun.end, end}, false};
-}
-
-// A relative clause deeper in the sentence, or one with no comma, whose pronoun is followed by its
-// verb: "...led by chief executive Sara Lind, who joined the bank in 2011", "a trial that opened on
-// October 6", "Customers who bought a heater between January 2023 and May 2025 should stop". Its
-// subject is the noun phrase before the pronoun ("Sara Lind", "a trial", "Customers"): up to eight
-// words back to a determiner, stopping before a function word, a verb or a temporal phrase (the
-// `cuts`), over the "and" and "of" of a name ("Savings and Loan Association") and its initials
-// ("Dwight D. Eisenhower"). A restrictive clause (no comma) ends with its date; one after a comma
-// at the next comma. None when the words between the pronoun and `anchor` (both in `clause`) hold a
-// comma or a second verb ("The company that made the heaters recalled them on Monday": the date is
-// the main clause's), or when the date qualifies a noun ("that led the 1992 protests", "that issued
-// Thursday's ruling").
-std::optional<Relative> inner_relative(std::string_view sentence, Span clause, Span anchor,
-                                       const std::vector<Span>& cuts) {
-  auto digit_at = [&](std::size_t i) {
-    return i < sentence.size() && std::isdigit(static_cast<unsigned char>(sentence[i])) != 0;
-  };
-  auto upper_at = [&](std::size_t i) { return std::isupper(static_cast<unsigned char>(sentence[i])) != 0; };
-  auto verb = [&](Span w) {
-    const std::string lw = lower_at(sentence, w);
-    return words::is_auxiliary(lw) || words::is_speech_verb(lw) ||
-           (words::is_past_verb(lw) && std::islower(static_cast<unsigned char>(sentence[w.begin])));
-  };
-  if (qualifies_noun(sentence, anchor.end)) return std::nullopt;
-  Span pronoun{0, 0};      // empty: none
-  std::vector<Span> body;  // the words after the pronoun
-  for (std::size_t i = clause.begin; i < anchor.begin;) {
-    const Span w = next_word(sentence, i, anchor.begin);
-    if (w.end == w.begin) {
-      const char c = sentence[i];
-      if ((c == ',' && !(i > 0 && digit_at(i - 1) && digit_at(i + 1))) || c == ';' || c == ':' || c == '(' || c == ')')
-        pronoun = Span{0, 0};
-      ++i;
-      continue;
-    }
-    const std::string lw = lower_at(sentence, w);
-    if (lw == "who" || lw == "which" || lw == "that") {
-      pronoun = w;
-      body.clear();
-    } else if (pronoun.end > pronoun.begin) {
-      body.push_back(w);
-    }
-    i = w.end;
-  }
-  if (pronoun.end == pronoun.begin || body.empty() || body.size() > 10 || !verb(body.front())) return std::nullopt;
-  // The verb and its auxiliaries and participles ("was later moved"), then no other verb.
-  std::size_t k = 1;
-  while (k < body.size() && (verb(body[k]) || words::is_participle(lower_at(sentence, body[k])))) ++k;
-  for (; k < body.size(); ++k)
-    if (verb(body[k])) return std::nullopt;
-  // The noun phrase before the pronoun (and its comma).
-  std::size_t np_end = pronoun.begin;
-  while (np_end > 0 && sentence[np_end - 1] == ' ') --np_end;
-  const bool comma = np_end > 0 && sentence[np_end - 1] == ',';
-  if (comma) --np_end;
-  auto in_cut = [&](Span w) {
-    return std::any_of(cuts.begin(), cuts.end(), [&](const Span& c) { return w.begin < c.end && c.begin < w.end; });
-  };
-  std::size_t np_begin = np_end, count = 0;
-  while (count < 8 && np_begin > 0) {
-    const Span w = prev_word(sentence, np_begin, 0);
-    if (w.end == w.begin) {
-      // The signs of an amount go with it ("$4.2", "12,000", "15%"; "£" is a word's byte), the
-      // hyphens of a compound ("6-year-old", "three-judge"), the period of an initial ("D.").
-      const char c = sentence[np_begin - 1];
-      const bool inside_number = (c == '.' || c == ',') && np_begin > 1 && digit_at(np_begin - 2);
-      const bool hyphen = c == '-' && np_begin > 1 && word_char(sentence[np_begin - 2]);
-      const bool initial = c == '.' && np_begin > 1 && upper_at(np_begin - 2) &&
-                           (np_begin == 2 || sentence[np_begin - 3] == ' ') && np_begin < np_end;
-      if (c != '$' && c != '%' && !inside_number && !hyphen && !initial) break;
-      --np_begin;
-      continue;
-    }
-    if (in_cut(w)) break;
-    const std::string lw = lower_at(sentence, w);
-    if (words::is_determiner(lw)) {
-      np_begin = w.begin;
-      ++count;
-      break;
-    }
-    // "Savings and Loan", "Council of Churches": between two capitalised words.
-    const bool joins_name = (lw == "and" || lw == "of") && count > 0 && upper_at(np_begin) && w.begin > 1 &&
-                            prev_word(sentence, w.begin, 0).end > prev_word(sentence, w.begin, 0).begin &&
-                            upper_at(prev_word(sentence, w.begin, 0).begin);
-    if (words::is_stop_word(lw) && !joins_name) break;
-    if (verb(w)) {
-      // A participle after a determiner, an adverb or a possessive is an adjective: "the FBI's
-      // most wanted list", "the newly elected mayor"; "The council approved plans" is a verb.
-      const Span before = prev_word(sentence, w.begin, 0);
-      const std::string lb = lower_at(sentence, before);
-      const bool adjective = !words::is_auxiliary(lw) && before.end > before.begin &&
-                             (words::is_determiner(lb) || lb == "most" || lb.ends_with("ly") || lb.ends_with("'s"));
-      if (!adjective) break;
-    }
-    np_begin = w.begin;
-    ++count;
-  }
-  while (np_begin < np_end && !word_char(sentence[np_begin]) && sentence[np_begin] != '$') ++np_begin;
-  if (count == 0 || np_begin >= np_end) return std::nullopt;
-  return Relative{Span{np_begin, np_end}, Span{pronoun.end, comma ? relative_end(sentence, anchor.end) : anchor.end},
-                  false};
-}
-
-// "The authority said on Wednesday that divers had inspected the crack on Tuesday": a date between
-// a verb of speech and its "that" is the saying's when the reported clause has a date of its own
-// (anchor `k` of `anchors`, in sentence order); its headline keeps who said it.
-bool dates_the_saying(std::string_view sentence, const std::vector<Span>& anchors, std::size_t k) {
-  const Span that = next_word(sentence, anchors[k].end, sentence.size());
-  if (lower_at(sentence, that) != "that" ||
-      std::none_of(anchors.begin() + static_cast<std::ptrdiff_t>(k) + 1, anchors.end(),
-                   [&](const Span& a) { return a.begin >= that.end; }))
-    return false;
-  Span verb = prev_word(sentence, anchors[k].begin, 0);
-  const std::string before = lower_at(sentence, verb);
-  if (before == "on" || before == "in" || before == "at") verb = prev_word(sentence, verb.begin, 0);
-  return words::is_speech_verb(lower_at(sentence, verb));
-}
-
-// The subject that opens a sentence: one to five words before its first verb, starting with a
-// capital, with no punctuation ("Renner", "The competition authority", "Prosecutors"); empty when
-// there is none.
-std::string sentence_subject(std::string_view sentence) {
-  std::size_t count = 0, end = 0;
-  for (std::size_t i = 0; i < sentence.size() && count <= 5;) {
-    const Span w = next_word(sentence, i, sentence.size());
-    if (w.end == w.begin) {
-      // "Brook, who led the city from 2015 to 2023, denied", "Mendes, 24, scored": the clause or the
-      // age between commas is skipped.
-      const Span pronoun = next_word(sentence, w.begin + 1, sentence.size());
-      const std::string p = lower_at(sentence, pronoun);
-      const bool age =
-          !p.empty() &&
-          std::all_of(p.begin(), p.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
-          pronoun.end < sentence.size() && sentence[pronoun.end] == ',';
-      const std::size_t close = sentence.find(',', pronoun.end);
-      if (sentence[w.begin] != ',' || count == 0 || (p != "who" && p != "which" && !age) ||
-          close == std::string_view::npos)
-        return {};
-      i = close + 1;
-      continue;
-    }
-    const std::string lw = lower_at(sentence, w);
-    const bool lower = std::islower(static_cast<unsigned char>(sentence[w.begin])) != 0;
-    // After a determiner, a participle is an adjective: "The sweetened offer has".
-    const bool after_determiner = words::is_determiner(lower_at(sentence, prev_word(sentence, w.begin, 0)));
-    if (words::is_auxiliary(lw) || words::is_speech_verb(lw) ||
-        (lower && words::is_past_verb(lw) && !after_determiner) || words::is_modal(lw)) {
-      if (count == 0 || after_determiner || !std::isupper(static_cast<unsigned char>(sentence[0]))) return {};
-      return std::string(sentence.substr(0, end));
-    }
-    // No function word but a determiner, "of" or "and" ("But analysts say..." has none).
-    if (words::is_stop_word(lw) && !words::is_determiner(lw) && lw != "of" && lw != "and" &&
-        !words::is_subject_pronoun(lw))
-      return {};
-    // An adverb before the verb is no part of the subject: "The agency first proposed".
-    const bool adverb = count > 0 && lower &&
-                        (lw.ends_with("ly") || lw == "first" || lw == "last" || lw == "later" || lw == "still" ||
-                         lw == "now" || lw == "already" || lw == "again" || lw == "never");
-    if (!adverb) end = w.end;
-    ++count;
-    i = w.end;
-  }
-  return {};
-}
-
-// How far back a name is looked for (written_as_name), so that a long document is not read again
-// for every pronoun.
-constexpr std::size_t kNameWindowBytes = 8000;
-
-// A capitalised word that the text also writes capitalised inside a sentence, before a word in
-// lower case ("Forward Luca Mendes signed"): a name, not a plural noun opening its sentence
-// ("Prosecutors").
-bool written_as_name(std::string_view text, std::string_view word) {
-  for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
-    if (at < 2 || text[at - 1] != ' ') continue;
-    // Inside a sentence, and followed by a word in lower case (not a title in capitals).
-    const char c = text[at - 2];
-    const Span next = next_word(text, at + word.size(), text.size());
-    if ((std::isalnum(static_cast<unsigned char>(c)) || c == ',') && next.end > next.begin &&
-        std::islower(static_cast<unsigned char>(text[next.begin])))
-      return true;
-  }
-  return false;
-}
-
-// "He was indicted two weeks later": a headline that opens with the pronoun that opens its sentence
-// names the subject of the sentence before, when the pronoun fits it: "he", "she" a name without a
-// determiner ("Renner", "Luca Mendes"), "it" one with a determiner and no plural "s" ("The probe")
-// or a name, "they" a plural ("Prosecutors", "The two banks"); their possessives the same ("Its
-// predecessor" -> "The agency's predecessor"). Not "It was the first time".
-// `text`: the bytes before the sentence, where names are looked for.
-std::string resolve_pronoun(std::string_view text, std::string_view sentence, const std::string& before,
-                            const std::string& own, std::string headline) {
-  const auto space = headline.find(' ');
-  if (space == std::string::npos) return headline;
-  const std::string p = words::lower(std::string_view(headline).substr(0, space));
-  if (!words::is_subject_pronoun(p) && p != "his" && p != "her" && p != "its" && p != "their") return headline;
-  Span first = next_word(sentence, 0, sentence.size());
-  const std::string* referent = &before;
-  if (lower_at(sentence, first) != p) {
-    // "The lander will separate in September, and it is expected to touch down two weeks later": a
-    // later clause that opens with the pronoun names the sentence's own subject.
-    referent = &own;
-    first = Span{0, 0};
-    for (const std::string_view join : {" and ", " but ", "; "}) {
-      const auto at = sentence.find(std::string(join) + p + " ");
-      if (at != std::string_view::npos) {
-        first = Span{at + join.size(), at + join.size() + p.size()};
-        break;
-      }
-    }
-    if (first.end == first.begin) return headline;
-  }
-  const std::string& previous = *referent;
-  if (previous.empty()) return headline;
-  const bool possessive = p == "his" || p == "her" || p == "its" || p == "their";
-  const Span after = next_word(sentence, first.end, sentence.size());
-  const std::string next = lower_at(sentence, after);
-  const bool determiner = words::is_determiner(lower_at(previous, next_word(previous, 0, previous.size())));
-  const std::size_t last_word = previous.rfind(' ') == std::string::npos ? 0 : previous.rfind(' ') + 1;
-  const bool name = !determiner && std::isupper(static_cast<unsigned char>(previous[last_word])) != 0;
-  const bool plural = (previous.back() == 's' && !(name && written_as_name(text, previous))) ||
-                      previous.find(" and ") != std::string::npos;
-  bool fits = false;
-  if (p == "he" || p == "she" || p == "his" || p == "her")
-    fits = name && (!plural || previous.find(' ') != std::string::npos);  // "Luca Mendes", not "Prosecutors"
-  else if (p == "it" || p == "its")
-    fits = (determiner && !plural) || name;
-  else if (p == "they" || p == "their")
-    fits = plural;
-  if (p == "it" && (next == "is" || next == "was")) {
-    const Span third = next_word(sentence, after.end, sentence.size());
-    fits = fits && words::is_participle(lower_at(sentence, third));
-  }
-  if (!fits) return headline;
-  const std::string rest = headline.substr(space);
-  if (!possessive) return previous + rest;
-  return previous + (previous.back() == 's' ? "'" : "'s") + rest;
-}
-
-// A superlative among the few words before `at` in its clause: "the biggest drop", "the first time",
-// "its highest level", "the most since".
-bool superlative_before(std::string_view text, std::size_t floor, std::size_t at) {
-  std::size_t i = at;
-  for (int n = 0; n < 4; ++n) {
-    const Span w = prev_word(text, i, floor);
-    if (w.end == w.begin) return false;
-    const std::string lw = lower_at(text, w);
-    // "-est", but not "interest", "protest", "harvest", "request", "honest", "modest", "suggest"...
-    static constexpr std::array<std::string_view, 9> kNotSuperlative = {"rest", "test", "vest", "quest", "nest",
-                                                                        "dest", "fest", "west", "ggest"};
-    const bool est = lw.size() > 5 && lw.ends_with("est") &&
-                     (lw == "biggest" || std::none_of(kNotSuperlative.begin(), kNotSuperlative.end(),
-                                                      [&](std::string_view e) { return lw.ends_with(e); }));
-    if (est || lw == "first" || lw == "most" || lw == "least" || lw == "best" || lw == "worst") return true;
-    i = w.begin;
-  }
-  return false;
-}
-
-bool perfect_before(std::string_view text, std::size_t from, std::size_t to) {
-  for (std::size_t i = from; i < to;) {
-    const Span w = next_word(text, i, to);
-    if (w.end == w.begin) {
-      ++i;
-      continue;
-    }
-    const std::string lw = lower_at(text, w);
-    if (lw == "has" || lw == "have" || lw == "hasn't" || lw == "haven't" || lw.ends_with("'ve")) return true;
-    i = w.end;
-  }
-  return false;
-}
-
-// A later clause that starts with a past-tense verb ("... and returned home on Sunday", "and grew
-// to 12,000 acres") borrows the subject of the sentence: the words before its first auxiliary or
-// past verb ("Residents were evacuated", "The county began"), when that is one to four words.
-std::string with_subject(std::string_view sentence, std::size_t clause_begin, std::string headline) {
-  const auto first_space = headline.find(' ');
-  const std::string first = words::lower(headline.substr(0, first_space));
-  if (!words::is_auxiliary(first) && !words::is_speech_verb(first) && !words::is_past_verb(first)) return headline;
-  const Span in_clause = next_word(sentence, sentence.find_first_not_of(" ,;", clause_begin), sentence.size());
-  // The clause's own first word after any coordinator must be that verb, as written in lower case.
-  Span w = in_clause;
-  for (int i = 0; i < 2 && w.end > w.begin; ++i) {
-    const std::string lw = lower_at(sentence, w);
-    if (lw == first) {
-      if (!std::islower(static_cast<unsigned char>(sentence[w.begin]))) return headline;
-      break;
-    }
-    w = next_word(sentence, w.end, sentence.size());
-  }
-  if (lower_at(sentence, w) != first) return headline;
-  // A pronoun opening the sentence is its subject, whatever the verb after it ("She won a seat in
-  // 1968 and was elected four years later").
-  const Span opening = next_word(sentence, 0, clause_begin);
-  if (words::is_subject_pronoun(lower_at(sentence, opening))) {
-    headline[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(headline[0])));
-    return std::string(sentence.substr(opening.begin, opening.end - opening.begin)) + " " + headline;
-  }
-  std::size_t i = 0, count = 0;
-  bool name = false;  // the word before is Capitalised
-  while (i < clause_begin && count < 6) {
-    const Span v = next_word(sentence, i, clause_begin);
-    if (v.end == v.begin) {
-      // A name and a comma: "Ada Whitfield, who served three terms, died on Saturday", "Chief
-      // executive Lena Marsh, who took over in 2023, said".
-      if (count == 0 || !name || v.begin >= clause_begin || sentence[v.begin] != ',') return headline;
-      headline[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(headline[0])));
-      return std::string(sentence.substr(0, i)) + " " + headline;
-    }
-    name = std::isupper(static_cast<unsigned char>(sentence[v.begin]));
-    const std::string lv = lower_at(sentence, v);
-    const bool verb = words::is_auxiliary(lv) || (count > 0 && words::is_past_verb(lv) &&
-                                                  std::islower(static_cast<unsigned char>(sentence[v.begin])));
-    if (verb) {
-      if (count == 0 || count > 4) return headline;
-      headline[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(headline[0])));
-      return std::string(sentence.substr(0, v.begin - (v.begin > 0 ? 1 : 0))) + " " + headline;
-    }
-    if (!std::all_of(sentence.begin() + static_cast<std::ptrdiff_t>(v.begin),
-                     sentence.begin() + static_cast<std::ptrdiff_t>(v.end),
-                     [](char c) { return word_char(c) || c == '\'' || c == '-'; }))
-      return headline;
-    ++count;
-    i = v.end;
-  }
-  return headline;
 }
 
 // The text an event shows: its sentence, or, for a sentence longer than kMaxContextBytes, the
@@ -595,8 +174,9 @@ struct Builder {
   const std::vector<Mention>& ms;
   std::vector<Event> events;
 
+  // `predicate`: the bytes of the predicate's word, when there is one.
   Event make(Span sentence, std::size_t sentence_cp, const TemporalValue& date, std::string headline,
-             std::size_t timex_begin, std::size_t timex_end) const {
+             std::size_t timex_begin, std::size_t timex_end, std::optional<Span> predicate) const {
     const std::string_view text(doc.text);
     const Span w = context_of(text, sentence, Span{timex_begin, timex_end});
     Event e;
@@ -613,6 +193,10 @@ struct Builder {
     m.date = e.date;
     m.headline = e.headline;
     m.text = e.text;
+    if (predicate) {
+      m.predicate_start = sentence_cp + count_code_points(text.substr(sentence.begin, predicate->begin - sentence.begin));
+      m.predicate_end = *m.predicate_start + count_code_points(text.substr(predicate->begin, predicate->end - predicate->begin));
+    }
     e.mentions.push_back(std::move(m));
     return e;
   }
@@ -622,7 +206,8 @@ struct Pending {
   Relation rel;
   Span sentence;
   std::size_t sentence_cp = 0;
-  std::vector<Span> cuts;  // sentence-relative
+  std::string headline;  // of the sentence's main clause
+  std::optional<Span> predicate;
   std::vector<Annotation> durations, sets;
 };
 
@@ -781,14 +366,29 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
   }
 
   std::vector<Pending> pending;
-  std::size_t next = 0;                   // first mention not yet placed in a sentence
-  std::string opening, previous_opening;  // subjects of this sentence and the one before, for pronouns
-  for (const Span& s : sentences) {
+  std::size_t next = 0;  // first mention not yet placed in a sentence
+  // The parses of the sentences, the last few kept: a pronoun looks for its referent in the
+  // sentences before its own, parsed only when one needs it.
+  std::map<std::size_t, events::Parse> parses;
+  auto parse_of = [&](std::size_t k) -> const events::Parse& {
+    auto it = parses.find(k);
+    if (it == parses.end()) {
+      const Span& s = sentences[k];
+      it = parses.emplace(k, events::Parse::of(text.substr(s.begin, s.end - s.begin))).first;
+      while (parses.size() > 4) parses.erase(parses.begin());
+    }
+    return it->second;
+  };
+  // The subject of the nearest sentence before `k` (up to three back) whose main clause has a noun
+  // phrase for subject: what "he", "it", "they" opening sentence k stand for.
+  auto referent_before = [&](std::size_t k) -> std::optional<events::Referent> {
+    for (std::size_t back = 1; back <= 3 && back <= k; ++back)
+      if (auto r = events::main_subject(parse_of(k - back))) return r;
+    return std::nullopt;
+  };
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    const Span& s = sentences[si];
     const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
-    // A pronoun opening a sentence keeps the subject of the sentence before.
-    previous_opening = std::move(opening);
-    opening = sentence_subject(sentence);
-    if (!opening.empty() && words::is_subject_pronoun(words::lower(opening))) opening = previous_opening;
     const std::size_t s_cp = cp.at(s.begin);
     std::vector<std::size_t> in;  // mentions of this sentence
     while (next < mentions.size() && mentions[next].begin < s.end) {
@@ -796,6 +396,15 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       ++next;
     }
     if (in.empty()) continue;
+    const events::Parse& parse = parse_of(si);
+    auto head_of = [&](Span bytes) { return parse.head_of(Span{bytes.begin - s.begin, bytes.end - s.begin}); };
+    // The predicate's word as bytes of the text.
+    auto predicate_span = [&](int v) -> std::optional<Span> {
+      if (v < 0) return std::nullopt;
+      const nlp::Word& w = parse.words[static_cast<std::size_t>(v)];
+      return Span{s.begin + w.begin, s.begin + w.end};
+    };
+    auto before = [&] { return referent_before(si); };
 
     std::vector<Relation> rels;
     std::vector<Point> points;
@@ -808,16 +417,16 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         rels.push_back(*r);
         continue;
       }
-      const std::string before = lower_at(text, prev_word(text, m.begin, s.begin));
+      const std::string word_before = lower_at(text, prev_word(text, m.begin, s.begin));
       if (is_point(m)) {
         // "their biggest drop since January", "the first time since 2019": a comparison, no event.
-        if (before == "since" && superlative_before(text, s.begin, prev_word(text, m.begin, s.begin).begin)) continue;
+        if (word_before == "since" && events::compares(parse, head_of(Span{m.begin, m.end}))) continue;
         Point p{i, m.value};
-        if (before == "since" && doc.published && m.value.bounds->earliest <= doc.published->day)
+        if (word_before == "since" && doc.published && m.value.bounds->earliest <= doc.published->day)
           p.date = relations::until_publication(m.value, doc.published->day);
         points.push_back(std::move(p));
-      } else if (m.value.type == TimexType::duration && doc.published && before == "for" &&
-                 perfect_before(text, s.begin, m.begin)) {
+      } else if (m.value.type == TimexType::duration && doc.published && word_before == "for" &&
+                 events::perfect(parse, events::predicate_of(parse, head_of(Span{m.begin, m.end})))) {
         // "has grown for 30 years": from 30 years before publication until publication.
         const auto off = relations::parse_iso_duration(m.value.timex);
         const auto pub = relations::period_of(doc.published->day, Grain::day);
@@ -840,92 +449,47 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       if (points[k].last != static_cast<std::size_t>(-1) ||
           following.date.timex != mentions[following.mention].value.timex)
         continue;
-      if (auto r = range_of(text, s, mentions[points[k].mention], mentions[following.mention])) {
+      const Mention& a = mentions[points[k].mention];
+      const bool change = events::changes_date(parse, head_of(Span{a.begin, a.end}));
+      if (auto r = range_of(text, s, a, mentions[following.mention], change)) {
         points[k].date = std::move(*r);
         points[k].last = following.mention;
         points.erase(points.begin() + static_cast<std::ptrdiff_t>(k) + 1);
       }
     }
 
-    // Everything temporal is cut from headlines, and so is each relation with what it refers to.
-    std::vector<Span> cuts;
-    for (std::size_t i : in) cuts.push_back(Span{mentions[i].begin - s.begin, mentions[i].end - s.begin});
-    // A byline or dateline in the sentence ("WASHINGTON, April 5 (AP) -") is no part of a headline.
+    // Everything temporal is cut from headlines, and so is each relation with what it refers to,
+    // a byline or dateline, and a label or bullet opening the sentence.
+    events::Cuts cuts;
+    for (std::size_t i : in) cuts.spans.push_back(Span{mentions[i].begin - s.begin, mentions[i].end - s.begin});
     if (byline_end > s.begin && byline_begin < s.end) {
       const std::size_t end = after_dateline(text, std::min(byline_end, s.end), s.end);
-      cuts.push_back(Span{std::max(byline_begin, s.begin) - s.begin, end - s.begin});
+      cuts.spans.push_back(Span{std::max(byline_begin, s.begin) - s.begin, end - s.begin});
     }
-    for (const Relation& r : rels) {
-      std::size_t from = r.begin - s.begin;
-      while (from > 0 && (sentence[from - 1] == ' ' || sentence[from - 1] == ',')) --from;
-      cuts.push_back(Span{from, r.ref_end - s.begin});
-    }
+    if (const Span pre = events::preamble(sentence); pre.end > 0) cuts.spans.push_back(pre);
+    for (const Relation& r : rels) cuts.spans.push_back(Span{r.begin - s.begin, r.ref_end - s.begin});
 
     // The bytes of a point's expression: from its mention to the end of its range.
     auto span_of = [&](const Point& p) {
       const Mention& m = mentions[p.mention];
       return Span{m.begin, p.last == static_cast<std::size_t>(-1) ? m.end : mentions[p.last].end};
     };
-    std::vector<Span> anchors;
-    for (const Point& p : points) {
-      const Span e = span_of(p);
-      anchors.push_back(Span{e.begin - s.begin, e.end - s.begin});
-      // "from", "between" before a range go with it.
-      if (p.last != static_cast<std::size_t>(-1)) {
-        const Span w = prev_word(text, e.begin, s.begin);
-        const std::string opener = lower_at(text, w);
-        if (opener == "from" || opener == "between") cuts.push_back(Span{w.begin - s.begin, e.end - s.begin});
-      }
-    }
-    const auto clauses = split_clauses(sentence, anchors);
-    // A date in a relative clause after the subject tells that clause's event, of that subject:
-    // "Ruiz, who took office in 2023, said..." gives "Ruiz took office"; the other dates of the
-    // sentence tell theirs without it.
-    std::vector<std::optional<Relative>> relatives(points.size());
-    std::vector<Span> main_cuts = cuts;
-    std::vector<std::size_t> relative_ends;  // where the sentence goes on after a relative clause
-    for (std::size_t k = 0; k < points.size(); ++k) {
-      relatives[k] = relative_clause(sentence, anchors[k]);
-      if (!relatives[k]) relatives[k] = inner_relative(sentence, clauses[k], anchors[k], cuts);
-      if (!relatives[k]) continue;
-      std::size_t end = relatives[k]->clause.end;  // with the comma that closes it
-      while (end < sentence.size() && (sentence[end] == ' ' || sentence[end] == ',')) ++end;
-      main_cuts.push_back(Span{relatives[k]->subject.end, end});
-      if (relatives[k]->subject.begin == 0) relative_ends.push_back(end);
-    }
-    auto local_cuts = [&](const std::vector<Span>& all, Span c) {
-      std::vector<Span> local;
-      for (const Span& cut : all)
-        if (cut.begin < c.end && c.begin < cut.end)
-          local.push_back(Span{cut.begin > c.begin ? cut.begin - c.begin : 0, std::min(cut.end, c.end) - c.begin});
-      return local;
-    };
     const std::size_t first_event = b.events.size();
+    std::vector<int> predicates;  // of each point's event
+    for (const Point& p : points)
+      predicates.push_back(
+          events::predicate_of(parse, head_of(Span{mentions[p.mention].begin, mentions[p.mention].end})));
     for (std::size_t k = 0; k < points.size(); ++k) {
       const Span e = span_of(points[k]);
-      std::string headline;
-      if (const auto& r = relatives[k]) {
-        const std::string clause = make_headline(sentence.substr(r->clause.begin, r->clause.end - r->clause.begin),
-                                                 local_cuts(cuts, r->clause));
-        if (!clause.empty()) {
-          const std::string subject =
-              make_headline(sentence.substr(r->subject.begin, r->subject.end - r->subject.begin), {});
-          headline = subject + (r->passive ? " was " : " ") + words::lower(clause.substr(0, 1)) + clause.substr(1);
-        }
-      }
-      if (headline.empty()) {
-        Span c = clauses[k];
-        // A clause that starts after a relative clause goes on from the subject before it.
-        for (std::size_t end : relative_ends)
-          if (c.begin > 0 && c.begin <= end) c.begin = 0;
-        headline = make_headline(sentence.substr(c.begin, c.end - c.begin), local_cuts(main_cuts, c),
-                                 dates_the_saying(sentence, anchors, k));
-        if (c.begin > 0) headline = with_subject(sentence, c.begin, std::move(headline));
-      }
-      b.events.push_back(b.make(s, s_cp, points[k].date, std::move(headline), e.begin, e.end));
+      const int v = predicates[k];
+      events::Cuts own = cuts;  // the other events' predicates
+      for (int w : predicates)
+        if (w >= 0 && w != v) own.predicates.push_back(w);
+      b.events.push_back(
+          b.make(s, s_cp, points[k].date, events::headline_of(parse, v, own, before), e.begin, e.end, predicate_span(v)));
     }
-    // A clause left empty by its dates ("Last winter, the county recorded storms between November
-    // and March"; "on June 10 and 11") tells the event of the nearest clause that has words.
+    // A date alone in its clause ("on June 10 and 11" parsed apart) tells the event of the nearest
+    // one that has words.
     for (std::size_t k = first_event; k < b.events.size(); ++k) {
       if (!b.events[k].headline.empty()) continue;
       std::size_t best = k;
@@ -937,13 +501,7 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         b.events[k].mentions.front().headline = b.events[k].headline;
       }
     }
-    for (std::size_t k = first_event; k < b.events.size(); ++k) {
-      b.events[k].headline = resolve_pronoun(
-          text.substr(s.begin - std::min(s.begin, kNameWindowBytes), std::min(s.begin, kNameWindowBytes)), sentence,
-          previous_opening, opening, std::move(b.events[k].headline));
-      b.events[k].mentions.front().headline = b.events[k].headline;
-    }
-    // Durations and sets annotate the event of their clause (the nearest one when clauses are shared).
+    // Durations and sets annotate the event whose predicate governs them, else the nearest one.
     std::vector<Annotation> loose_durations, loose_sets;
     for (std::size_t i : notes) {
       const Mention& m = mentions[i];
@@ -951,12 +509,29 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         (m.value.type == TimexType::set ? loose_sets : loose_durations).push_back(annotation_of(m));
         continue;
       }
+      const int v = events::predicate_of(parse, head_of(Span{m.begin, m.end}));
       std::size_t best = 0;
-      for (std::size_t k = 0; k < points.size(); ++k)
-        if (clauses[k].begin <= m.begin - s.begin && m.end - s.begin <= clauses[k].end) best = k;
+      std::size_t distance = std::string_view::npos;
+      for (std::size_t k = 0; k < points.size(); ++k) {
+        const Mention& pm = mentions[points[k].mention];
+        const std::size_t d = v >= 0 && predicates[k] == v ? 0
+                              : pm.end <= m.begin          ? m.begin - pm.end + 1
+                                                           : pm.begin - m.end + 1;
+        if (d < distance) {
+          distance = d;
+          best = k;
+        }
+      }
       add_annotation(b.events[first_event + best], m);
     }
 
+    // The headline and predicate of the sentence's main clause, for events dated from a relation.
+    auto main_clause = [&]() -> std::pair<std::string, int> {
+      int root = -1;
+      for (int w = 0; w < static_cast<int>(parse.words.size()) && root < 0; ++w)
+        if (parse.words[static_cast<std::size_t>(w)].head < 0) root = w;
+      return {events::headline_of(parse, root, cuts, before), root};
+    };
     for (const Relation& r : rels) {
       const Point* main = nullptr;
       const Point* ref = nullptr;
@@ -976,20 +551,25 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         }
       }
       const int toward_ref = r.after ? -1 : 1;
-      const std::string_view ref_text = text.substr(r.ref_begin, r.ref_end - r.ref_begin);
       if (main && !ref) {
-        // "X in April, three months after Y": Y gets a date of its own.
-        if (auto d = relations::shift(main->date, r.offset, toward_ref))
-          b.events.push_back(b.make(s, s_cp, *d, make_headline(ref_text, {}), r.begin, r.kw_end));
+        // "X in April, three months after Y": Y gets a date of its own, the phrase Y for headline.
+        if (auto d = relations::shift(main->date, r.offset, toward_ref)) {
+          const Span ref_bytes{r.ref_begin - s.begin, r.ref_end - s.begin};
+          const int v = parse.head_of(ref_bytes);
+          b.events.push_back(
+              b.make(s, s_cp, *d, events::span_text(parse, ref_bytes), r.begin, r.kw_end, predicate_span(v)));
+        }
       } else if (ref && !main) {
         // "three months after Y in April, X": X is dated from Y.
         if (auto d = relations::shift(ref->date, r.offset, -toward_ref)) {
-          b.events.push_back(b.make(s, s_cp, *d, make_headline(sentence, cuts), r.begin, r.kw_end));
+          const auto [headline, v] = main_clause();
+          b.events.push_back(b.make(s, s_cp, *d, headline, r.begin, r.kw_end, predicate_span(v)));
           for (const auto& a : loose_durations) b.events.back().durations.push_back(a);
           for (const auto& a : loose_sets) b.events.back().sets.push_back(a);
         }
       } else if (!main && !ref) {
-        pending.push_back(Pending{r, s, s_cp, cuts, loose_durations, loose_sets});
+        const auto [headline, v] = main_clause();
+        pending.push_back(Pending{r, s, s_cp, headline, predicate_span(v), loose_durations, loose_sets});
       }
     }
   }
@@ -1046,8 +626,7 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     }
     if (!best) continue;
     if (auto d = relations::shift(best->date, p.rel.offset, p.rel.after ? 1 : -1)) {
-      const std::string_view sentence = text.substr(p.sentence.begin, p.sentence.end - p.sentence.begin);
-      Event e = b.make(p.sentence, p.sentence_cp, *d, make_headline(sentence, p.cuts), p.rel.begin, p.rel.kw_end);
+      Event e = b.make(p.sentence, p.sentence_cp, *d, p.headline, p.rel.begin, p.rel.kw_end, p.predicate);
       e.durations = p.durations;
       e.sets = p.sets;
       b.events.push_back(std::move(e));

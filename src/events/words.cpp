@@ -17,34 +17,10 @@ constexpr std::array<std::string_view, 67> kStopWords = {
     "these", "those",  "which", "who",  "than",  "then",  "there", "said",   "says", "say",   "also",  "not",
     "after", "before", "over",  "up",   "out",   "our",   "them"};
 
-constexpr std::array<std::string_view, 18> kSpeechVerbs = {
-    "said",      "says",  "told",  "announced", "reported", "confirmed", "stated", "added",   "according",
-    "explained", "noted", "wrote", "insisted",  "declared", "testified", "argued", "claimed", "warned"};
-
-// Of those, the ones whose reported clause may follow with no "that" ("said the railway will
-// pay"); the others take objects ("announced the deal", "reported a loss").
-constexpr std::array<std::string_view, 4> kSayVerbs = {"said", "says", "added", "insisted"};
-
 constexpr std::array<std::string_view, 22> kChangeWords = {
     "moved",    "move",        "moves",   "postponed", "postpone", "delayed",  "delay",   "shifted",
     "shift",    "rescheduled", "changed", "brought",   "advanced", "back",     "forward", "ahead",
     "switched", "pushed",      "put",     "deferred",  "reset",    "relocated"};
-
-constexpr std::array<std::string_view, 8> kAuxiliaries = {"was", "were", "is", "are", "has", "have", "had", "will"};
-constexpr std::array<std::string_view, 5> kModals = {"would", "could", "can", "may", "might"};
-constexpr std::array<std::string_view, 8> kDeterminers = {"the", "a", "an", "its", "his", "her", "their", "our"};
-constexpr std::array<std::string_view, 6> kSubjectPronouns = {"he", "she", "they", "it", "we", "i"};
-constexpr std::array<std::string_view, 20> kIrregularParticiples = {
-    "born",  "built", "made",  "held",  "known", "taken",  "written", "sold",   "bought", "chosen",
-    "begun", "given", "sworn", "shown", "drawn", "driven", "broken",  "spoken", "thrown", "fallen"};
-
-// Past tenses that do not end in "ed" and are seldom anything else (not "set", "cut", "hit", "left").
-constexpr std::array<std::string_view, 52> kIrregularPast = {
-    "began",  "became", "broke",  "brought", "bought", "built", "came",     "caught", "chose", "drew",  "drove",
-    "fell",   "felt",   "fought", "flew",    "froze",  "gave",  "got",      "grew",   "heard", "held",  "kept",
-    "knew",   "led",    "lost",   "made",    "meant",  "met",   "paid",     "ran",    "rose",  "sank",  "saw",
-    "sent",   "shook",  "sold",   "sought",  "spent",  "spoke", "stood",    "struck", "swore", "swept", "took",
-    "taught", "threw",  "went",   "won",     "wore",   "wrote", "withdrew", "upheld"};
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -79,17 +55,7 @@ std::string lower(std::string_view s) {
 }
 
 bool is_stop_word(std::string_view w) { return in_list(w, kStopWords); }
-bool is_speech_verb(std::string_view w) { return in_list(w, kSpeechVerbs); }
-bool is_say_verb(std::string_view w) { return in_list(w, kSayVerbs); }
 bool is_change_word(std::string_view w) { return in_list(w, kChangeWords); }
-bool is_auxiliary(std::string_view w) { return in_list(w, kAuxiliaries); }
-bool is_modal(std::string_view w) { return in_list(w, kModals); }
-bool is_determiner(std::string_view w) { return in_list(w, kDeterminers); }
-bool is_subject_pronoun(std::string_view w) { return in_list(w, kSubjectPronouns); }
-bool is_past_verb(std::string_view w) { return (w.size() >= 4 && ends_with(w, "ed")) || in_list(w, kIrregularPast); }
-bool is_participle(std::string_view w) {
-  return (w.size() > 4 && ends_with(w, "ed")) || in_list(w, kIrregularParticiples);
-}
 
 std::vector<std::string> content_stems(std::string_view text) {
   std::vector<std::string> out;

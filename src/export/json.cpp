@@ -153,6 +153,10 @@ ojson event_json(const Event& e) {
     jm["timex"] = m.timex;
     jm["timex_start"] = m.timex_start;
     jm["timex_end"] = m.timex_end;
+    if (m.predicate_start && m.predicate_end) {
+      jm["predicate_start"] = *m.predicate_start;
+      jm["predicate_end"] = *m.predicate_end;
+    }
     // What this mention said itself, when it differs from the event it was merged into.
     if (m.date.bounds && !same_date(m.date, e.date)) jm["date"] = date_json(m.date);
     if (m.headline != e.headline) jm["headline"] = m.headline;
@@ -445,6 +449,11 @@ Timeline read_timeline(const std::string& json_text) {
       m.timex = text_field(jm, "timex");
       m.timex_start = count_field(jm, "timex_start");
       m.timex_end = count_field(jm, "timex_end");
+      // Written by versions that parse; both or neither.
+      if (jm.contains("predicate_start") || jm.contains("predicate_end")) {
+        m.predicate_start = count_field(jm, "predicate_start");
+        m.predicate_end = count_field(jm, "predicate_end");
+      }
       m.date = jm.contains("date") ? date_from_json(jm.at("date"), e.id) : e.date;
       m.headline = jm.contains("headline") ? text_field(jm, "headline") : e.headline;
       m.text = jm.contains("text") ? text_field(jm, "text") : e.text;

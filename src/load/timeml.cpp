@@ -2,6 +2,7 @@
 #include <timeliner/timeml.hpp>
 
 #include <algorithm>
+#include <map>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
@@ -126,6 +127,7 @@ TimemlDocument read_timeml(std::string_view raw_in, std::string id, std::string 
     GoldTimex timex;
   };
   std::vector<Open> stack;
+  std::vector<GoldEvent> event_stack;
   for (std::size_t i = 0; i < content.size();) {
     const char c = content[i];
     if (c == '<') {
@@ -144,6 +146,14 @@ TimemlDocument read_timeml(std::string_view raw_in, std::string id, std::string 
         } else {
           stack.push_back({text.size(), g});
         }
+      } else if (tag.substr(0, 7) == "<EVENT " && tag[tag.size() - 2] != '/') {
+        event_stack.push_back(GoldEvent{text.size(), 0, attribute(tag, "eid")});
+      } else if (tag.substr(0, 8) == "</EVENT>") {
+        if (event_stack.empty()) fail("</EVENT> without <EVENT>");
+        GoldEvent g = std::move(event_stack.back());
+        event_stack.pop_back();
+        g.end = text.size();
+        t.events.push_back(std::move(g));
       } else if (tag.substr(0, 9) == "</TIMEX3>") {
         if (stack.empty()) fail("</TIMEX3> without <TIMEX3>");
         Open o = std::move(stack.back());
@@ -183,6 +193,28 @@ TimemlDocument read_timeml(std::string_view raw_in, std::string id, std::string 
   if (!stack.empty()) fail("<TIMEX3> is not closed");
   std::sort(t.timexes.begin(), t.timexes.end(),
             [](const GoldTimex& a, const GoldTimex& b) { return a.begin < b.begin; });
+  std::sort(t.events.begin(), t.events.end(), [](const GoldEvent& a, const GoldEvent& b) { return a.begin < b.begin; });
+
+  // After <TEXT>: the instances of the events, and the links of an event and a timex.
+  std::map<std::string, std::string, std::less<>> event_of;  // eiid -> eid
+  auto each_tag = [&](std::string_view element, auto&& f) {
+    for (std::size_t p = raw.find(element, t.text_close); p != std::string_view::npos; p = raw.find(element, p + 1)) {
+      const std::size_t e = raw.find('>', p);
+      if (e == std::string_view::npos) return;
+      f(raw.substr(p, e - p + 1));
+    }
+  };
+  each_tag("<MAKEINSTANCE", [&](std::string_view tag) { event_of[attribute(tag, "eiid")] = attribute(tag, "eventID"); });
+  each_tag("<TLINK", [&](std::string_view tag) {
+    std::string eiid = attribute(tag, "eventInstanceID"), tid = attribute(tag, "relatedToTime");
+    if (eiid.empty() || tid.empty()) {
+      eiid = attribute(tag, "relatedToEventInstance");
+      tid = attribute(tag, "timeID");
+    }
+    if (eiid.empty() || tid.empty()) return;
+    const auto it = event_of.find(eiid);
+    if (it != event_of.end()) t.event_time_links.push_back(GoldEventTimeLink{it->second, tid});
+  });
   return t;
 }
 

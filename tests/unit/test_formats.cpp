@@ -19,7 +19,7 @@ Timeline sample() {
   LoadOptions o;
   o.dct = parse_instant("2025-04-18");
   std::vector<Document> docs{document_from_text(
-      "Harbour \"News\"\n\nThe bridge, a landmark, reopened on April 17, 2025. Repairs began in October 2024. "
+      "Harbour \"News\"\n\nThe bridge reopened to cars, buses and bikes on April 17, 2025. Repairs began in October 2024. "
       "It last closed in the 1990s for 18 months. Prices have risen since 2019.",
       "h", "h.txt", o)};
   return build_timeline(std::move(docs), Grammar::english());
@@ -63,7 +63,7 @@ BOOST_AUTO_TEST_CASE(timelinejs_has_dates_text_and_groups) {
     BOOST_TEST(e["start_date"]["year"].is_number_integer());
     BOOST_TEST(e["text"]["headline"].is_string());
     BOOST_TEST(e["group"] == "Harbour \"News\"");
-    if (e["text"]["headline"] == "The bridge, a landmark, reopened") {
+    if (e["text"]["headline"] == "The bridge reopened to cars, buses and bikes") {
       day = e["start_date"] == Json{{"year", 2025}, {"month", 4}, {"day", 17}} && !e.contains("display_date") &&
             !e.contains("end_date");
       BOOST_TEST(e["text"]["text"].get<std::string>().find("&quot;") == std::string::npos);
@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(csv_quotes_as_rfc4180) {
   BOOST_TEST(rows.size() == t.events.size() + 1);  // a header, then one row an event
   BOOST_TEST(csv.ends_with("\r\n"));
   // The headline with commas is quoted; the title's quotes are doubled.
-  BOOST_TEST(csv.find(",\"The bridge, a landmark, reopened\",") != std::string::npos);
+  BOOST_TEST(csv.find(",\"The bridge reopened to cars, buses and bikes\",") != std::string::npos);
   BOOST_TEST(csv.find("\"Published: Harbour \"\"News\"\"\"") != std::string::npos);
 }
 

@@ -1,0 +1,815 @@
+// Events on the parse: predicates and their clauses.
+#include "events/clause.hpp"
+
+#include "events/words.hpp"
+
+#include <timeliner/timeline.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <functional>
+
+namespace timeliner::events {
+namespace {
+
+using nlp::Rel;
+using nlp::Upos;
+using nlp::Xpos;
+
+constexpr std::size_t kHeadlineWords = 12;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Nouns that name something that happens: "the election", "his visit", "Thursday's meeting".
+bool eventive(std::string_view word) {
+  static constexpr std::array<std::string_view, 96> kList = {
+      "attack",   "visit",     "trip",      "talks",      "talk",      "vote",      "war",        "crash",
+      "summit",   "strike",    "protest",   "raid",       "storm",     "fire",      "flood",      "earthquake",
+      "quake",    "match",     "game",      "race",       "launch",    "release",   "debut",      "death",
+      "birth",    "wedding",   "ceremony",  "concert",    "festival",  "conference", "deal",      "sale",
+      "merger",   "takeover",  "ruling",    "verdict",    "trial",     "hearing",   "speech",     "interview",
+      "tour",     "meeting",   "election",  "poll",       "referendum", "coup",     "revolution", "invasion",
+      "bombing",  "shooting",  "killing",   "murder",     "arrest",    "rally",     "march",      "riot",
+      "explosion", "blast",    "outbreak",  "collapse",   "crisis",    "fight",     "battle",     "campaign",
+      "visit",    "move",      "decision",  "announcement", "statement", "report",  "call",       "session",
+      "opening",  "closing",   "bid",       "offer",      "agreement", "accord",    "treaty",     "ban",
+      "cut",      "rise",      "fall",      "drop",       "jump",      "surge",     "increase",   "decline",
+      "resignation", "appointment", "departure", "arrival", "return",  "win",       "loss",       "defeat"};
+  const std::string w = lower(word);
+  if (in(kList, w)) return true;
+  // "-tion", "-ment", "-sion", "-ure", "-al" of an act: "the acquisition", "his removal".
+  static constexpr std::array<std::string_view, 7> kSuffixes = {"tion", "sion", "ment", "ance", "ence", "ure", "ings"};
+  if (w.size() > 6)
+    for (std::string_view s : kSuffixes)
+      if (w.ends_with(s)) return true;
+  static constexpr std::array<std::string_view, 10> kAl = {"arrival", "approval", "removal",  "dismissal", "renewal",
+                                                           "burial",  "survival", "proposal", "withdrawal", "funeral"};
+  return in(kAl, w);
+}
+
+// Adverbs that tie a clause to its neighbours or to time, no part of what happened.
+bool connective_adverb(std::string_view word) {
+  static constexpr std::array<std::string_view, 22> kList = {
+      "also",       "however",    "meanwhile", "then",      "now",          "reportedly", "allegedly", "finally",
+      "eventually", "later",      "earlier",   "recently",  "previously",   "subsequently", "currently", "thereafter",
+      "instead",    "initially",  "ultimately", "early",    "late",         "since"};
+  return in(kList, lower(word));
+}
+
+bool is_pronoun_subject(std::string_view w) {
+  const std::string l = lower(w);
+  return l == "he" || l == "she" || l == "it" || l == "they";
+}
+
+bool is_possessive_pronoun(std::string_view w) {
+  const std::string l = lower(w);
+  return l == "his" || l == "her" || l == "its" || l == "their";
+}
+
+bool is_subject(Rel r) {
+  const Rel b = nlp::base(r);
+  return b == Rel::nsubj || b == Rel::csubj || b == Rel::expl;
+}
+
+bool is_quote(std::string_view w) {
+  return w == "\"" || w == "'" || w == "``" || w == "''" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" ||
+         w == "\xE2\x80\x98" || w == "\xE2\x80\x99";
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+Parse Parse::of(std::string_view sentence) {
+  Parse p;
+  p.text = sentence;
+  // A label, bullet or dateline opening the sentence is no part of it: the parser reads what follows.
+  const std::size_t skip = preamble(sentence).end;
+  p.words = nlp::Model::english().analyze(sentence.substr(skip));
+  for (nlp::Word& w : p.words) {
+    w.begin += skip;
+    w.end += skip;
+  }
+  p.deps.assign(p.words.size(), {});
+  for (std::size_t i = 0; i < p.words.size(); ++i)
+    if (p.words[i].head >= 0) p.deps[static_cast<std::size_t>(p.words[i].head)].push_back(static_cast<int>(i));
+  return p;
+}
+
+std::string_view Parse::word(int i) const {
+  const nlp::Word& w = words[static_cast<std::size_t>(i)];
+  return text.substr(w.begin, w.end - w.begin);
+}
+
+int Parse::head_of(Span span) const {
+  auto inside = [&](int i) {
+    const nlp::Word& w = words[static_cast<std::size_t>(i)];
+    return w.begin < span.end && span.begin < w.end;
+  };
+  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+    if (!inside(i)) continue;
+    const int h = words[static_cast<std::size_t>(i)].head;
+    if (h < 0 || !inside(h)) return i;
+  }
+  return -1;
+}
+
+bool Parse::dominates(int root, int w) const {
+  for (std::size_t guard = 0; w >= 0 && guard <= words.size(); ++guard) {
+    if (w == root) return true;
+    w = words[static_cast<std::size_t>(w)].head;
+  }
+  return false;
+}
+
+bool Cuts::covers(const nlp::Word& w) const {
+  return std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return w.begin < s.end && s.begin < w.end; });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+bool has_dep(const Parse& p, int x, Rel base_rel) {
+  for (int d : p.deps[static_cast<std::size_t>(x)])
+    if (nlp::base(p.words[static_cast<std::size_t>(d)].rel) == base_rel) return true;
+  return false;
+}
+
+const nlp::Word& at(const Parse& p, int i) { return p.words[static_cast<std::size_t>(i)]; }
+
+// A word that heads a clause: a verb, or a noun, adjective or pronoun with a copula ("was closed",
+// "was president").
+bool clause_head(const Parse& p, int x) {
+  const Upos u = at(p, x).upos;
+  return u == Upos::verb || has_dep(p, x, Rel::cop) || (u == Upos::aux && nlp::base(at(p, x).rel) == Rel::root);
+}
+
+bool noun(const Parse& p, int x) {
+  const Upos u = at(p, x).upos;
+  return u == Upos::noun || u == Upos::propn;
+}
+
+// The subject of clause head `c`, -1 when it has none.
+int subject_of(const Parse& p, int c) {
+  for (int d : p.deps[static_cast<std::size_t>(c)])
+    if (is_subject(at(p, d).rel)) return d;
+  return -1;
+}
+
+// Dependents that are never part of a headline: punctuation aside, asides and attachments.
+bool aside(Rel r) {
+  const Rel b = nlp::base(r);
+  return b == Rel::parataxis || b == Rel::discourse || b == Rel::vocative || b == Rel::reparandum ||
+         b == Rel::dislocated || b == Rel::list || b == Rel::orphan || b == Rel::dep;
+}
+
+// What a word's own small words are to it: they go when it goes.
+bool function_word(Rel r) {
+  const Rel b = nlp::base(r);
+  return b == Rel::case_ || b == Rel::det || b == Rel::amod || b == Rel::advmod || b == Rel::nummod ||
+         b == Rel::compound || b == Rel::flat || b == Rel::punct || b == Rel::cc || b == Rel::fixed ||
+         b == Rel::mark || b == Rel::nmod || b == Rel::conj || b == Rel::appos;
+}
+
+// The first word of the subtree of `x`, punctuation aside.
+int first_of(const Parse& p, int x) {
+  int first = x;
+  for (int d : p.deps[static_cast<std::size_t>(x)])
+    if (at(p, d).upos != Upos::punct) first = std::min(first, first_of(p, d));
+  return first;
+}
+
+// A modifier set off by a comma or a bracket ("Kopp, who is from Vermont,", "Mendes, 24,", "the
+// plant, built in 1975,"): an aside about the word, not part of the event.
+bool parenthetical(const Parse& p, int d) {
+  const Rel b = nlp::base(p.words[static_cast<std::size_t>(d)].rel);
+  if (b != Rel::acl && b != Rel::appos && b != Rel::amod && b != Rel::nummod && b != Rel::advcl && b != Rel::nmod)
+    return false;
+  const int first = first_of(p, d);
+  if (first == 0 || first < p.words[static_cast<std::size_t>(d)].head) return false;
+  const std::string_view before = p.word(first - 1);
+  return before == "," || before == "(" || before == "\xE2\x80\x94" || before == "--";
+}
+
+// The last word of the subtree of `x`, punctuation aside.
+int last_of(const Parse& p, int x) {
+  int last = x;
+  for (int d : p.deps[static_cast<std::size_t>(x)])
+    if (at(p, d).upos != Upos::punct) last = std::max(last, last_of(p, d));
+  return last;
+}
+
+// A phrase between commas (or brackets, dashes) inside its sentence: "The plant, built in 1975,
+// closed".
+bool set_off(const Parse& p, int x) {
+  const int first = first_of(p, x), last = last_of(p, x);
+  if (first == 0 || last + 1 >= static_cast<int>(p.words.size())) return false;
+  auto mark = [&](int i) {
+    const std::string_view w = p.word(i);
+    return w == "," || w == "(" || w == ")" || w == "\xE2\x80\x94" || w == "--";
+  };
+  return mark(first - 1) && mark(last + 1);
+}
+
+// "according to the Financial Times": an oblique that attributes, not what happened.
+bool attribution(const Parse& p, int d) {
+  for (int k : p.deps[static_cast<std::size_t>(d)]) {
+    const std::string w = lower(p.word(k));
+    if (nlp::base(at(p, k).rel) == Rel::case_ && (w == "according" || w == "per")) return true;
+  }
+  return false;
+}
+
+// A coordinated or adverbial clause, an event of its own.
+bool own_clause(const Parse& p, int d) {
+  const Rel b = nlp::base(at(p, d).rel);
+  if (b == Rel::advcl) {
+    // "voted to build a tram line": a purpose the clause tells.
+    for (int k : p.deps[static_cast<std::size_t>(d)])
+      if (nlp::base(at(p, k).rel) == Rel::mark && lower(p.word(k)) == "to" && at(p, d).xpos == Xpos::VB) return false;
+    return true;
+  }
+  if (b == Rel::conj) return clause_head(p, d) || subject_of(p, d) >= 0;
+  return false;
+}
+
+class Builder {
+ public:
+  Builder(const Parse& p, const Cuts& cuts) : p_(p), cuts_(cuts), keep_(p.words.size(), false) {}
+
+  // Keeps word `x` and its subtree, but what a headline leaves out. `top`: x heads the clause.
+  void add(int x, bool top) {
+    if (cuts_.covers(at(p_, x))) {
+      // A cut word goes with its function words ("on", "early", "the"), not with the rest of what
+      // the parse hangs on it.
+      const auto& deps = p_.deps[static_cast<std::size_t>(x)];
+      for (std::size_t k = 0; k < deps.size(); ++k) {
+        const int d = deps[k];
+        if (cuts_.covers(at(p_, d))) continue;
+        // Its comma shows where it stood, when words stand on both sides.
+        if (at(p_, d).upos == Upos::punct) {
+          keep_[static_cast<std::size_t>(d)] = true;
+          continue;
+        }
+        // "sworn in on January 5": a preposition before the date's own is the verb's particle.
+        if (nlp::base(at(p_, d).rel) == Rel::case_ && k + 1 < deps.size() && deps[k + 1] == d + 1 &&
+            nlp::base(at(p_, d + 1).rel) == Rel::case_) {
+          keep_[static_cast<std::size_t>(d)] = true;
+          continue;
+        }
+        if (!function_word(at(p_, d).rel) && !clause_head(p_, d)) add(d, false);
+      }
+      return;
+    }
+    keep_[static_cast<std::size_t>(x)] = true;
+    for (int d : p_.deps[static_cast<std::size_t>(x)]) {
+      const Rel r = at(p_, d).rel;
+      const Rel b = nlp::base(r);
+      if (aside(r) || attribution(p_, d) || parenthetical(p_, d) || emptied(d)) continue;
+      // The clause of another date's predicate is that event's, but what a saying said.
+      if (b != Rel::ccomp && clause_head(p_, d) &&
+          std::find(cuts_.predicates.begin(), cuts_.predicates.end(), d) != cuts_.predicates.end())
+        continue;
+      if (top) {
+        if (own_clause(p_, d) || b == Rel::cc || b == Rel::mark) continue;
+        // "also", "meanwhile"; "when", "where" opening a relative or adverbial clause.
+        if (b == Rel::advmod && (connective_adverb(p_.word(d)) || at(p_, d).xpos == Xpos::WRB)) continue;
+      }
+      add(d, false);
+    }
+  }
+  // The words of noun phrase `n`, without its clauses, appositions, asides and the preposition
+  // before it.
+  void add_phrase(int n, int except, bool top = true) {
+    if (cuts_.covers(at(p_, n))) return;
+    keep_[static_cast<std::size_t>(n)] = true;
+    for (int d : p_.deps[static_cast<std::size_t>(n)]) {
+      const Rel b = nlp::base(at(p_, d).rel);
+      if (d == except || aside(at(p_, d).rel) || b == Rel::acl || b == Rel::appos || b == Rel::advcl ||
+          b == Rel::punct || b == Rel::conj || b == Rel::cc || parenthetical(p_, d) || (top && b == Rel::case_))
+        continue;
+      add_phrase(d, except, false);
+    }
+  }
+  // A verb modifying a noun whose words were all cut ("the quarter ended Sept. 30"): nothing left
+  // to tell.
+  bool emptied(int d) const {
+    if (nlp::base(at(p_, d).rel) != Rel::acl || at(p_, d).upos != Upos::verb) return false;
+    bool cut = false;
+    for (int k : p_.deps[static_cast<std::size_t>(d)]) {
+      if (cuts_.covers(at(p_, k))) {
+        cut = true;
+        continue;
+      }
+      if (!function_word(at(p_, k).rel) || nlp::base(at(p_, k).rel) == Rel::nmod) return false;
+    }
+    return cut;
+  }
+  void keep_word(int x) { keep_[static_cast<std::size_t>(x)] = true; }
+  void drop(int x) {
+    keep_[static_cast<std::size_t>(x)] = false;
+    for (int d : p_.deps[static_cast<std::size_t>(x)]) drop(d);
+  }
+  bool kept(int x) const { return keep_[static_cast<std::size_t>(x)]; }
+  void replace(int x, std::string text) {
+    replaced_.push_back({x, std::move(text)});
+    keep_[static_cast<std::size_t>(x)] = true;
+  }
+  void insert_before(int x, std::string text) { inserted_.push_back({x, std::move(text)}); }
+
+  // The kept words as text: the original spacing between neighbours, one space across a gap;
+  // punctuation only between two kept words (a comma of a list, a hyphen), never quotes.
+  std::vector<std::string> tokens(std::vector<bool>* glued = nullptr) const {
+    const int n = static_cast<int>(p_.words.size());
+    std::vector<std::string> out;
+    std::vector<bool> glue;
+    int last = -2;
+    for (int i = 0; i < n; ++i) {
+      if (!keep_[static_cast<std::size_t>(i)]) continue;
+      const nlp::Word& w = at(p_, i);
+      const std::string_view form = p_.word(i);
+      if (w.upos == Upos::punct) {
+        // Between two kept words, or a date's cut words between it and the kept word before
+        // ("failed [on Sunday], flooding").
+        int before = i - 1;
+        auto cut = [&](int k) {
+          const int h = at(p_, k).head;
+          return cuts_.covers(at(p_, k)) || (h >= 0 && cuts_.covers(at(p_, h)));
+        };
+        while (before >= 0 && !keep_[static_cast<std::size_t>(before)] && cut(before)) --before;
+        const bool inner = before >= 0 && i + 1 < n && keep_[static_cast<std::size_t>(before)] &&
+                           keep_[static_cast<std::size_t>(i + 1)] && at(p_, before).upos != Upos::punct &&
+                           at(p_, i + 1).upos != Upos::punct;
+        const bool before_insert =
+            std::any_of(inserted_.begin(), inserted_.end(), [&](const auto& x) { return x.first == i + 1; });
+        if (!inner || is_quote(form) || before_insert) continue;
+      }
+      for (const auto& [x, text] : inserted_) {
+        if (x != i) continue;
+        out.push_back(text);
+        glue.push_back(false);
+        last = -2;
+      }
+      std::string t(form);
+      for (const auto& [x, text] : replaced_)
+        if (x == i) t = text;
+      // Glued to the word before when the text has no space between them ("do" "n't", "U.S." ",").
+      const bool adjacent = (last == i - 1 && at(p_, i - 1).end == w.begin) ||
+                            (last >= 0 && (form == "," || form == ";" || form == ":"));
+      out.push_back(std::move(t));
+      glue.push_back(adjacent);
+      last = i;
+    }
+    if (glued) *glued = std::move(glue);
+    return out;
+  }
+
+  std::string text() const {
+    std::vector<bool> glue;
+    std::vector<std::string> toks = tokens(&glue);
+    // No punctuation at either end.
+    auto punct_token = [](const std::string& t) {
+      return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::ispunct(static_cast<unsigned char>(c)); });
+    };
+    std::size_t b = 0, e = toks.size();
+    while (b < e && punct_token(toks[b])) ++b;
+    while (e > b && punct_token(toks[e - 1])) --e;
+    std::string out;
+    std::size_t words = 0;
+    for (std::size_t k = b; k < e; ++k) {
+      if (!punct_token(toks[k]) && !glue[k]) ++words;
+      if (words > kHeadlineWords) {
+        while (!out.empty() && (std::ispunct(static_cast<unsigned char>(out.back())) || out.back() == ' ')) out.pop_back();
+        out += "...";
+        break;
+      }
+      if (!out.empty() && !glue[k]) out += ' ';
+      out += toks[k];
+    }
+    if (!out.empty() && std::islower(static_cast<unsigned char>(out[0])))
+      out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
+  }
+
+  std::size_t word_count() const {
+    std::vector<bool> glue;
+    const auto toks = tokens(&glue);
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < toks.size(); ++k)
+      n += !glue[k] && !std::all_of(toks[k].begin(), toks[k].end(),
+                                    [](char c) { return std::ispunct(static_cast<unsigned char>(c)); });
+    return n;
+  }
+
+ private:
+  const Parse& p_;
+  const Cuts& cuts_;
+  std::vector<bool> keep_;
+  std::vector<std::pair<int, std::string>> replaced_, inserted_;
+};
+
+// The text of noun phrase `n` (without its clauses and appositions), `except` a subtree.
+std::string phrase_text(const Parse& p, int n, const Cuts& cuts, int except = -1) {
+  Builder b(p, cuts);
+  b.add_phrase(n, except);
+  std::string t = b.text();
+  return t;
+}
+
+Referent referent_of(const Parse& p, int s, const Cuts& cuts) {
+  Referent r;
+  r.text = phrase_text(p, s, cuts);
+  const nlp::Word& w = at(p, s);
+  const bool determiner = has_dep(p, s, Rel::det) || has_dep(p, s, Rel::nmod);
+  r.plural = w.xpos == Xpos::NNS || w.xpos == Xpos::NNPS || has_dep(p, s, Rel::conj);
+  r.name = w.upos == Upos::propn && !has_dep(p, s, Rel::det) && w.xpos != Xpos::NNPS;
+  r.thing = (w.upos == Upos::noun && determiner && !r.plural) || (w.upos == Upos::propn && !r.plural);
+  return r;
+}
+
+bool fits(std::string_view pronoun, const Referent& r) {
+  const std::string l = lower(pronoun);
+  if (l == "he" || l == "she" || l == "his" || l == "her") return r.name;
+  if (l == "it" || l == "its") return r.thing;
+  if (l == "they" || l == "their") return r.plural;
+  return false;
+}
+
+// Drops, one at a time, the parts a headline too long does without: relative clauses, appositions,
+// clauses modifying nouns, then the farthest obliques and noun modifiers.
+void shorten(const Parse& p, Builder& b, int c, int subject = -1) {
+  static constexpr std::array<Rel, 6> kOrder = {Rel::acl_relcl, Rel::appos, Rel::acl, Rel::advcl, Rel::nmod, Rel::obl};
+  for (Rel target : kOrder) {
+    while (b.word_count() > kHeadlineWords) {
+      int victim = -1;
+      for (int i = static_cast<int>(p.words.size()) - 1; i >= 0 && victim < 0; --i)
+        if (i != c && b.kept(i) && at(p, i).rel == target && b.kept(at(p, i).head) &&
+            (subject < 0 || !p.dominates(i, subject)))
+          victim = i;
+      if (victim < 0) break;
+      b.drop(victim);
+    }
+  }
+}
+
+// A subject the parser hung on a phrase before its verb ("On Tuesday in Washington, the agency
+// released", "On Thursday, according to the Courier, Lindqvist met": "the agency" and "Lindqvist"
+// as an apposition or conjunct of "Tuesday" or "Courier"): a noun set off before verb `c`, in the
+// subtree of an oblique of `c` or of a dependent that a headline cuts (a temporal phrase, an
+// attribution). -1 when there is none.
+int stray_subject(const Parse& p, int c, const Cuts& cuts) {
+  int found = -1;
+  std::function<void(int)> visit = [&](int x) {
+    for (int d : p.deps[static_cast<std::size_t>(x)]) {
+      if (d >= c) continue;
+      const Rel b = nlp::base(at(p, d).rel);
+      if ((b == Rel::appos || b == Rel::conj) && (noun(p, d) || at(p, d).upos == Upos::pron) &&
+          !cuts.covers(at(p, d)) && !attribution(p, d)) {
+        found = std::max(found, d);
+        continue;
+      }
+      visit(d);
+    }
+  };
+  for (int d : p.deps[static_cast<std::size_t>(c)])
+    if (d < c && (cuts.covers(at(p, d)) || attribution(p, d) || nlp::base(at(p, d).rel) == Rel::obl)) visit(d);
+  return found;
+}
+
+// Whether noun `n` is the only subject of a verb after participle `c` ("the house built in 1975
+// fell"), so that the participle modifies it.
+bool sole_subject_of_verb_after(const Parse& p, int n, int c) {
+  const int h = at(p, n).head;
+  if (h <= c || nlp::base(at(p, n).rel) != Rel::nsubj) return false;
+  int subjects = 0;
+  for (int d : p.deps[static_cast<std::size_t>(h)]) subjects += is_subject(at(p, d).rel);
+  return subjects == 1;
+}
+
+// The noun a relative pronoun (`r`: "who", "that", "which") follows: the word before it, past a
+// comma, when it is a noun; then the head of its phrase ("the mayor of Bergen, who").
+int antecedent(const Parse& p, int r) {
+  int i = r - 1;
+  if (i >= 0 && p.word(i) == ",") --i;
+  if (i < 0 || !(noun(p, i) || at(p, i).upos == Upos::num)) return -1;
+  // The phrase's head: up through compounds and flat names.
+  while (at(p, i).head >= 0 && noun(p, at(p, i).head) && at(p, i).head < r) {
+    const Rel b = nlp::base(at(p, i).rel);
+    if (b != Rel::compound && b != Rel::flat) break;
+    i = at(p, i).head;
+  }
+  return noun(p, i) ? i : -1;
+}
+
+}  // namespace
+
+int predicate_of(const Parse& p, int t) {
+  if (t < 0) return -1;
+  int x = t;
+  for (std::size_t guard = 0; guard <= p.words.size(); ++guard) {
+    const int h = at(p, x).head;
+    if (h < 0) {
+      // The phrase heads the sentence ("The vote is on Monday"): the event is its subject when it
+      // names one, else there is no predicate.
+      if (x != t) return x;
+      const int s = subject_of(p, x);
+      return s >= 0 && noun(p, s) ? s : -1;
+    }
+    const Rel b = nlp::base(at(p, x).rel);
+    if (b == Rel::conj) {  // "on June 10 and 11": the first day's
+      x = h;
+      continue;
+    }
+    if (clause_head(p, h)) return h;
+    if (noun(p, h) && eventive(p.word(h))) return h;
+    x = h;
+  }
+  return -1;
+}
+
+std::string headline_of(const Parse& p, int v, const Cuts& cuts, const ReferentBefore& before) {
+  if (v < 0) return phrase_of(p, cuts);
+  int c = v;
+  // "plans to open a store in May": the clause of "plans".
+  while (nlp::base(at(p, c).rel) == Rel::xcomp && (at(p, c).xpos == Xpos::VB || at(p, c).xpos == Xpos::VBG) &&
+         at(p, c).head >= 0 && clause_head(p, at(p, c).head))
+    c = at(p, c).head;
+  // "made his second visit to Beijing", "opened an inquiry into the levee failure": an event noun
+  // inside a clause tells that clause.
+  if (!clause_head(p, c)) {
+    int h = at(p, c).head;
+    while (h >= 0 && !clause_head(p, h)) h = at(p, h).head;
+    if (h >= 0) c = h;
+  }
+  Builder b(p, cuts);
+  if (!clause_head(p, c)) {
+    b.add_phrase(c, -1);
+    shorten(p, b, c);
+    return b.text();
+  }
+  b.add(c, true);
+  const Rel rel = nlp::base(at(p, c).rel);
+  const int head = at(p, c).head;
+  const int own = subject_of(p, c);
+  int subject = own;
+  if (own < 0 && head >= 0) {
+    if (rel == Rel::conj || rel == Rel::xcomp || rel == Rel::advcl) {
+      // "The fire started on Wednesday and grew to 12,000 acres": the subject of the first verb.
+      int h = head;
+      while (nlp::base(at(p, h).rel) == Rel::conj && subject_of(p, h) < 0 && at(p, h).head >= 0) h = at(p, h).head;
+      const int s = rel == Rel::advcl ? -1 : subject_of(p, h);
+      if (s >= 0) {
+        b.add_phrase(s, -1);
+        subject = s;
+      }
+    } else if (rel == Rel::acl && at(p, c).xpos == Xpos::VBN && noun(p, head)) {
+      // "The plant, built in 1975,": "The plant was built"; "the house built in 1975 fell": "The
+      // house was built". Else the noun is the verb's subject that the parser missed ("Talks
+      // collapsed on Tuesday" read as a noun and its participle).
+      b.add_phrase(head, c);
+      subject = head;
+      if (set_off(p, c) || sole_subject_of_verb_after(p, head, c)) b.insert_before(c, "was");
+    }
+  }
+  if (subject < 0 && (rel == Rel::root || rel == Rel::conj || rel == Rel::ccomp || rel == Rel::parataxis)) {
+    if (const int s = stray_subject(p, c, cuts); s >= 0) {
+      // The phrase it hung on goes ("Amid the trade fight, the chip maker opened"): it set the scene.
+      for (int d : p.deps[static_cast<std::size_t>(c)])
+        if (d < c && p.dominates(d, s)) b.drop(d);
+      b.add_phrase(s, -1);
+      subject = s;
+    }
+  }
+  if (subject < 0 && at(p, c).upos == Upos::verb) {
+    // A sentence the parser hung on a noun ("The firm that made the heaters was sold on Monday" read
+    // with "firm" for root): the noun is the subject of the verbs after it that have none.
+    int root = c;
+    while (at(p, root).head >= 0) root = at(p, root).head;
+    if (root < c && noun(p, root) && !cuts.covers(at(p, root))) {
+      b.add_phrase(root, -1);
+      subject = root;
+    }
+  }
+  if (subject >= 0 && (at(p, subject).xpos == Xpos::WP || at(p, subject).xpos == Xpos::WDT)) {
+    // "a trial that opened on October 6", "Taylor, who stepped down in May": the noun phrase the
+    // relative pronoun follows.
+    const int n = antecedent(p, subject);
+    if (n >= 0) {
+      b.keep_word(subject);
+      b.replace(subject, phrase_text(p, n, cuts, c));
+    }
+  }
+  // A pronoun subject, or a possessive one opening the subject, names its referent when it fits.
+  if (subject >= 0) {
+    int pronoun = -1;
+    bool possessive = false;
+    if (is_pronoun_subject(p.word(subject))) {
+      pronoun = subject;
+    } else {
+      for (int d : p.deps[static_cast<std::size_t>(subject)])
+        if (at(p, d).rel == Rel::nmod_poss && is_possessive_pronoun(p.word(d)) && d < subject) {
+          pronoun = d;
+          possessive = true;
+        }
+    }
+    // "It was the first launch": no referent for "it" before a copula.
+    const bool expletive = pronoun >= 0 && lower(p.word(pronoun)) == "it" && !possessive && has_dep(p, c, Rel::cop);
+    if (pronoun >= 0 && !expletive) {
+      std::optional<Referent> r;
+      // In a clause below the main one ("confirmed it had paid", "and it is expected to"), the main
+      // clause's subject; else the subject of the sentence before.
+      const std::optional<Referent> main = main_subject(p);
+      int root = c;
+      while (at(p, root).head >= 0) root = at(p, root).head;
+      const int main_s = subject_of(p, root);
+      if (c != root && main && main_s >= 0 && main_s != pronoun && !p.dominates(c, main_s)) r = main;
+      if (!r && c == root && before) r = before();
+      if (r && !r->text.empty() && fits(p.word(pronoun), *r))
+        b.replace(pronoun, possessive ? r->text + (r->text.back() == 's' ? "'" : "'s") : r->text);
+    }
+  }
+  shorten(p, b, c, subject);
+  return b.text();
+}
+
+std::string phrase_of(const Parse& p, const Cuts& cuts) {
+  Builder b(p, cuts);
+  for (int i = 0; i < static_cast<int>(p.words.size()); ++i)
+    if (at(p, i).head < 0) b.add(i, false);
+  shorten(p, b, -1);
+  return b.text();
+}
+
+std::optional<Referent> main_subject(const Parse& p) {
+  for (int i = 0; i < static_cast<int>(p.words.size()); ++i) {
+    if (at(p, i).head >= 0) continue;
+    int s = subject_of(p, i);
+    // A sentence the parser hung on its subject ("The probe lifted off" as a noun and its participle).
+    if (s < 0 && noun(p, i) && has_dep(p, i, Rel::acl)) s = i;
+    if (s < 0 || !noun(p, s)) return std::nullopt;
+    Referent r = referent_of(p, s, Cuts{});
+    if (r.text.empty()) return std::nullopt;
+    return r;
+  }
+  return std::nullopt;
+}
+
+std::string span_text(const Parse& p, Span span) {
+  const Cuts none;
+  Builder b(p, none);
+  for (int i = 0; i < static_cast<int>(p.words.size()); ++i) {
+    const nlp::Word& w = at(p, i);
+    if (w.begin < span.end && span.begin < w.end) b.keep_word(i);
+  }
+  return b.text();
+}
+
+bool perfect(const Parse& p, int v) {
+  if (v < 0) return false;
+  for (int d : p.deps[static_cast<std::size_t>(v)]) {
+    const std::string w = lower(p.word(d));
+    if (nlp::base(at(p, d).rel) == Rel::aux && (w == "has" || w == "have" || w == "'ve")) return true;
+  }
+  return false;
+}
+
+bool changes_date(const Parse& p, int t) {
+  int v = predicate_of(p, t);
+  for (int round = 0; round < 2 && v >= 0; ++round) {
+    if (words::is_change_word(lower(p.word(v)))) return true;
+    for (int d : p.deps[static_cast<std::size_t>(v)]) {
+      const Rel b = nlp::base(at(p, d).rel);
+      if ((b == Rel::compound || b == Rel::advmod) && words::is_change_word(lower(p.word(d)))) return true;
+    }
+    // An event noun ("the launch of its phone from March"): the verb above it.
+    if (clause_head(p, v)) break;
+    v = at(p, v).head;
+    while (v >= 0 && !clause_head(p, v)) v = at(p, v).head;
+  }
+  return false;
+}
+
+bool compares(const Parse& p, int t) {
+  if (t < 0) return false;
+  bool since = false;
+  for (int d : p.deps[static_cast<std::size_t>(t)]) since = since || lower(p.word(d)) == "since";
+  const int h = at(p, t).head;
+  if (!since || h < 0) return false;
+  auto superlative = [&](int x) {
+    const std::string w = lower(p.word(x));
+    return at(p, x).xpos == Xpos::JJS || at(p, x).xpos == Xpos::RBS || w == "first" || w == "most" || w == "least";
+  };
+  if (superlative(h)) return true;
+  for (int d : p.deps[static_cast<std::size_t>(h)])
+    if (d < t && superlative(d)) return true;
+  return false;
+}
+
+Span preamble(std::string_view s) {
+  std::size_t i = 0;
+  auto skip_spaces = [&] {
+    while (i < s.size() && s[i] == ' ') ++i;
+  };
+  // Bullets.
+  for (bool more = true; more;) {
+    more = false;
+    skip_spaces();
+    for (std::string_view b : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xAA", "*", "-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+      if (s.substr(i, b.size()) == b && i + b.size() < s.size() && s[i + b.size()] == ' ') {
+        i += b.size();
+        more = true;
+      }
+    }
+  }
+  skip_spaces();
+  // A label: a few words and a colon ("Why it matters:"), or a known one and a comma ("Context,").
+  {
+    std::size_t j = i, words = 0;
+    while (j < s.size() && words <= 4) {
+      const char c = s[j];
+      if (c == ':' && j + 1 < s.size() && s[j + 1] == ' ' && words > 0 &&
+          std::isupper(static_cast<unsigned char>(s[i]))) {
+        i = j + 1;
+        skip_spaces();
+        break;
+      }
+      if (c == ' ') ++words;
+      if (c == '.' || c == ';' || (c == ',' && words > 0)) break;
+      ++j;
+    }
+    static constexpr std::array<std::string_view, 8> kLabels = {"Context,", "Details,", "Background,", "Why it matters,",
+                                                                 "The big picture,", "Yes, but,", "Driving the news,",
+                                                                 "Between the lines,"};
+    for (std::string_view l : kLabels)
+      if (s.substr(i, l.size()) == l) {
+        i += l.size();
+        skip_spaces();
+      }
+  }
+  // A dateline: a place in capitals, maybe an agency in brackets, and a dash.
+  {
+    std::size_t j = i, caps = 0;
+    while (j < s.size() && (std::isupper(static_cast<unsigned char>(s[j])) || s[j] == ' ' || s[j] == '.' ||
+                            s[j] == ',' || s[j] == '\''))
+      caps += std::isupper(static_cast<unsigned char>(s[j++])) != 0;
+    std::size_t k = j;
+    if (k < s.size() && s[k] == '(') {
+      const auto close = s.find(')', k);
+      if (close != std::string_view::npos && close - k < 30) k = close + 1;
+    }
+    while (k < s.size() && s[k] == ' ') ++k;
+    for (std::string_view d : {"--", "-", "\xE2\x80\x94", "\xE2\x80\x93"}) {
+      if (caps >= 2 && s.substr(k, d.size()) == d && k + d.size() < s.size() && s[k + d.size()] == ' ') {
+        i = k + d.size();
+        skip_spaces();
+        break;
+      }
+    }
+  }
+  // A dateline of a place in capitals and a comma: "WASHINGTON, the agency released" (five capitals
+  // at least: not "NASA, the agency, said").
+  {
+    std::size_t j = i, caps = 0;
+    while (j < s.size() && (std::isupper(static_cast<unsigned char>(s[j])) || s[j] == ' ' || s[j] == '.'))
+      caps += std::isupper(static_cast<unsigned char>(s[j++])) != 0;
+    if (caps >= 5 && j + 1 < s.size() && s[j] == ',' && s[j + 1] == ' ') {
+      i = j + 1;
+      skip_spaces();
+    }
+  }
+  // An attribution opening the sentence: "According to the Daily Courier, ".
+  for (std::string_view a : {"According to ", "according to "}) {
+    if (s.substr(i, a.size()) != a) continue;
+    const std::size_t comma = s.find(", ", i + a.size());
+    if (comma != std::string_view::npos && comma - i < 80 && s.substr(i, comma - i).find('.') == std::string_view::npos) {
+      i = comma + 1;
+      skip_spaces();
+    }
+  }
+  return Span{0, i};
+}
+
+}  // namespace timeliner::events
+
+namespace timeliner {
+
+std::string event_headline(std::string_view sentence, Span timex) {
+  const events::Parse p = events::Parse::of(sentence);
+  events::Cuts cuts;
+  cuts.spans.push_back(timex);
+  if (const Span pre = events::preamble(sentence); pre.end > 0) cuts.spans.push_back(pre);
+  return events::headline_of(p, events::predicate_of(p, p.head_of(timex)), cuts, nullptr);
+}
+
+}  // namespace timeliner
