@@ -22,6 +22,9 @@ struct EvalCounts {
   // creation time aside); those for whose timex we made an event; those whose event has the gold
   // event's word for predicate.
   std::size_t links = 0, links_found = 0, links_anchored = 0;
+  // The same by timex: the timexes with such links; those whose event has one of their gold
+  // events for predicate (TimeBank often links one date to several events of its sentence).
+  std::size_t timexes_linked = 0, timexes_anchored = 0;
 
   EvalCounts& operator+=(const EvalCounts& o);
 };

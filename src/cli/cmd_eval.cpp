@@ -67,7 +67,9 @@ void add_eval_command(CLI::App& app, Action& action) {
         j["anchoring"] = {{"links", c.links},
                           {"found", c.links_found},
                           {"anchored", c.links_anchored},
-                          {"accuracy", c.links ? 100.0 * double(c.links_anchored) / double(c.links) : 0.0}};
+                          {"accuracy", c.links ? 100.0 * double(c.links_anchored) / double(c.links) : 0.0},
+                          {"timexes", c.timexes_linked},
+                          {"timexes_anchored", c.timexes_anchored}};
         std::cout << j.dump() << "\n";
         return 0;
       }
@@ -80,12 +82,17 @@ void add_eval_command(CLI::App& app, Action& action) {
         std::cout << line;
       }
       if (c.links) {
-        std::ostringstream pct;
-        pct << std::fixed << std::setprecision(2) << 100.0 * double(c.links_anchored) / double(c.links);
+        auto pct = [](std::size_t a, std::size_t b) {
+          std::ostringstream s;
+          s << std::fixed << std::setprecision(2) << 100.0 * double(a) / double(b) << "%";
+          return s.str();
+        };
         std::cout << "anchoring: " << c.links_anchored << " of " << c.links
-                  << " gold event-time links of a sentence have the gold event as our predicate (" << pct.str()
-                  << "%); "
-                  << c.links_found << " have an event of ours for their timex\n";
+                  << " gold event-time links of a sentence have the gold event as our predicate ("
+                  << pct(c.links_anchored, c.links) << "); " << c.links_found << " have an event of ours for their timex\n"
+                  << "anchoring by timex: " << c.timexes_anchored << " of " << c.timexes_linked
+                  << " timexes with such links have one of their gold events as our predicate ("
+                  << pct(c.timexes_anchored, c.timexes_linked) << ")\n";
       }
       return 0;
     };

@@ -24,6 +24,8 @@ EvalCounts& EvalCounts::operator+=(const EvalCounts& o) {
   links += o.links;
   links_found += o.links_found;
   links_anchored += o.links_anchored;
+  timexes_linked += o.timexes_linked;
+  timexes_anchored += o.timexes_anchored;
   return *this;
 }
 
@@ -129,6 +131,7 @@ EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>&
   for (const auto& e : events)
     if (e.kind == EventKind::event)
       for (const auto& m : e.mentions) mentions.push_back(&m);
+  std::map<std::string_view, bool> by_timex;  // timex -> one of its links anchored
   for (const auto& link : gold.event_time_links) {
     const auto t = timex_of.find(link.tid);
     const auto e = event_of.find(link.eid);
@@ -147,7 +150,10 @@ EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>&
     }
     c.links_found += found;
     c.links_anchored += anchored;
+    by_timex[link.tid] = by_timex[link.tid] || anchored;
   }
+  c.timexes_linked = by_timex.size();
+  for (const auto& [tid, anchored] : by_timex) c.timexes_anchored += anchored;
   return c;
 }
 
