@@ -491,7 +491,7 @@ int stray_subject(const Parse& p, int c, const Cuts& cuts) {
 // fell"), so that the participle modifies it.
 bool sole_subject_of_verb_after(const Parse& p, int n, int c) {
   const int h = at(p, n).head;
-  if (h <= c || nlp::base(at(p, n).rel) != Rel::nsubj) return false;
+  if (h <= c || nlp::base(at(p, n).rel) != Rel::nsubj || at(p, h).upos != Upos::verb) return false;
   int subjects = 0;
   for (int d : p.deps[static_cast<std::size_t>(h)]) subjects += is_subject(at(p, d).rel);
   return subjects == 1;
@@ -599,6 +599,16 @@ std::string headline_of(const Parse& p, int v, const Cuts& cuts, const ReferentB
     if (root < c && noun(p, root) && !cuts.covers(at(p, root))) {
       b.add_phrase(root, -1);
       subject = root;
+    }
+  }
+  if (subject >= 0) {
+    // A phrase before the subject, closed by a comma, sets the scene ("Amid the trade fight between
+    // the two countries, the chip maker opened"): the headline starts at the subject.
+    for (int d : p.deps[static_cast<std::size_t>(c)]) {
+      const Rel r = nlp::base(at(p, d).rel);
+      if (d >= subject || (r != Rel::obl && r != Rel::advcl && r != Rel::advmod)) continue;
+      const int last = last_of(p, d);
+      if (last + 1 < subject && (p.word(last) == "," || p.word(last + 1) == ",")) b.drop(d);
     }
   }
   if (subject >= 0 && (at(p, subject).xpos == Xpos::WP || at(p, subject).xpos == Xpos::WDT)) {
