@@ -1045,14 +1045,16 @@ std::optional<Resolved> resolve(const Frame& f, const ResolveContext& ctx) {
     return resolve(g, ctx);
   }
   // The date narrated last is coarser than the frame needs ("last week ... the same day"): the
-  // last one precise enough in its paragraph or the two before ("on Thursday"), when there is one;
-  // else the coarse one, of which the day is unknown ("in October 1998 ... that same day" is
-  // 1998-10-XX).
+  // last one precise enough ("on Thursday") in its paragraph, or in the two before when the coarse
+  // one was told in an earlier paragraph too ("met on Thursday.¶... in the last week.¶On the same
+  // day, ..."); else the coarse one, of which the day is unknown ("killed last October. His name was
+  // crossed out that same day" is 1998-10-XX, whatever day the paragraphs before told).
   constexpr std::size_t kPreciseParagraphsBack = 2;
   if (const auto need = needed_precision(f); need && ctx.last && ctx.last->point.grain < *need) {
     const auto& n = ctx.precise[static_cast<std::size_t>(*need)];
     if (n && n->sentence <= ctx.sentence && n->paragraph <= ctx.paragraph &&
-        ctx.paragraph - n->paragraph <= kPreciseParagraphsBack) {
+        (n->paragraph == ctx.paragraph ||
+         (ctx.last->paragraph != ctx.paragraph && ctx.paragraph - n->paragraph <= kPreciseParagraphsBack))) {
       ResolveContext c = ctx;
       c.last = n;
       c.precise[static_cast<std::size_t>(*need)].reset();  // no second substitution
