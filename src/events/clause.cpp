@@ -190,6 +190,12 @@ int first_of(const Parse& p, int x) {
   return first;
 }
 
+// A mark that sets a phrase off from its sentence: a comma or a dash on either side, an opening
+// bracket before it (`opening`) or a closing one after it.
+bool set_off_mark(std::string_view w, bool opening) {
+  return w == "," || w == "\xE2\x80\x94" || w == "--" || w == (opening ? "(" : ")");
+}
+
 // A modifier set off by a comma or a bracket ("Kopp, who is from Vermont,", "Mendes, 24,", "the
 // plant, built in 1975,"): an aside about the word, not part of the event.
 bool parenthetical(const Parse& p, int d) {
@@ -198,8 +204,7 @@ bool parenthetical(const Parse& p, int d) {
     return false;
   const int first = first_of(p, d);
   if (first == 0 || first < p.words[static_cast<std::size_t>(d)].head) return false;
-  const std::string_view before = p.word(first - 1);
-  return before == "," || before == "(" || before == "\xE2\x80\x94" || before == "--";
+  return set_off_mark(p.word(first - 1), true);
 }
 
 // The last word of the subtree of `x`, punctuation aside.
@@ -215,11 +220,7 @@ int last_of(const Parse& p, int x) {
 bool set_off(const Parse& p, int x) {
   const int first = first_of(p, x), last = last_of(p, x);
   if (first == 0 || last + 1 >= static_cast<int>(p.words.size())) return false;
-  auto mark = [&](int i) {
-    const std::string_view w = p.word(i);
-    return w == "," || w == "(" || w == ")" || w == "\xE2\x80\x94" || w == "--";
-  };
-  return mark(first - 1) && mark(last + 1);
+  return set_off_mark(p.word(first - 1), true) && set_off_mark(p.word(last + 1), false);
 }
 
 // "according to the Financial Times": an oblique that attributes, not what happened.
@@ -608,7 +609,7 @@ std::string headline_of(const Parse& p, int v, const Cuts& cuts, const ReferentB
       const Rel r = nlp::base(at(p, d).rel);
       if (d >= subject || (r != Rel::obl && r != Rel::advcl && r != Rel::advmod)) continue;
       const int last = last_of(p, d);
-      if (last + 1 < subject && (p.word(last) == "," || p.word(last + 1) == ",")) b.drop(d);
+      if (last + 1 < subject && p.word(last + 1) == ",") b.drop(d);
     }
   }
   if (subject >= 0 && (at(p, subject).xpos == Xpos::WP || at(p, subject).xpos == Xpos::WDT)) {
