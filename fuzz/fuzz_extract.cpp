@@ -1,6 +1,7 @@
 // Fuzz target: extract() on arbitrary bytes with an arbitrary publication date.
 // The first 8 bytes choose the options and the DCT; the rest is the document (sanitized as the
 // loaders do). Checks the invariants every caller relies on.
+#include "../tests/support/library_json_line.hpp"
 #include "fuzz_common.hpp"
 
 #include <timeliner/extract.hpp>
@@ -73,7 +74,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string line = mention_to_json_line("fuzz", m);
     check(fuzz::is_valid_utf8(line), "JSON line is valid UTF-8");
     check(nlohmann::json::accept(line), "JSON line parses");
-    check(line == mention_to_json_line_by_library("fuzz", m), "hand-written JSON line is the library's, byte for byte");
+    check(line == testing::mention_line_by_library("fuzz", m),
+          "hand-written JSON line is the library's, byte for byte");
   }
 
   // The timeline of this one document survives its own reader, byte for byte.

@@ -14,8 +14,6 @@ inline constexpr const char* kTimelineSchema = "timeliner.timeline/1";
 std::string mention_to_json_line(const std::string& doc_id, const Mention& m);
 // The same line appended to `out`.
 void append_mention_json_line(std::string& out, const std::string& doc_id, const Mention& m);
-// The same line as written by the JSON library: what the tests hold the fast writer to.
-std::string mention_to_json_line_by_library(const std::string& doc_id, const Mention& m);
 
 // The timeline as JSON text, pretty-printed with two-space indentation and a final newline.
 std::string timeline_to_json(const Timeline& t);

@@ -12,6 +12,15 @@ namespace timeliner {
 // the first invalid byte through `first_bad` (npos when the text was valid). A leading BOM is dropped.
 std::string sanitize_utf8(std::string_view bytes, std::size_t* first_bad = nullptr);
 
+// The UTF-8 sequence that starts at s[i] (i < s.size()): its length in bytes and whether it is
+// valid (NUL included). An invalid one is its longest valid beginning, at least one byte: what one
+// U+FFFD replaces (Unicode's "maximal subpart", as the JSON library and most decoders do).
+struct Utf8Sequence {
+  std::size_t length = 1;
+  bool valid = false;
+};
+Utf8Sequence utf8_sequence_at(std::string_view s, std::size_t i);
+
 // Whether `s` is valid UTF-8 (NUL included; overlong forms and surrogates are not).
 bool is_valid_utf8(std::string_view s);
 

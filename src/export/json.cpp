@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <stdexcept>
 
@@ -169,161 +170,191 @@ ojson event_json(const Event& e) {
 
 namespace {
 
-// The line as the JSON library writes it: the reference for the fast writer below, and its way
-// for strings that are not valid UTF-8 (the library replaces their bad bytes).
-std::string mention_line_by_library(const std::string& doc_id, const Mention& m) {
-  ojson j;
-  j["doc"] = doc_id;
-  j["text"] = m.text;
-  j["start"] = m.cp_begin;
-  j["end"] = m.cp_end;
-  j["type"] = std::string(to_string(m.value.type));
-  j["value"] = m.value.timex;
-  j["mod"] = m.value.mod == Mod::none ? ojson() : ojson(std::string(to_string(m.value.mod)));
-  j["granularity"] = std::string(to_string(m.value.grain));
-  j["earliest"] = m.value.bounds ? ojson(format_day(m.value.bounds->earliest)) : ojson();
-  j["latest"] = m.value.bounds ? ojson(format_day(m.value.bounds->latest)) : ojson();
-  j["anchor"] = std::string(to_string(m.value.anchor));
-  if (!m.value.freq.empty()) j["freq"] = m.value.freq;
-  j["rule"] = m.rule;
-  return j.dump(-1, ' ', false, kReplaceInvalid);
-}
+// Writes extract's line into room reserved beforehand (LineWriter::bound): one size check a line
+// instead of one a piece.
+class LineWriter {
+ public:
+  explicit LineWriter(char* at) : p_(at) {}
+  char* end() const { return p_; }
 
-// A valid UTF-8 string as a JSON string, escaped as the JSON library does without ensure_ascii:
-// '"', '\\' and the control characters below U+0020 (\b \f \n \r \t short, others \u00xx).
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
+  // The most bytes a line can take: the field names, numbers and days (well under 400 bytes), and
+  // each string byte escaped at worst as \u00xx (6 bytes; an invalid byte's U+FFFD takes 3).
+  static std::size_t bound(std::size_t string_bytes) { return 400 + 6 * string_bytes; }
+
+  template <std::size_t N>
+  void raw(const char (&literal)[N]) {
+    std::memcpy(p_, literal, N - 1);
+    p_ += N - 1;
+  }
+  void raw(std::string_view s) {
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+
+  // A string as a JSON string, byte for byte as the JSON library writes it without ensure_ascii and
+  // with invalid UTF-8 replaced: '"', '\\' and the control characters below U+0020 escaped (\b \f
+  // \n \r \t short, others \u00xx), each invalid sequence (its longest valid beginning, or one
+  // byte) as U+FFFD, everything else as it is.
+  void string(std::string_view s) {
+    *p_++ = '"';
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+      // Eight bytes at a time while none is non-ASCII, below U+0020, '"' or '\\'.
+      while (i + 8 <= n) {
+        std::uint64_t v;
+        std::memcpy(&v, s.data() + i, 8);
+        constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+        const std::uint64_t quote = v ^ (kOnes * '"'), slash = v ^ (kOnes * '\\');
+        const std::uint64_t care =
+            (v | (v - kOnes * 0x20) | ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash)) & kHighs;
+        if (care != 0) break;
+        std::memcpy(p_, &v, 8);
+        p_ += 8;
+        i += 8;
+      }
+      if (i >= n) break;
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x80) {
+        const Utf8Sequence q = utf8_sequence_at(s, i);
+        if (q.valid)
+          raw(s.substr(i, q.length));
+        else
+          raw("\xEF\xBF\xBD");
+        i += q.length;
+        continue;
+      }
+      ++i;
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        *p_++ = static_cast<char>(c);
+        continue;
+      }
+      *p_++ = '\\';
+      switch (c) {
+        case '"':
+        case '\\':
+          *p_++ = static_cast<char>(c);
+          break;
+        case '\b':
+          *p_++ = 'b';
+          break;
+        case '\f':
+          *p_++ = 'f';
+          break;
+        case '\n':
+          *p_++ = 'n';
+          break;
+        case '\r':
+          *p_++ = 'r';
+          break;
+        case '\t':
+          *p_++ = 't';
+          break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          raw("u00");
+          *p_++ = kHex[c >> 4];
+          *p_++ = kHex[c & 0xF];
+        }
       }
     }
+    *p_++ = '"';
   }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
 
-void append_number(std::string& out, std::size_t n) {
-  char buf[24];
-  std::size_t k = sizeof buf;
-  do {
-    buf[--k] = static_cast<char>('0' + n % 10);
-    n /= 10;
-  } while (n != 0);
-  out.append(buf + k, sizeof buf - k);
-}
-
-void append_day(std::string& out, date::sys_days d) {
-  const date::year_month_day ymd{d};
-  const int y = int(ymd.year());
-  if (y < 0 || y > 9999) {
-    out += '"';
-    out += format_day(d);
-    out += '"';
-    return;
+  void number(std::size_t n) {
+    char buf[24];
+    std::size_t k = sizeof buf;
+    do {
+      buf[--k] = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n != 0);
+    raw(std::string_view(buf + k, sizeof buf - k));
   }
-  const unsigned mo = unsigned(ymd.month()), da = unsigned(ymd.day());
-  const char buf[12] = {'"',
-                        static_cast<char>('0' + y / 1000),
-                        static_cast<char>('0' + y / 100 % 10),
-                        static_cast<char>('0' + y / 10 % 10),
-                        static_cast<char>('0' + y % 10),
-                        '-',
-                        static_cast<char>('0' + mo / 10),
-                        static_cast<char>('0' + mo % 10),
-                        '-',
-                        static_cast<char>('0' + da / 10),
-                        static_cast<char>('0' + da % 10),
-                        '"'};
-  out.append(buf, sizeof buf);
-}
+
+  void day(date::sys_days d) {
+    const date::year_month_day ymd{d};
+    const int y = int(ymd.year());
+    if (y < 0 || y > 9999) {  // "-0044-03-15", "+10000-01-01": the common form's rare cases
+      *p_++ = '"';
+      raw(format_day(d));
+      *p_++ = '"';
+      return;
+    }
+    const unsigned mo = unsigned(ymd.month()), da = unsigned(ymd.day());
+    const char buf[12] = {'"',
+                          static_cast<char>('0' + y / 1000),
+                          static_cast<char>('0' + y / 100 % 10),
+                          static_cast<char>('0' + y / 10 % 10),
+                          static_cast<char>('0' + y % 10),
+                          '-',
+                          static_cast<char>('0' + mo / 10),
+                          static_cast<char>('0' + mo % 10),
+                          '-',
+                          static_cast<char>('0' + da / 10),
+                          static_cast<char>('0' + da % 10),
+                          '"'};
+    raw(std::string_view(buf, sizeof buf));
+  }
+
+ private:
+  char* p_;
+};
 
 }  // namespace
 
 void append_mention_json_line(std::string& out, const std::string& doc_id, const Mention& m) {
-  if (!is_valid_utf8(doc_id) || !is_valid_utf8(m.text) || !is_valid_utf8(m.value.timex) ||
-      !is_valid_utf8(m.value.freq) || !is_valid_utf8(m.rule)) {
-    out += mention_line_by_library(doc_id, m);
-    return;
+  const TemporalValue& v = m.value;
+  const std::size_t start = out.size();
+  const std::size_t names =
+      to_string(v.type).size() + to_string(v.mod).size() + to_string(v.grain).size() + to_string(v.anchor).size();
+  out.resize(start +
+             LineWriter::bound(doc_id.size() + m.text.size() + v.timex.size() + v.freq.size() + m.rule.size() + names));
+  LineWriter w(out.data() + start);
+  w.raw("{\"doc\":");
+  w.string(doc_id);
+  w.raw(",\"text\":");
+  w.string(m.text);
+  w.raw(",\"start\":");
+  w.number(m.cp_begin);
+  w.raw(",\"end\":");
+  w.number(m.cp_end);
+  w.raw(",\"type\":");
+  w.string(to_string(v.type));
+  w.raw(",\"value\":");
+  w.string(v.timex);
+  w.raw(",\"mod\":");
+  if (v.mod == Mod::none)
+    w.raw("null");
+  else
+    w.string(to_string(v.mod));
+  w.raw(",\"granularity\":");
+  w.string(to_string(v.grain));
+  w.raw(",\"earliest\":");
+  if (v.bounds)
+    w.day(v.bounds->earliest);
+  else
+    w.raw("null");
+  w.raw(",\"latest\":");
+  if (v.bounds)
+    w.day(v.bounds->latest);
+  else
+    w.raw("null");
+  w.raw(",\"anchor\":");
+  w.string(to_string(v.anchor));
+  if (!v.freq.empty()) {
+    w.raw(",\"freq\":");
+    w.string(v.freq);
   }
-  out += "{\"doc\":";
-  append_json_string(out, doc_id);
-  out += ",\"text\":";
-  append_json_string(out, m.text);
-  out += ",\"start\":";
-  append_number(out, m.cp_begin);
-  out += ",\"end\":";
-  append_number(out, m.cp_end);
-  out += ",\"type\":";
-  append_json_string(out, to_string(m.value.type));
-  out += ",\"value\":";
-  append_json_string(out, m.value.timex);
-  out += ",\"mod\":";
-  if (m.value.mod == Mod::none)
-    out += "null";
-  else
-    append_json_string(out, to_string(m.value.mod));
-  out += ",\"granularity\":";
-  append_json_string(out, to_string(m.value.grain));
-  out += ",\"earliest\":";
-  if (m.value.bounds)
-    append_day(out, m.value.bounds->earliest);
-  else
-    out += "null";
-  out += ",\"latest\":";
-  if (m.value.bounds)
-    append_day(out, m.value.bounds->latest);
-  else
-    out += "null";
-  out += ",\"anchor\":";
-  append_json_string(out, to_string(m.value.anchor));
-  if (!m.value.freq.empty()) {
-    out += ",\"freq\":";
-    append_json_string(out, m.value.freq);
-  }
-  out += ",\"rule\":";
-  append_json_string(out, m.rule);
-  out += '}';
+  w.raw(",\"rule\":");
+  w.string(m.rule);
+  w.raw("}");
+  out.resize(static_cast<std::size_t>(w.end() - out.data()));
 }
 
 std::string mention_to_json_line(const std::string& doc_id, const Mention& m) {
   std::string out;
   append_mention_json_line(out, doc_id, m);
   return out;
-}
-
-std::string mention_to_json_line_by_library(const std::string& doc_id, const Mention& m) {
-  return mention_line_by_library(doc_id, m);
 }
 
 std::string timeline_to_json(const Timeline& t) {

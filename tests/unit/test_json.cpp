@@ -1,8 +1,12 @@
+#include "support/library_json_line.hpp"
+
 #include <timeliner/json.hpp>
 #include <timeliner/load.hpp>
 
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
+
+#include <random>
 
 using namespace timeliner;
 using Json = nlohmann::json;
@@ -35,19 +39,29 @@ BOOST_AUTO_TEST_CASE(mention_line_has_the_documented_fields) {
 // every kind of character (quotes, backslashes, control characters, DEL, non-ASCII, invalid UTF-8
 // that the library replaces), every optional field and every day.
 BOOST_AUTO_TEST_CASE(fast_mention_line_equals_the_library) {
-  std::vector<std::string> strings{"",
-                                   "plain",
-                                   "q\"uote",
-                                   "back\\slash",
-                                   "tab\tnl\ncr\rff\fbs\b",
-                                   std::string("nul\0x", 5),
-                                   "\x01\x1f\x7f",
-                                   "caf\xC3\xA9 \xE2\x80\x9C\xF0\x9F\x98\x80",
-                                   "bad \xC3 byte",
-                                   "\xFF\xFE",
-                                   "\xED\xA0\x80",
-                                   "/slash"};
+  std::vector<std::string> strings{
+      "", "plain", "q\"uote", "back\\slash", "tab\tnl\ncr\rff\fbs\b", std::string("nul\0x", 5), "\x01\x1f\x7f",
+      "caf\xC3\xA9 \xE2\x80\x9C\xF0\x9F\x98\x80", "bad \xC3 byte", "\xFF\xFE", "\xED\xA0\x80", "/slash",
+      // invalid sequences: each is replaced by its longest valid beginning
+      "\xE0\x80\x80 overlong", "\xC0\xAF", "\xC1\xBF", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80 above U+10FFFF",
+      "\xF5\x80", "\x80\x80 lone", "\xBF", "\xE2\x82 cut", "\xE2\x82", "\xF0\x9F\x98", "\xF0\x9F", "\xC3",
+      "\xE2\x82\xE2\x82\xAC", "\xF0\x9F\x98\x22q", "\xC3\n", "\xED\x9F\xBF ok",
+      "\xEE\x80\x80\xEF\xBF\xBF\xF4\x8F\xBF\xBF ok"};
   for (int c = 0; c < 0x80; ++c) strings.push_back(std::string(1, static_cast<char>(c)) + "a");
+  for (int b = 0x80; b < 0x100; ++b)  // every byte that starts no ASCII character, alone and before others
+    for (const char* rest : {"", "\x80", "\xA0\x80", "\x90\x80\x80", "a"})
+      strings.push_back(std::string(1, static_cast<char>(b)) + rest);
+  std::mt19937 rng(19);  // random bytes, mostly of the UTF-8 kind
+  for (int k = 0; k < 2000; ++k) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 12);
+    for (int i = 0; i < len; ++i) {
+      static constexpr unsigned char kPick[] = {0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xED, 0xEF,
+                                                0xF0, 0xF4, 0xA0, 0x9F, '"',  'a',  0x01};
+      s += static_cast<char>(rng() % 3 == 0 ? rng() % 256 : kPick[rng() % sizeof kPick]);
+    }
+    strings.push_back(s);
+  }
   std::size_t checked = 0;
   for (const auto& s : strings) {
     for (int variant = 0; variant < 4; ++variant) {
@@ -64,7 +78,7 @@ BOOST_AUTO_TEST_CASE(fast_mention_line_equals_the_library) {
             Interval{date::sys_days{date::year{variant * 3000} / 1 / 31}, date::sys_days{date::year{2025} / 12 / 9}};
       if (variant == 2) m.value.freq = s.empty() ? "1D" : s;
       const std::string id = variant == 0 ? s : "doc-" + std::to_string(variant);
-      BOOST_TEST(mention_to_json_line(id, m) == mention_to_json_line_by_library(id, m), "string " << checked);
+      BOOST_TEST(mention_to_json_line(id, m) == testing::mention_line_by_library(id, m), "string " << checked);
       ++checked;
     }
   }
