@@ -76,7 +76,6 @@ class StdinLines {
 // the other cores idle. Memory stays bounded by the two batches whatever the length of the stream.
 // Ids are kept as given (a stream does not remember earlier ids to make them unique).
 int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, unsigned threads) {
-  const Grammar& grammar = Grammar::english();
   threads = std::max(1u, threads);
   const std::size_t batch_lines = 64 * threads, batch_bytes = 8u << 20;
   RunCounts counts;
@@ -117,10 +116,11 @@ int stream_jsonl_stdin(const LoadOptions& lopts, const ExtractOptions& xopts, un
         }
         load_jsonl_line(item.line, "-", item.number, lopts, item.load);
         for (const Document& doc : item.load.documents)
-          extract_each(grammar, doc, xopts, [&](Mention& m) {
-            append_mention_json_line(item.out, doc.id, m);
-            item.out += '\n';
-          });
+          if (!doc.text.empty())  // the grammar is built by the first text that needs it
+            extract_each(Grammar::english(), doc, xopts, [&](Mention& m) {
+              append_mention_json_line(item.out, doc.id, m);
+              item.out += '\n';
+            });
       } catch (...) {
         item.failure = std::current_exception();
       }

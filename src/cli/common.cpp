@@ -154,7 +154,6 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
                     unsigned threads, const std::function<void(TaggedFile&)>& consume, const StreamLarge* stream) {
   RunCounts counts;
   counts.files = files.size();
-  const Grammar& grammar = Grammar::english();  // compiled once, before the workers share it
   std::vector<std::optional<TaggedFile>> results(files.size());
   std::vector<char> streamed(files.size(), 0);  // results[i] waits for its turn to be written by its worker
   std::mutex mu;
@@ -177,7 +176,9 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
         for (const auto& d : t.load.documents) bytes += d.text.size();
         stream_it = stream && !t.load.documents.empty() && bytes >= stream->min_bytes;
         if (!stream_it)
-          for (const auto& d : t.load.documents) t.mentions.push_back(extract(grammar, d, extract_opts));
+          for (const auto& d : t.load.documents)  // the grammar is built by the first text that needs it
+            t.mentions.push_back(d.text.empty() ? std::vector<Mention>{}
+                                                : extract(Grammar::english(), d, extract_opts));
       } catch (const std::exception& e) {
         stream_it = false;
         t.load.documents.clear();
