@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <set>
@@ -1194,9 +1195,10 @@ std::optional<Frame> Compiled::frame_of(const Match& m) const {
         if (*n < 0) {
           value = "X";
         } else {
-          std::ostringstream os;
-          os << *n;
-          value = os.str();
+          // As a stream writes it ("%g": six significant digits), without a stream per number.
+          char digits[32];
+          const auto written = std::to_chars(digits, digits + sizeof digits, *n, std::chars_format::general, 6);
+          value.assign(digits, written.ptr);
         }
         break;
       }

@@ -3,7 +3,6 @@
 #include <date/iso_week.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace timeliner {
 namespace {
@@ -43,13 +42,36 @@ sys_days add_months(sys_days d, long n) {
 
 }  // namespace
 
+namespace {
+
+// `v` in decimal with at least `width` characters, zeros after the sign: printf's "%0*d".
+void append_padded(std::string& out, long v, int width) {
+  if (v < 0) {
+    out += '-';
+    --width;
+  }
+  unsigned long u = v < 0 ? 0ul - static_cast<unsigned long>(v) : static_cast<unsigned long>(v);
+  char digits[24];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  for (int k = n; k < width; ++k) out += '0';
+  while (n > 0) out += digits[--n];
+}
+
+void append_year(std::string& out, int y) {
+  if (y <= 0) out += "BC";
+  append_padded(out, y <= 0 ? 1 - static_cast<long>(y) : y, 4);
+}
+
+}  // namespace
+
 std::string timex_year(int y) {
-  char buf[16];
-  if (y <= 0)
-    std::snprintf(buf, sizeof buf, "BC%04d", 1 - y);
-  else
-    std::snprintf(buf, sizeof buf, "%04d", y);
-  return buf;
+  std::string out;
+  append_year(out, y);
+  return out;
 }
 
 std::pair<int, int> season_of(date::sys_days d) {
@@ -181,48 +203,63 @@ std::string timex_of(const Point& p) {
   // year (or a season, quarter or half of it) is known, its day when only the month is.
   const bool month_known = !p.known || *p.known >= Grain::month;
   const bool day_known = !p.known;
-  char buf[64];
+  std::string out;  // short enough to stay in the string itself ("2025-04-17T09:30-04:00" aside)
   auto month_text = [&] {
-    if (!month_known) return std::string("-XX");
-    std::snprintf(buf, sizeof buf, "-%02u", m);
-    return std::string(buf);
+    out += '-';
+    if (month_known)
+      append_padded(out, m, 2);
+    else
+      out += "XX";
   };
   auto day_text = [&] {
-    std::string out = month_text();
-    if (!day_known) return out + "-XX";
-    std::snprintf(buf, sizeof buf, "-%02u", unsigned(ymd.day()));
-    return out + buf;
+    month_text();
+    out += '-';
+    if (day_known)
+      append_padded(out, unsigned(ymd.day()), 2);
+    else
+      out += "XX";
   };
   switch (p.grain) {
     case Grain::century:
     case Grain::decade: {
       const EraSpan e = era_span(y, p.grain == Grain::century ? 100 : 10);
-      std::snprintf(buf, sizeof buf, p.grain == Grain::century ? "%s%02d" : "%s%03d", e.bc ? "BC" : "", e.number);
-      return buf;
+      if (e.bc) out += "BC";
+      append_padded(out, e.number, p.grain == Grain::century ? 2 : 3);
+      return out;
     }
     case Grain::year:
-      return timex_year(y);
+      append_year(out, y);
+      return out;
     case Grain::half:
-      return timex_year(y) + (m <= 6 ? "-H1" : "-H2");
+      append_year(out, y);
+      out += m <= 6 ? "-H1" : "-H2";
+      return out;
     case Grain::quarter:
-      return timex_year(y) + "-Q" + std::to_string((m - 1) / 3 + 1);
+      append_year(out, y);
+      out += "-Q";
+      append_padded(out, (m - 1) / 3 + 1, 1);
+      return out;
     case Grain::season: {
       static const char* names[] = {"", "SP", "SU", "FA", "WI"};
       auto [s, sy] = season_of(p.day);
-      return timex_year(sy) + "-" + names[s];
+      append_year(out, sy);
+      out += '-';
+      out += names[s];
+      return out;
     }
     case Grain::month:
-      return timex_year(y) + month_text();
+      append_year(out, y);
+      month_text();
+      return out;
     case Grain::week:
     case Grain::weekend: {
       const iso_week::year_weeknum_weekday iw{p.day};
-      std::string out = timex_year(p.known ? y : int(iw.year()));
-      if (p.known) {
-        out += "-WXX";
-      } else {
-        std::snprintf(buf, sizeof buf, "-W%02u", unsigned(iw.weeknum()));
-        out += buf;
-      }
+      append_year(out, p.known ? y : int(iw.year()));
+      out += "-W";
+      if (p.known)
+        out += "XX";
+      else
+        append_padded(out, unsigned(iw.weeknum()), 2);
       if (p.grain == Grain::weekend) out += "-WE";
       return out;
     }
@@ -230,30 +267,42 @@ std::string timex_of(const Point& p) {
       break;
     case Grain::part_of_day: {
       static const char* names[] = {"", "MO", "AF", "EV", "NI", "DT"};
-      return timex_year(y) + day_text() + "T" + names[p.pod >= 1 && p.pod <= 5 ? p.pod : 5];
+      append_year(out, y);
+      day_text();
+      out += 'T';
+      out += names[p.pod >= 1 && p.pod <= 5 ? p.pod : 5];
+      return out;
     }
     case Grain::hour:
     case Grain::minute:
     case Grain::second: {
       const int mm = p.minute < 0 ? 0 : p.minute;
-      std::string out = timex_year(y) + day_text();
-      if (p.grain == Grain::hour)
-        std::snprintf(buf, sizeof buf, "T%02d", mm / 60);
-      else if (p.grain == Grain::second)
-        std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", mm / 60, mm % 60, p.second);
-      else
-        std::snprintf(buf, sizeof buf, "T%02d:%02d", mm / 60, mm % 60);
-      out += buf;
+      append_year(out, y);
+      day_text();
+      out += 'T';
+      append_padded(out, mm / 60, 2);
+      if (p.grain != Grain::hour) {
+        out += ':';
+        append_padded(out, mm % 60, 2);
+      }
+      if (p.grain == Grain::second) {
+        out += ':';
+        append_padded(out, p.second, 2);
+      }
       if (p.zone) {
         const int z = *p.zone;
         const int a = z < 0 ? -z : z;
-        std::snprintf(buf, sizeof buf, "%c%02d:%02d", z < 0 ? '-' : '+', a / 60, a % 60);
-        out += buf;
+        out += z < 0 ? '-' : '+';
+        append_padded(out, a / 60, 2);
+        out += ':';
+        append_padded(out, a % 60, 2);
       }
       return out;
     }
   }
-  return timex_year(y) + day_text();
+  append_year(out, y);
+  day_text();
+  return out;
 }
 
 Interval bounds_of(const Point& p, Mod mod) {
