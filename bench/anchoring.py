@@ -6,13 +6,18 @@ time left out), the mention timeliner's `build` makes for that timex (the one wh
 overlaps it) is looked at:
   - headline: the gold event's word is a word of the mention's headline (the approximate measure,
     which any version of timeliner can be scored by);
-  - predicate: the mention's predicate span (predicate_start, predicate_end) overlaps the gold event
-    (only for versions that record it; `timeliner eval` prints this one).
+  - predicate: the mention's predicate span (predicate_start, predicate_end), or one of its
+    shared_predicates, overlaps the gold event (only for versions that record it; `timeliner eval`
+    prints this one).
 Sentences are cut here at . ! ? before a capital or a quote, and at blank lines, the same way for
 every binary compared, so that the figures of two binaries are comparable (`timeliner eval` uses
 the library's own sentence splitter).
 
-Usage: bench/anchoring.py TIMELINER [TBAQ_DIR] [--json]
+Usage: bench/anchoring.py TIMELINER [TBAQ_DIR] [--json] [--misses]
+
+--misses prints, for each link whose date we found but whose event word is not in our headline, the
+gold event, our predicate and headline, and the sentence (for studying the misses on the terminal;
+never to be committed: the text is the corpus's).
 """
 import json
 import os
@@ -98,6 +103,7 @@ def words(s):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     as_json = "--json" in sys.argv
+    misses = "--misses" in sys.argv
     binary = args[0]
     folder = args[1] if len(args) > 1 else "../shared/corpora/tbaq"
     files = sorted(os.path.join(d, f) for d, _, fs in os.walk(folder) for f in fs if f.endswith(".tml"))
@@ -133,9 +139,19 @@ def main():
                 m = ours[0]
                 if words(text[eb:ee]) & words(m["headline"]) == words(text[eb:ee]):
                     by_headline += 1
+                elif misses:
+                    s = sent[tb]
+                    sb = sent.index(s)
+                    se = len(sent) - 1 - sent[::-1].index(s)
+                    ours_p = text[m["predicate_start"] : m["predicate_end"]] if "predicate_start" in m else "-"
+                    others = [text[events[e][0] : events[e][1]] for e, t in links if t == tid and e in events and e != eid]
+                    print(f"MISS\t{text[eb:ee]}\t{text[tb:te]}\tours={ours_p}\tothers={','.join(others)}\t{m['headline']}")
+                    print("\t" + " ".join(text[sb : se + 1].split()))
                 if "predicate_start" in m:
                     with_predicate += 1
-                    if m["predicate_start"] < ee and eb < m["predicate_end"]:
+                    spans = [(m["predicate_start"], m["predicate_end"])]
+                    spans += [(p["start"], p["end"]) for p in m.get("shared_predicates", [])]
+                    if any(b < ee and eb < e for b, e in spans):
                         by_predicate += 1
     result = {
         "binary": binary,

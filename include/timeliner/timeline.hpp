@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace timeliner {
@@ -29,6 +30,10 @@ struct EventMention {
   // The word of the predicate the date is attached to ("met", "visit"), as code point offsets in
   // the document; absent when there is none (the publication, a sentence with no verb).
   std::optional<std::size_t> predicate_start, predicate_end;
+  // The other predicates whose time the date also tells, [start, end) code points in the document:
+  // "killed" and "injured" in "Six people were killed and 58 injured on Friday" (predicate
+  // "injured"), "stood" in "was shot on Friday as he stood in his kitchen".
+  std::vector<std::pair<std::size_t, std::size_t>> shared_predicates;
 };
 
 enum class EventKind : std::uint8_t { event, published };

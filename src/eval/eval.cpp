@@ -147,6 +147,7 @@ EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>&
       if (m->timex_end <= t_begin || m->timex_start >= t_end) continue;
       found = true;
       if (m->predicate_start && *m->predicate_start < e_end && *m->predicate_end > e_begin) anchored = true;
+      for (const auto& [start, end] : m->shared_predicates) anchored = anchored || (start < e_end && end > e_begin);
     }
     c.links_found += found;
     c.links_anchored += anchored;

@@ -174,9 +174,11 @@ struct Builder {
   const std::vector<Mention>& ms;
   std::vector<Event> events;
 
-  // `predicate`: the bytes of the predicate's word, when there is one.
+  // `predicate`: the bytes of the predicate's word, when there is one; `shared`: those of the other
+  // predicates the date tells.
   Event make(Span sentence, std::size_t sentence_cp, const TemporalValue& date, std::string headline,
-             std::size_t timex_begin, std::size_t timex_end, std::optional<Span> predicate) const {
+             std::size_t timex_begin, std::size_t timex_end, std::optional<Span> predicate,
+             const std::vector<Span>& shared = {}) const {
     const std::string_view text(doc.text);
     const Span w = context_of(text, sentence, Span{timex_begin, timex_end});
     Event e;
@@ -196,6 +198,10 @@ struct Builder {
     if (predicate) {
       m.predicate_start = sentence_cp + count_code_points(text.substr(sentence.begin, predicate->begin - sentence.begin));
       m.predicate_end = *m.predicate_start + count_code_points(text.substr(predicate->begin, predicate->end - predicate->begin));
+    }
+    for (const Span& word : shared) {
+      const std::size_t start = sentence_cp + count_code_points(text.substr(sentence.begin, word.begin - sentence.begin));
+      m.shared_predicates.emplace_back(start, start + count_code_points(text.substr(word.begin, word.end - word.begin)));
     }
     e.mentions.push_back(std::move(m));
     return e;
@@ -485,8 +491,10 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       events::Cuts own = cuts;  // the other events' predicates
       for (int w : predicates)
         if (w >= 0 && w != v) own.predicates.push_back(w);
-      b.events.push_back(
-          b.make(s, s_cp, points[k].date, events::headline_of(parse, v, own, before), e.begin, e.end, predicate_span(v)));
+      std::vector<Span> shared;
+      for (int w : events::shared_predicates(parse, v, own)) shared.push_back(*predicate_span(w));
+      b.events.push_back(b.make(s, s_cp, points[k].date, events::headline_of(parse, v, own, before), e.begin, e.end,
+                                predicate_span(v), shared));
     }
     // A date alone in its clause ("on June 10 and 11" parsed apart) tells the event of the nearest
     // one that has words.

@@ -245,6 +245,14 @@ bool own_clause(const Parse& p, int d) {
   return false;
 }
 
+// Whether clause `d` of word `x` comes after a coordinating conjunction that is not its own ("began on
+// Saturday and 4,000 people had been evacuated", where the parser hung "and" on "people").
+bool coordinated(const Parse& p, int x, int d) {
+  for (int i = x + 1; i < first_of(p, d); ++i)
+    if (at(p, i).upos == Upos::cconj && !p.dominates(d, i)) return true;
+  return false;
+}
+
 class Builder {
  public:
   Builder(const Parse& p, const Cuts& cuts) : p_(p), cuts_(cuts), keep_(p.words.size(), false) {}
@@ -269,7 +277,10 @@ class Builder {
           keep_[static_cast<std::size_t>(d)] = true;
           continue;
         }
-        if (!function_word(at(p_, d).rel) && !clause_head(p_, d)) add(d, false);
+        if (joined(d))  // "on Friday night as he stood in his kitchen", the clause hung on the date
+          add_joined(d);
+        else if (!function_word(at(p_, d).rel) && !clause_head(p_, d))
+          add(d, false);
       }
       return;
     }
@@ -278,11 +289,19 @@ class Builder {
       const Rel r = at(p_, d).rel;
       const Rel b = nlp::base(r);
       if (aside(r) || attribution(p_, d) || parenthetical(p_, d) || emptied(d)) continue;
-      // The clause of another date's predicate is that event's, but what a saying said.
-      if (b != Rel::ccomp && clause_head(p_, d) &&
+      // The clause of another date's predicate is that event's, but what a saying said (not a
+      // clause after "and": "Flooding began on Saturday and 4,000 people had been evacuated by
+      // Tuesday night" read with "people" on "Saturday" and "evacuated" for what "began" said).
+      if ((b != Rel::ccomp || coordinated(p_, x, d)) && clause_head(p_, d) &&
           std::find(cuts_.predicates.begin(), cuts_.predicates.end(), d) != cuts_.predicates.end())
         continue;
       if (top) {
+        // A clause the date also tells ("were killed and 58 injured", "as he stood in his kitchen"),
+        // told as a clause of its own, with the word that joins it.
+        if (joined(d)) {
+          add_joined(d);
+          continue;
+        }
         if (own_clause(p_, d) || b == Rel::cc || b == Rel::mark) continue;
         // "also", "meanwhile"; "when", "where" opening a relative or adverbial clause.
         if (b == Rel::advmod && (connective_adverb(p_.word(d)) || at(p_, d).xpos == Xpos::WRB)) continue;
@@ -318,6 +337,17 @@ class Builder {
     return cut;
   }
   void keep_word(int x) { keep_[static_cast<std::size_t>(x)] = true; }
+  // Clauses that `add` keeps where it would leave them out as clauses of their own.
+  void join(std::vector<int> clauses) { joined_ = std::move(clauses); }
+  bool joined(int d) const { return std::find(joined_.begin(), joined_.end(), d) != joined_.end(); }
+  // A joined clause, told as a clause of its own, with the word that joins it ("and", "as", "when").
+  void add_joined(int d) {
+    add(d, true);
+    for (int k : p_.deps[static_cast<std::size_t>(d)]) {
+      const Rel kb = nlp::base(at(p_, k).rel);
+      if (kb == Rel::cc || kb == Rel::mark || (kb == Rel::advmod && at(p_, k).xpos == Xpos::WRB)) keep_word(k);
+    }
+  }
   void drop(int x) {
     keep_[static_cast<std::size_t>(x)] = false;
     for (int d : p_.deps[static_cast<std::size_t>(x)]) drop(d);
@@ -417,6 +447,7 @@ class Builder {
   const Parse& p_;
   const Cuts& cuts_;
   std::vector<bool> keep_;
+  std::vector<int> joined_;
   std::vector<std::pair<int, std::string>> replaced_, inserted_;
 };
 
@@ -448,7 +479,7 @@ bool fits(std::string_view pronoun, const Referent& r) {
 }
 
 // Drops, one at a time, the parts a headline too long does without: relative clauses, appositions,
-// clauses modifying nouns, then the farthest obliques and noun modifiers.
+// clauses modifying nouns, then the farthest obliques and noun modifiers; never the subject.
 void shorten(const Parse& p, Builder& b, int c, int subject = -1) {
   static constexpr std::array<Rel, 6> kOrder = {Rel::acl_relcl, Rel::appos, Rel::acl, Rel::advcl, Rel::nmod, Rel::obl};
   for (Rel target : kOrder) {
@@ -468,12 +499,15 @@ void shorten(const Parse& p, Builder& b, int c, int subject = -1) {
 // released", "On Thursday, according to the Courier, Lindqvist met": "the agency" and "Lindqvist"
 // as an apposition or conjunct of "Tuesday" or "Courier"): a noun set off before verb `c`, in the
 // subtree of an oblique of `c` or of a dependent that a headline cuts (a temporal phrase, an
-// attribution). -1 when there is none.
-int stray_subject(const Parse& p, int c, const Cuts& cuts) {
+// attribution). -1 when there is none. Only words between `after` and `c` are looked at: a clause
+// the parser hung on the verb before it ("Flooding began on Saturday and 4,000 people had been
+// evacuated", with "people" on "Saturday") looks in that verb's phrases after it (`from`).
+int stray_subject(const Parse& p, int c, const Cuts& cuts, int from = -1, int after = -1) {
+  if (from < 0) from = c;
   int found = -1;
   std::function<void(int)> visit = [&](int x) {
     for (int d : p.deps[static_cast<std::size_t>(x)]) {
-      if (d >= c) continue;
+      if (d >= c || d <= after) continue;
       const Rel b = nlp::base(at(p, d).rel);
       if ((b == Rel::appos || b == Rel::conj) && (noun(p, d) || at(p, d).upos == Upos::pron) &&
           !cuts.covers(at(p, d)) && !attribution(p, d)) {
@@ -483,8 +517,9 @@ int stray_subject(const Parse& p, int c, const Cuts& cuts) {
       visit(d);
     }
   };
-  for (int d : p.deps[static_cast<std::size_t>(c)])
-    if (d < c && (cuts.covers(at(p, d)) || attribution(p, d) || nlp::base(at(p, d).rel) == Rel::obl)) visit(d);
+  for (int d : p.deps[static_cast<std::size_t>(from)])
+    if (d < c && d > after && (cuts.covers(at(p, d)) || attribution(p, d) || nlp::base(at(p, d).rel) == Rel::obl))
+      visit(d);
   return found;
 }
 
@@ -513,7 +548,188 @@ int antecedent(const Parse& p, int r) {
   return noun(p, i) ? i : -1;
 }
 
+
+// The clause that tells predicate `v`: its own, that of the verb it is the infinitive of ("plans to
+// open a store in May": "plans"), or, for an event noun, the clause it stands in ("made his second
+// visit to Beijing", "opened an inquiry into the levee failure").
+int clause_of(const Parse& p, int v) {
+  int c = v;
+  while (nlp::base(at(p, c).rel) == Rel::xcomp && (at(p, c).xpos == Xpos::VB || at(p, c).xpos == Xpos::VBG) &&
+         at(p, c).head >= 0 && clause_head(p, at(p, c).head))
+    c = at(p, c).head;
+  if (!clause_head(p, c)) {
+    int h = at(p, c).head;
+    while (h >= 0 && !clause_head(p, h)) h = at(p, h).head;
+    if (h >= 0) c = h;
+  }
+  return c;
+}
+
+// An adverbial clause of the same moment as the clause it hangs on: "as he stood in his kitchen",
+// "when he was gunned down", "while clinging to an inner tube", a participle without a subject or
+// a joining word ("headed to East Africa, seeking to demonstrate support").
+bool simultaneous(const Parse& p, int d) {
+  if (nlp::base(at(p, d).rel) != Rel::advcl || !clause_head(p, d)) return false;
+  bool joined = false;
+  for (int k : p.deps[static_cast<std::size_t>(d)]) {
+    const Rel b = nlp::base(at(p, k).rel);
+    const std::string w = lower(p.word(k));
+    if ((b == Rel::mark || b == Rel::advmod) && (w == "when" || w == "as" || w == "while")) return true;
+    joined = joined || b == Rel::mark || is_subject(at(p, k).rel);
+  }
+  return !joined && at(p, d).xpos == Xpos::VBG;
+}
+
+// A verb whose object names the event: "made an announcement", "held talks", "paid a visit".
+bool light_verb(std::string_view word) {
+  static constexpr std::array<std::string_view, 40> kForms = {
+      "make",    "makes",   "made",     "making",  "hold",    "holds",    "held",     "holding", "give",    "gives",
+      "gave",    "given",   "giving",   "take",    "takes",   "took",     "taken",    "taking",  "pay",     "pays",
+      "paid",    "paying",  "conduct",  "conducts", "conducted", "conducting", "stage", "stages",  "staged",  "staging",
+      "deliver", "delivers", "delivered", "delivering", "attend", "attends", "attended", "attending", "host", "hosted"};
+  return in(kForms, lower(word));
+}
+
+// Whether `x` (a clause of the sentence other than clause `c`) tells a date of its own: it is,
+// or holds, the predicate of another date (`cuts.predicates`), not through a clause coordinated
+// with it, nor through `c`.
+bool dated_apart(const Parse& p, int x, int c, const Cuts& cuts) {
+  const bool above = p.dominates(x, c);
+  for (int w : cuts.predicates) {
+    if (w < 0 || !p.dominates(x, w)) continue;
+    if (!above) return true;
+    if (p.dominates(c, w)) continue;
+    int k = w;
+    while (k != x && at(p, k).head != x) k = at(p, k).head;
+    if (k == x || nlp::base(at(p, k).rel) != Rel::conj || p.dominates(k, c)) return true;
+  }
+  return false;
+}
+
+// A clause's time as its verb group tells it: past ("resigned", "was replaced", "had met"), present
+// ("opens", "is scheduled"), future ("will open", "would run"), or unknown (a participle whose
+// auxiliary is shared: "58 injured").
+enum class Tense : std::uint8_t { unknown, past, present, future };
+
+Tense tense_of(const Parse& p, int x) {
+  Tense t = Tense::unknown;
+  auto of = [](Xpos form) {
+    return form == Xpos::VBD ? Tense::past : form == Xpos::VBZ || form == Xpos::VBP ? Tense::present : Tense::unknown;
+  };
+  for (int d : p.deps[static_cast<std::size_t>(x)]) {
+    if (nlp::base(at(p, d).rel) != Rel::aux && nlp::base(at(p, d).rel) != Rel::cop) continue;
+    const std::string w = lower(p.word(d));
+    if (w == "will" || w == "would" || w == "'ll" || w == "shall") return Tense::future;
+    if (t == Tense::unknown) t = of(at(p, d).xpos);
+  }
+  return t == Tense::unknown ? of(at(p, x).xpos) : t;
+}
+
+// Whether clause `d`, coordinated with clause `x` (its conj), tells the same time with it: a verb
+// phrase sharing its subject ("resigned and was replaced", "raided two homes and searched for a
+// suspect"), in a coordination joined by a conjunction ("and", "but"; not a participle the parser
+// took for one: "rose in March, helped by demand"), in the same tense (not "was rebuilt and opens
+// from March").
+bool same_time_conjunct(const Parse& p, int x, int d) {
+  if (nlp::base(at(p, d).rel) != Rel::conj || !clause_head(p, d) || subject_of(p, d) >= 0) return false;
+  bool joined = false;
+  for (int k : p.deps[static_cast<std::size_t>(x)])
+    if (nlp::base(at(p, k).rel) == Rel::conj && has_dep(p, k, Rel::cc)) joined = true;
+  if (!joined) return false;
+  const Tense a = tense_of(p, x), b = tense_of(p, d);
+  return a == b || a == Tense::unknown || b == Tense::unknown;
+}
+
+// The first of the clauses coordinated with clause `c` that share its date: "The minister resigned
+// and was replaced on Monday" (for "replaced": "resigned"), not "evacuated on Saturday and returned
+// home on Sunday".
+int coordination_top(const Parse& p, int c, const Cuts& cuts) {
+  int top = c;
+  while (at(p, top).head >= 0 && same_time_conjunct(p, at(p, top).head, top) && clause_head(p, at(p, top).head) &&
+         !dated_apart(p, at(p, top).head, c, cuts))
+    top = at(p, top).head;
+  return top;
+}
+
+// The clauses a headline of clause `top` (coordination_top) tells with it: the clauses coordinated
+// with it and the clauses of the same moment hanging on them that have no date of their own.
+std::vector<int> joined_clauses(const Parse& p, int top, int c, const Cuts& cuts) {
+  std::vector<int> group{top};
+  for (std::size_t i = 0; i < group.size(); ++i)
+    for (int d : p.deps[static_cast<std::size_t>(group[i])])
+      if (same_time_conjunct(p, group[i], d) && (p.dominates(d, c) || !dated_apart(p, d, c, cuts)))
+        group.push_back(d);
+  std::vector<int> out(group.begin() + 1, group.end());
+  auto add = [&](int d) {
+    if (simultaneous(p, d) && !p.dominates(d, c) && !dated_apart(p, d, c, cuts)) out.push_back(d);
+  };
+  for (int g : group)
+    for (int d : p.deps[static_cast<std::size_t>(g)]) {
+      add(d);
+      // "was shot on Friday night as he stood in his kitchen", the clause hung on the date.
+      if (cuts.covers(at(p, d)))
+        for (int k : p.deps[static_cast<std::size_t>(d)]) add(k);
+    }
+  return out;
+}
+
+// Whether event noun `v` has a date before it in its own phrase ("the Aug. 7 bombings at the
+// embassies", "the November 1995 assassination of Rabin"), a phrase of its own that tells what it
+// was, and stands in its clause as no subject or object ("in the aftermath of the Aug. 7 bombings
+// at the embassies"): the date is the noun's, not the clause's. (A bare "in the March 3 election"
+// leaves the headline to its clause.)
+bool dated_noun_aside(const Parse& p, int v, const Cuts& cuts) {
+  if (!noun(p, v) || clause_head(p, v) || !has_dep(p, v, Rel::nmod)) return false;
+  // A phrase with its preposition inside an oblique or the object of the clause, through noun
+  // modifiers ("in the aftermath of", "a warning to travellers after"), not inside its subject
+  // ("The tenth debate of the 2016 race").
+  if (!has_dep(p, v, Rel::case_)) return false;
+  for (int x = v;; x = at(p, x).head) {
+    const Rel r = nlp::base(at(p, x).rel);
+    if (at(p, x).head < 0 || (r != Rel::nmod && r != Rel::obl && r != Rel::obj)) return false;
+    if (r == Rel::obl || r == Rel::obj) break;
+  }
+  for (int d : p.deps[static_cast<std::size_t>(v)])
+    if (d < v && cuts.covers(at(p, d))) return true;
+  return false;
+}
+
 }  // namespace
+
+std::vector<int> shared_predicates(const Parse& p, int v, const Cuts& cuts) {
+  std::vector<int> out;
+  if (v < 0 || dated_noun_aside(p, v, cuts)) return out;
+  const int c = clause_of(p, v);
+  if (!clause_head(p, c)) return out;
+  // An event noun shares its date with its clause when it is the object of a light verb ("made
+  // his visit in April") or the event the clause happened at ("spoke at a conference on Tuesday"),
+  // not when it is what the clause is about ("condemned the August bombings").
+  if (v != c && noun(p, v) &&
+      !(at(p, v).head == c && (light_verb(p.word(c)) || nlp::base(at(p, v).rel) == Rel::obl)))
+    return out;
+  // "expects to publish its report in December": the date is the infinitive's alone.
+  if (v != c && !noun(p, v)) return out;
+  auto add = [&](int x) {
+    if (x != v && std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+  };
+  const int top = coordination_top(p, c, cuts);
+  std::vector<int> clauses{top};
+  for (int x : joined_clauses(p, top, c, cuts)) clauses.push_back(x);
+  if (simultaneous(p, c) && at(p, c).head >= 0 && clause_head(p, at(p, c).head) &&
+      !dated_apart(p, at(p, c).head, c, cuts))
+    clauses.push_back(at(p, c).head);  // "killed when two helicopters crashed last February"
+  for (int x : clauses) {
+    add(x);
+    for (int d : p.deps[static_cast<std::size_t>(x)]) {
+      if (!noun(p, d) || !eventive(p.word(d)) || cuts.covers(at(p, d))) continue;
+      const Rel b = nlp::base(at(p, d).rel);
+      // "paid tribute on Tuesday on a whirlwind visit", "said at a news briefing today"; "held
+      // talks on Monday".
+      if (b == Rel::obl || (b == Rel::obj && light_verb(p.word(x)))) add(d);
+    }
+  }
+  return out;
+}
 
 int predicate_of(const Parse& p, int t) {
   if (t < 0) return -1;
@@ -539,26 +755,29 @@ int predicate_of(const Parse& p, int t) {
   return -1;
 }
 
-std::string headline_of(const Parse& p, int v, const Cuts& cuts, const ReferentBefore& before) {
-  if (v < 0) return phrase_of(p, cuts);
-  int c = v;
-  // "plans to open a store in May": the clause of "plans".
-  while (nlp::base(at(p, c).rel) == Rel::xcomp && (at(p, c).xpos == Xpos::VB || at(p, c).xpos == Xpos::VBG) &&
-         at(p, c).head >= 0 && clause_head(p, at(p, c).head))
-    c = at(p, c).head;
-  // "made his second visit to Beijing", "opened an inquiry into the levee failure": an event noun
-  // inside a clause tells that clause.
-  if (!clause_head(p, c)) {
-    int h = at(p, c).head;
-    while (h >= 0 && !clause_head(p, h)) h = at(p, h).head;
-    if (h >= 0) c = h;
-  }
+namespace {
+
+// headline_of; `coordinate`: from the first of the coordinated clauses that share the date.
+std::string clause_headline(const Parse& p, int v, const Cuts& cuts, const ReferentBefore& before, bool coordinate) {
   Builder b(p, cuts);
+  // "in the aftermath of the Aug. 7 bombings": the bombings, not what was done in their aftermath.
+  if (dated_noun_aside(p, v, cuts)) {
+    b.add_phrase(v, -1);
+    shorten(p, b, v);
+    return b.text();
+  }
+  int c = clause_of(p, v);
   if (!clause_head(p, c)) {
     b.add_phrase(c, -1);
     shorten(p, b, c);
     return b.text();
   }
+  // "Six people were killed and 58 injured on Friday": the coordinated clauses the date tells,
+  // from the first.
+  const int own_clause_head = c;
+  if (coordinate) c = coordination_top(p, c, cuts);
+  const std::vector<int> joined = coordinate ? joined_clauses(p, c, own_clause_head, cuts) : std::vector<int>{};
+  b.join(joined);
   b.add(c, true);
   const Rel rel = nlp::base(at(p, c).rel);
   const int head = at(p, c).head;
@@ -590,6 +809,11 @@ std::string headline_of(const Parse& p, int v, const Cuts& cuts, const ReferentB
         if (d < c && p.dominates(d, s)) b.drop(d);
       b.add_phrase(s, -1);
       subject = s;
+    } else if (const int h = at(p, c).head; (rel == Rel::ccomp || rel == Rel::conj) && h >= 0 && h < c) {
+      if (const int hs = stray_subject(p, c, cuts, h, h); hs >= 0) {
+        b.add_phrase(hs, -1);
+        subject = hs;
+      }
     }
   }
   if (subject < 0 && at(p, c).upos == Upos::verb) {
@@ -607,7 +831,7 @@ std::string headline_of(const Parse& p, int v, const Cuts& cuts, const ReferentB
     // the two countries, the chip maker opened"): the headline starts at the subject.
     for (int d : p.deps[static_cast<std::size_t>(c)]) {
       const Rel r = nlp::base(at(p, d).rel);
-      if (d >= subject || (r != Rel::obl && r != Rel::advcl && r != Rel::advmod)) continue;
+      if (d >= subject || (r != Rel::obl && r != Rel::advcl && r != Rel::advmod) || p.dominates(d, v)) continue;
       const int last = last_of(p, d);
       if (last + 1 < subject && p.word(last + 1) == ",") b.drop(d);
     }
@@ -650,8 +874,28 @@ std::string headline_of(const Parse& p, int v, const Cuts& cuts, const ReferentB
         b.replace(pronoun, possessive ? r->text + (r->text.back() == 's' ? "'" : "'s") : r->text);
     }
   }
+  // A headline too long goes without the clauses joined to it (the event still records their
+  // predicates), from the last, but that of the predicate.
+  for (auto it = joined.rbegin(); it != joined.rend() && b.word_count() > kHeadlineWords; ++it)
+    if (!p.dominates(*it, v)) b.drop(*it);
+  // Still too long from the first coordinated clause ("The Kremlin is wary of ... and is unlikely
+  // to allow him on to the ballot next year"): the predicate's own clause.
+  if (c != own_clause_head && b.word_count() > kHeadlineWords) return clause_headline(p, v, cuts, before, false);
+  // A predicate the clause could not keep (an event noun in an aside): its own phrase.
+  if (!b.kept(v) && noun(p, v)) {
+    Builder phrase(p, cuts);
+    phrase.add_phrase(v, -1);
+    shorten(p, phrase, v);
+    return phrase.text();
+  }
   shorten(p, b, c, subject);
   return b.text();
+}
+
+}  // namespace
+
+std::string headline_of(const Parse& p, int v, const Cuts& cuts, const ReferentBefore& before) {
+  return v < 0 ? phrase_of(p, cuts) : clause_headline(p, v, cuts, before, true);
 }
 
 std::string phrase_of(const Parse& p, const Cuts& cuts) {

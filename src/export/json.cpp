@@ -158,6 +158,11 @@ ojson event_json(const Event& e) {
       jm["predicate_start"] = *m.predicate_start;
       jm["predicate_end"] = *m.predicate_end;
     }
+    if (!m.shared_predicates.empty()) {
+      ojson shared = ojson::array();
+      for (const auto& [start, end] : m.shared_predicates) shared.push_back(ojson{{"start", start}, {"end", end}});
+      jm["shared_predicates"] = std::move(shared);
+    }
     // What this mention said itself, when it differs from the event it was merged into.
     if (m.date.bounds && !same_date(m.date, e.date)) jm["date"] = date_json(m.date);
     if (m.headline != e.headline) jm["headline"] = m.headline;
@@ -484,6 +489,11 @@ Timeline read_timeline(const std::string& json_text) {
       if (jm.contains("predicate_start") || jm.contains("predicate_end")) {
         m.predicate_start = count_field(jm, "predicate_start");
         m.predicate_end = count_field(jm, "predicate_end");
+      }
+      if (jm.contains("shared_predicates")) {
+        const ojson& shared = jm.at("shared_predicates");
+        if (!shared.is_array()) throw std::runtime_error("timeline: shared_predicates must be an array");
+        for (const auto& js : shared) m.shared_predicates.emplace_back(count_field(js, "start"), count_field(js, "end"));
       }
       m.date = jm.contains("date") ? date_from_json(jm.at("date"), e.id) : e.date;
       m.headline = jm.contains("headline") ? text_field(jm, "headline") : e.headline;

@@ -38,7 +38,7 @@ auto date_key(const TemporalValue& v) {
 
 auto mention_key(const EventMention& m) {
   return std::tie(m.doc, m.start, m.timex_start, m.timex_end, m.end, m.timex, m.headline, m.text, m.predicate_start,
-                  m.predicate_end);
+                  m.predicate_end, m.shared_predicates);
 }
 
 // One mention with everything it said: the unit that merging clusters.

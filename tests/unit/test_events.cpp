@@ -381,4 +381,67 @@ BOOST_AUTO_TEST_CASE(the_same_day_takes_the_last_day_narrated_across_paragraphs)
   BOOST_TEST(e->date.timex == "2025-04-17");
 }
 
+// The words of the predicates a date tells beyond its own (EventMention::shared_predicates).
+std::vector<std::string> shared_words(const std::string& text, const Event& e) {
+  std::vector<std::string> out;
+  for (const auto& [start, end] : e.mentions.front().shared_predicates) out.push_back(text.substr(start, end - start));
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(a_date_tells_the_clauses_that_share_it) {
+  auto told = [](const std::string& text, const std::string& headline, std::vector<std::string> shared) {
+    const Timeline t = build_one(text);
+    const Event* e = find(t, headline);
+    BOOST_REQUIRE_MESSAGE(e, text + " -> " + headlines(t));
+    BOOST_TEST(shared_words(text, *e) == shared, text);
+  };
+  // Coordinated verbs without a date of their own share it, from the first.
+  told("The minister resigned and was replaced on Monday.", "The minister resigned and was replaced", {"resigned"});
+  told("Police raided two homes on Sunday and searched for a suspect.", "Police raided two homes and searched for a suspect",
+       {"searched"});
+  told("Delta issued new shares to Swissair during the quarter and repurchased 1.1 million shares.",
+       "Delta issued new shares to Swissair and repurchased 1.1 million shares", {"repurchased"});
+  // Not the verb an infinitive hangs on, one that has a date of its own, a subject of its own,
+  // another tense, or no conjunction.
+  told("The board expects to publish its report in December.", "The board expects to publish its report", {});
+  told("The shop was rebuilt and opens on Monday.", "The shop opens", {});
+  told("Prices rose in March, helped by demand.", "Prices rose", {});
+  told("Residents were evacuated on Saturday and returned home on Sunday.", "Residents were evacuated", {});
+  told("Residents were evacuated on Saturday and returned home on Sunday.", "Residents returned home", {});
+  // A clause of the same moment ("as", "when", "while"), even hung on the date by the parser.
+  told("The doctor was shot on Friday night as he stood in his kitchen.", "The doctor was shot as he stood in his kitchen",
+       {"stood"});
+  // The event noun of a light verb, an event at which it happened.
+  told("The two leaders held talks on Monday.", "The two leaders held talks", {"talks"});
+  told("Lindqvist spoke at a news conference on Tuesday.", "Lindqvist spoke at a news conference", {"spoke"});
+}
+
+BOOST_AUTO_TEST_CASE(an_event_noun_keeps_its_date_and_its_place_in_the_headline) {
+  // A date before an event noun that is no subject or object of its clause dates the noun, not
+  // what was done around it.
+  const Timeline t = build_one("The agency issued a warning to travellers after the March 3 bombings in the capital.");
+  const Event* e = find(t, "The bombings in the capital");
+  BOOST_REQUIRE_MESSAGE(e, headlines(t));
+  BOOST_TEST(e->date.timex == "2025-03-03");
+  // A subject or object keeps its clause, which does not share its date: "condemned the March 3
+  // bombings" was later.
+  for (const char* text : {"The mayor won the March 3 election.", "The mayor condemned the March 3 bombings."}) {
+    const Timeline n = build_one(text);
+    BOOST_REQUIRE_MESSAGE(n.events.size() == 2, headlines(n));
+    const Event& march = n.events.front();
+    BOOST_TEST(march.headline.starts_with("The mayor"), headlines(n));
+    BOOST_TEST(march.mentions.front().shared_predicates.empty(), headlines(n));
+  }
+  // The phrase of the predicate stays when it sets the scene ("During his speech").
+  BOOST_TEST(cut("During his speech on Wednesday, the mayor praised the firefighters.", "Wednesday") ==
+             "During his speech, the mayor praised the firefighters");
+}
+
+BOOST_AUTO_TEST_CASE(a_clause_after_and_is_no_part_of_the_clause_before) {
+  // The parser hangs "4,000 people" on "Saturday" and "evacuated" on "began" as what it said: each
+  // date keeps its own clause, and the second finds its subject again.
+  check_told({{"Flooding began on Saturday and 4,000 people had been evacuated by Tuesday night.", "Flooding began",
+               "4,000 people had been evacuated"}});
+}
+
 BOOST_AUTO_TEST_SUITE_END()
