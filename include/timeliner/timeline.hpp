@@ -31,8 +31,8 @@ struct EventMention {
   // the document; absent when there is none (the publication, a sentence with no verb).
   std::optional<std::size_t> predicate_start, predicate_end;
   // The other predicates whose time the date also tells, [start, end) code points in the document:
-  // "killed" and "injured" in "Six people were killed and 58 injured on Friday" (predicate
-  // "injured"), "stood" in "was shot on Friday as he stood in his kitchen".
+  // "resigned" in "The minister resigned and was replaced on Monday" (predicate
+  // "replaced"), "stood" in "was shot on Friday as he stood in his kitchen".
   std::vector<std::pair<std::size_t, std::size_t>> shared_predicates;
 };
 

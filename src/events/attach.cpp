@@ -200,8 +200,10 @@ struct Builder {
       m.predicate_end = *m.predicate_start + count_code_points(text.substr(predicate->begin, predicate->end - predicate->begin));
     }
     for (const Span& word : shared) {
-      const std::size_t start = sentence_cp + count_code_points(text.substr(sentence.begin, word.begin - sentence.begin));
-      m.shared_predicates.emplace_back(start, start + count_code_points(text.substr(word.begin, word.end - word.begin)));
+      const std::size_t start =
+          sentence_cp + count_code_points(text.substr(sentence.begin, word.begin - sentence.begin));
+      m.shared_predicates.emplace_back(start,
+                                       start + count_code_points(text.substr(word.begin, word.end - word.begin)));
     }
     e.mentions.push_back(std::move(m));
     return e;

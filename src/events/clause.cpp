@@ -296,7 +296,7 @@ class Builder {
           std::find(cuts_.predicates.begin(), cuts_.predicates.end(), d) != cuts_.predicates.end())
         continue;
       if (top) {
-        // A clause the date also tells ("were killed and 58 injured", "as he stood in his kitchen"),
+        // A clause the date also tells ("resigned and was replaced", "as he stood in his kitchen"),
         // told as a clause of its own, with the word that joins it.
         if (joined(d)) {
           add_joined(d);
@@ -548,7 +548,6 @@ int antecedent(const Parse& p, int r) {
   return noun(p, i) ? i : -1;
 }
 
-
 // The clause that tells predicate `v`: its own, that of the verb it is the infinitive of ("plans to
 // open a store in May": "plans"), or, for an event noun, the clause it stands in ("made his second
 // visit to Beijing", "opened an inquiry into the levee failure").
@@ -583,10 +582,11 @@ bool simultaneous(const Parse& p, int d) {
 // A verb whose object names the event: "made an announcement", "held talks", "paid a visit".
 bool light_verb(std::string_view word) {
   static constexpr std::array<std::string_view, 40> kForms = {
-      "make",    "makes",   "made",     "making",  "hold",    "holds",    "held",     "holding", "give",    "gives",
-      "gave",    "given",   "giving",   "take",    "takes",   "took",     "taken",    "taking",  "pay",     "pays",
-      "paid",    "paying",  "conduct",  "conducts", "conducted", "conducting", "stage", "stages",  "staged",  "staging",
-      "deliver", "delivers", "delivered", "delivering", "attend", "attends", "attended", "attending", "host", "hosted"};
+      "make",      "makes",      "made",   "making",  "hold",     "holds",     "held",    "holding",
+      "give",      "gives",      "gave",   "given",   "giving",   "take",      "takes",   "took",
+      "taken",     "taking",     "pay",    "pays",    "paid",     "paying",    "conduct", "conducts",
+      "conducted", "conducting", "stage",  "stages",  "staged",   "staging",   "deliver", "delivers",
+      "delivered", "delivering", "attend", "attends", "attended", "attending", "host",    "hosted"};
   return in(kForms, lower(word));
 }
 
@@ -608,7 +608,7 @@ bool dated_apart(const Parse& p, int x, int c, const Cuts& cuts) {
 
 // A clause's time as its verb group tells it: past ("resigned", "was replaced", "had met"), present
 // ("opens", "is scheduled"), future ("will open", "would run"), or unknown (a participle whose
-// auxiliary is shared: "58 injured").
+// auxiliary is shared: "were killed and injured").
 enum class Tense : std::uint8_t { unknown, past, present, future };
 
 Tense tense_of(const Parse& p, int x) {
@@ -657,8 +657,7 @@ std::vector<int> joined_clauses(const Parse& p, int top, int c, const Cuts& cuts
   std::vector<int> group{top};
   for (std::size_t i = 0; i < group.size(); ++i)
     for (int d : p.deps[static_cast<std::size_t>(group[i])])
-      if (same_time_conjunct(p, group[i], d) && (p.dominates(d, c) || !dated_apart(p, d, c, cuts)))
-        group.push_back(d);
+      if (same_time_conjunct(p, group[i], d) && (p.dominates(d, c) || !dated_apart(p, d, c, cuts))) group.push_back(d);
   std::vector<int> out(group.begin() + 1, group.end());
   auto add = [&](int d) {
     if (simultaneous(p, d) && !p.dominates(d, c) && !dated_apart(p, d, c, cuts)) out.push_back(d);
@@ -704,8 +703,7 @@ std::vector<int> shared_predicates(const Parse& p, int v, const Cuts& cuts) {
   // An event noun shares its date with its clause when it is the object of a light verb ("made
   // his visit in April") or the event the clause happened at ("spoke at a conference on Tuesday"),
   // not when it is what the clause is about ("condemned the August bombings").
-  if (v != c && noun(p, v) &&
-      !(at(p, v).head == c && (light_verb(p.word(c)) || nlp::base(at(p, v).rel) == Rel::obl)))
+  if (v != c && noun(p, v) && !(at(p, v).head == c && (light_verb(p.word(c)) || nlp::base(at(p, v).rel) == Rel::obl)))
     return out;
   // "expects to publish its report in December": the date is the infinitive's alone.
   if (v != c && !noun(p, v)) return out;
@@ -772,7 +770,7 @@ std::string clause_headline(const Parse& p, int v, const Cuts& cuts, const Refer
     shorten(p, b, c);
     return b.text();
   }
-  // "Six people were killed and 58 injured on Friday": the coordinated clauses the date tells,
+  // "The minister resigned and was replaced on Monday": the coordinated clauses the date tells,
   // from the first.
   const int own_clause_head = c;
   if (coordinate) c = coordination_top(p, c, cuts);

@@ -51,19 +51,21 @@ struct Cuts {
   bool covers(const nlp::Word& w) const;
 };
 
-// The other predicates whose time the date of predicate `v` also tells: the clauses coordinated with it ("Six people were killed and 58 injured on Friday"),
-// clauses of the same moment ("was shot on Friday as he stood in his kitchen", "headed to East
-// Africa on Tuesday, seeking to demonstrate support"; "killed when two helicopters crashed last
-// February"), an event noun it happened at ("paid tribute on Tuesday on a whirlwind visit") and
-// the object of a light verb ("held talks on Monday"); none that has a date of its own
-// (`cuts.predicates`). The headline of `v` tells the clauses among them.
+// The other predicates whose time the date of predicate `v` also tells: the verb phrases
+// coordinated with it ("The minister resigned and was replaced on Monday"), clauses of the same
+// moment ("was shot on Friday as he stood in his kitchen", "headed to East Africa on Tuesday,
+// seeking to demonstrate support"; "killed when two helicopters crashed last February"), an event
+// noun it happened at ("paid tribute on Tuesday on a whirlwind visit") and the object of a light
+// verb ("held talks on Monday"); none that has a date of its own (`cuts.predicates`). The headline
+// of `v` tells the clauses among them while it fits.
 std::vector<int> shared_predicates(const Parse& p, int v, const Cuts& cuts);
 
 // The headline of the event of predicate `v`: its clause (subject, auxiliaries and negation,
 // particles, objects and the complements that make it readable), without the cut words, without
 // attributions ("officials said", "according to..."), adverbial and coordinated clauses (but those
-// that share its date: shared_predicates), labels and punctuation, at most twelve words. A subject pronoun is replaced by `before` (the subject of the
-// sentence before) or by the subject of its own sentence's main clause, when it fits.
+// that share its date: shared_predicates), labels and punctuation, at most twelve words. A subject
+// pronoun is replaced by `before` (the subject of the sentence before) or by the subject of its own
+// sentence's main clause, when it fits.
 // `before` is asked only when a pronoun needs it.
 using ReferentBefore = std::function<std::optional<Referent>()>;
 std::string headline_of(const Parse& p, int v, const Cuts& cuts, const ReferentBefore& before);

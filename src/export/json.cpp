@@ -493,7 +493,8 @@ Timeline read_timeline(const std::string& json_text) {
       if (jm.contains("shared_predicates")) {
         const ojson& shared = jm.at("shared_predicates");
         if (!shared.is_array()) throw std::runtime_error("timeline: shared_predicates must be an array");
-        for (const auto& js : shared) m.shared_predicates.emplace_back(count_field(js, "start"), count_field(js, "end"));
+        for (const auto& js : shared)
+          m.shared_predicates.emplace_back(count_field(js, "start"), count_field(js, "end"));
       }
       m.date = jm.contains("date") ? date_from_json(jm.at("date"), e.id) : e.date;
       m.headline = jm.contains("headline") ? text_field(jm, "headline") : e.headline;

@@ -397,8 +397,8 @@ BOOST_AUTO_TEST_CASE(a_date_tells_the_clauses_that_share_it) {
   };
   // Coordinated verbs without a date of their own share it, from the first.
   told("The minister resigned and was replaced on Monday.", "The minister resigned and was replaced", {"resigned"});
-  told("Police raided two homes on Sunday and searched for a suspect.", "Police raided two homes and searched for a suspect",
-       {"searched"});
+  told("Police raided two homes on Sunday and searched for a suspect.",
+       "Police raided two homes and searched for a suspect", {"searched"});
   told("Delta issued new shares to Swissair during the quarter and repurchased 1.1 million shares.",
        "Delta issued new shares to Swissair and repurchased 1.1 million shares", {"repurchased"});
   // Not the verb an infinitive hangs on, one that has a date of its own, a subject of its own,
@@ -409,8 +409,8 @@ BOOST_AUTO_TEST_CASE(a_date_tells_the_clauses_that_share_it) {
   told("Residents were evacuated on Saturday and returned home on Sunday.", "Residents were evacuated", {});
   told("Residents were evacuated on Saturday and returned home on Sunday.", "Residents returned home", {});
   // A clause of the same moment ("as", "when", "while"), even hung on the date by the parser.
-  told("The doctor was shot on Friday night as he stood in his kitchen.", "The doctor was shot as he stood in his kitchen",
-       {"stood"});
+  told("The doctor was shot on Friday night as he stood in his kitchen.",
+       "The doctor was shot as he stood in his kitchen", {"stood"});
   // The event noun of a light verb, an event at which it happened.
   told("The two leaders held talks on Monday.", "The two leaders held talks", {"talks"});
   told("Lindqvist spoke at a news conference on Tuesday.", "Lindqvist spoke at a news conference", {"spoke"});
