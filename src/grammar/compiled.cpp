@@ -529,24 +529,27 @@ Compiled::Compiled(const PrecomputedGrammar& parsed, const PrecomputedIndex* pre
     : id_(++grammar_counter), longest_number_phrase_(parsed.longest_number_phrase) {
   std::vector<const Vocab*> vocabs;
   for (const auto& v : parsed.vocabularies) {
-    Vocab& vocab = vocabs_[std::string(v.name)];
-    vocab.name = v.name;
-    vocab.field = v.field;
+    Vocab& vocab = vocabs_[std::string(parsed[v.name])];
+    vocab.name = parsed[v.name];
+    vocab.field = parsed[v.field];
     vocab.cased = v.cased;
-    vocab.values.reserve(v.entries.size() / 2);
-    for (std::size_t i = 0; i + 1 < v.entries.size(); i += 2) vocab.values.emplace(v.entries[i], v.entries[i + 1]);
+    const auto entries = parsed(parsed.words, v.entries);
+    vocab.values.reserve(entries.size() / 2);
+    for (std::size_t i = 0; i + 1 < entries.size(); i += 2)
+      vocab.values.emplace(parsed[entries[i]], parsed[entries[i + 1]]);
     vocabs.push_back(&vocab);
   }
   rules_.reserve(parsed.rules.size());
   for (const auto& r : parsed.rules) {
     Rule rule;
-    rule.source_line = r.source_line;
+    const std::string_view line = parsed[r.source_line];
+    rule.source_line = line;
     bool case_sensitive = false;
-    if (auto wrong = read_rule_head(r.source_line, rule, case_sensitive)) throw std::logic_error("grammar: " + *wrong);
-    rule.pattern = r.pattern;
-    for (const auto& c : r.captures) {
+    if (auto wrong = read_rule_head(line, rule, case_sensitive)) throw std::logic_error("grammar: " + *wrong);
+    rule.pattern = parsed[r.pattern];
+    for (const auto& c : parsed(parsed.slots, r.captures)) {
       Capture cap;
-      cap.field = c.field;
+      cap.field = parsed[c.field];
       cap.parser = c.parser;
       cap.vocab = c.vocab >= 0 ? vocabs.at(static_cast<std::size_t>(c.vocab)) : nullptr;
       rule.has_span = rule.has_span || cap.field == "=";
@@ -554,7 +557,7 @@ Compiled::Compiled(const PrecomputedGrammar& parsed, const PrecomputedIndex* pre
     }
     rules_.push_back(std::move(rule));
   }
-  for (const auto& d : parsed.definitions) laid_out_definitions_.emplace(d.name, d.pattern);
+  for (const auto& d : parsed.definitions) laid_out_definitions_.emplace(parsed[d.name], parsed[d.pattern]);
   adopt(parsed.source_hash, precomputed, scan);
 }
 

@@ -90,30 +90,48 @@ struct Line;  // a line of grammar source, for error messages
 
 // A grammar as its parse leaves it, laid out by the build for the bundled grammar
 // (src/grammar/keygen.cpp) so that start-up parses nothing: its vocabularies (their normalised words
-// and values) and its rules (source line, expanded pattern, captures).
+// and values) and its rules (source line, expanded pattern, captures). Its tables hold no pointers:
+// every string is a Text, a piece of the one string `text`, and every list a range of a flat table,
+// so the tables need no relocation at load time (they stay in read-only pages the program shares,
+// never written by the dynamic loader).
 struct PrecomputedGrammar {
+  struct Text {
+    std::uint32_t offset = 0, length = 0;  // in `text`
+  };
+  struct Range {
+    std::uint32_t first = 0, count = 0;  // elements of a flat table
+  };
   struct Vocabulary {
-    std::string_view name, field;
+    Text name, field;
     bool cased = false;
-    std::span<const std::string_view> entries;  // word, value, word, value...
+    Range entries;  // of `words`: word, value, word, value...
   };
   struct Slot {
-    std::string_view field;
+    Text field;
     SlotParser parser = SlotParser::table;
     int vocab = -1;  // index into `vocabularies`, or -1
   };
   struct RuleLines {
-    std::string_view source_line, pattern;
-    std::span<const Slot> captures;
+    Text source_line, pattern;
+    Range captures;  // of `slots`
+  };
+  struct Definition {
+    Text name, pattern;  // Compiled::definition() of a definition without slots
   };
   std::uint64_t source_hash = 0;  // source_hash() of the source it was parsed from
   std::size_t longest_number_phrase = 1;
+  std::string_view text;  // every string of the tables below (each once), one after the other
   std::span<const Vocabulary> vocabularies;
+  std::span<const Text> words;
   std::span<const RuleLines> rules;
-  struct Definition {
-    std::string_view name, pattern;  // Compiled::definition() of a definition without slots
-  };
+  std::span<const Slot> slots;
   std::span<const Definition> definitions;
+
+  std::string_view operator[](Text t) const { return text.substr(t.offset, t.length); }
+  template <typename T>
+  std::span<const T> operator()(std::span<const T> table, Range r) const {
+    return table.subspan(r.first, r.count);
+  }
 };
 
 // The index of start keys of the rules, with the words they require (prefix.hpp).

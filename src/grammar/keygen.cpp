@@ -67,77 +67,79 @@ void write_literal(std::ostream& out, std::string_view text) {
   out << '"';
 }
 
+// The strings of the laid-out grammar, one after the other in one string (each string once), as
+// PrecomputedGrammar::Text pieces of it: tables of these need no relocation.
+class TextPool {
+ public:
+  // `piece` as "{offset, length}".
+  std::string add(std::string_view piece) {
+    auto [it, added] = offsets_.try_emplace(std::string(piece), static_cast<std::uint32_t>(text_.size()));
+    if (added) text_ += piece;
+    return "{" + std::to_string(it->second) + ", " + std::to_string(piece.size()) + "}";
+  }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+  std::map<std::string, std::uint32_t, std::less<>> offsets_;
+};
+
 // The grammar as its parse left it (PrecomputedGrammar, compiled.hpp).
 void write_parse(std::ostream& out, const timeliner::grammar::Compiled& grammar) {
   using namespace timeliner::grammar;
-  out << "namespace {\nusing namespace std::string_view_literals;\n";
+  TextPool pool;
+  std::ostringstream vocabularies, words, slots, rule_lines, definitions;
   std::map<const Vocab*, int> vocab_index;
-  int v = 0;
+  std::size_t word_count = 0, slot_count = 0, definition_count = 0;
   for (const auto& [name, vocab] : grammar.vocabularies()) {
-    vocab_index[&vocab] = v;
+    vocab_index.emplace(&vocab, static_cast<int>(vocab_index.size()));
     std::vector<std::pair<std::string, std::string>> entries(vocab.values.begin(), vocab.values.end());
     std::sort(entries.begin(), entries.end());
-    out << "constexpr std::string_view kWords" << v << "[] = {";
-    for (const auto& [word, value] : entries) {
-      out << "\n    ";
-      write_literal(out, word);
-      out << "sv, ";
-      write_literal(out, value);
-      out << "sv,";
-    }
-    if (entries.empty()) out << "\"\"sv";
-    out << "};\n";
-    ++v;
+    vocabularies << "    {" << pool.add(vocab.name) << ", " << pool.add(vocab.field) << ", "
+                 << (vocab.cased ? "true" : "false") << ", {" << word_count << ", " << entries.size() * 2 << "}},\n";
+    for (const auto& [word, value] : entries) words << "    " << pool.add(word) << ", " << pool.add(value) << ",\n";
+    word_count += entries.size() * 2;
   }
-  out << "constexpr PrecomputedGrammar::Vocabulary kVocabularies[] = {\n";
-  v = 0;
-  for (const auto& [name, vocab] : grammar.vocabularies()) {
-    out << "    {";
-    write_literal(out, vocab.name);
-    out << "sv, ";
-    write_literal(out, vocab.field);
-    out << "sv, " << (vocab.cased ? "true" : "false") << ", {kWords" << v << ", " << vocab.values.size() * 2 << "}},\n";
-    ++v;
+  for (const Rule& rule : grammar.rules()) {
+    rule_lines << "    {" << pool.add(rule.source_line) << ", " << pool.add(rule.pattern) << ", {" << slot_count << ", "
+               << rule.captures.size() << "}},\n";
+    for (const Capture& c : rule.captures)
+      slots << "    {" << pool.add(c.field) << ", static_cast<SlotParser>(" << static_cast<int>(c.parser) << "), "
+            << (c.vocab ? vocab_index.at(c.vocab) : -1) << "},\n";
+    slot_count += rule.captures.size();
   }
-  out << "};\n";
-  const auto& rules = grammar.rules();
-  for (std::size_t r = 0; r < rules.size(); ++r) {
-    out << "constexpr PrecomputedGrammar::Slot kSlots" << r << "[] = {";
-    for (const Capture& c : rules[r].captures) {
-      out << "{";
-      write_literal(out, c.field);
-      out << "sv, static_cast<SlotParser>(" << static_cast<int>(c.parser) << "), "
-          << (c.vocab ? vocab_index.at(c.vocab) : -1) << "}, ";
-    }
-    if (rules[r].captures.empty()) out << "{}";
-    out << "};\n";
-  }
-  out << "constexpr PrecomputedGrammar::RuleLines kRuleLines[] = {\n";
-  for (std::size_t r = 0; r < rules.size(); ++r) {
-    out << "    {";
-    write_literal(out, rules[r].source_line);
-    out << "sv,\n     ";
-    write_literal(out, rules[r].pattern);
-    out << "sv, {kSlots" << r << ", " << rules[r].captures.size() << "}},\n";
-  }
-  out << "};\n";
   // The definitions code tests text with (Compiled::definition()), those without slots.
-  out << "constexpr PrecomputedGrammar::Definition kDefinitions[] = {\n";
-  std::size_t definitions = 0;
   for (std::string_view name : grammar.definition_names()) {
     const std::string pattern = grammar.definition(name);
     if (pattern.empty()) continue;
-    out << "    {";
-    write_literal(out, name);
-    out << "sv, ";
-    write_literal(out, pattern);
-    out << "sv},\n";
-    ++definitions;
+    definitions << "    {" << pool.add(name) << ", " << pool.add(pattern) << "},\n";
+    ++definition_count;
   }
-  if (definitions == 0) out << "    {}\n";
-  out << "};\n}  // namespace\n"
+  // A table of each kind, with one element more (an empty one): none is empty.
+  out << "namespace {\nusing Parse = PrecomputedGrammar;\n"
+      << "constexpr Parse::Vocabulary kVocabularies[] = {\n"
+      << vocabularies.str() << "    {}};\n"
+      << "constexpr Parse::Text kWords[] = {\n"
+      << words.str() << "    {}};\n"
+      << "constexpr Parse::RuleLines kRuleLines[] = {\n"
+      << rule_lines.str() << "    {}};\n"
+      << "constexpr Parse::Slot kCaptures[] = {\n"
+      << slots.str() << "    {}};\n"
+      << "constexpr Parse::Definition kDefinitions[] = {\n"
+      << definitions.str() << "    {}};\n"
+      << "constexpr char kText[] =";
+  const std::string& text = pool.text();
+  constexpr std::size_t kLine = 100;
+  for (std::size_t i = 0; i < text.size(); i += kLine) {
+    out << "\n    ";
+    write_literal(out, std::string_view(text).substr(i, kLine));
+  }
+  if (text.empty()) out << " \"\"";
+  out << ";\n}  // namespace\n"
       << "const PrecomputedGrammar kEnglishGrammar{" << source_hash(kEnglishSource) << "ull, "
-      << grammar.longest_number_phrase() << ", kVocabularies, kRuleLines, {kDefinitions, " << definitions << "}};\n";
+      << grammar.longest_number_phrase() << ", {kText, " << text.size() << "}, {kVocabularies, "
+      << grammar.vocabularies().size() << "}, {kWords, " << word_count << "}, {kRuleLines, " << grammar.rules().size()
+      << "}, {kCaptures, " << slot_count << "}, {kDefinitions, " << definition_count << "}};\n";
 }
 
 // The index of start keys.
