@@ -13,6 +13,8 @@
 #include <iterator>
 #include <map>
 #include <string>
+#include <tuple>
+#include <utility>
 
 namespace timeliner {
 namespace {
@@ -195,16 +197,14 @@ struct Builder {
     m.date = e.date;
     m.headline = e.headline;
     m.text = e.text;
-    if (predicate) {
-      m.predicate_start = sentence_cp + count_code_points(text.substr(sentence.begin, predicate->begin - sentence.begin));
-      m.predicate_end = *m.predicate_start + count_code_points(text.substr(predicate->begin, predicate->end - predicate->begin));
-    }
-    for (const Span& word : shared) {
+    // A word of the sentence in code points of the document: [start, end).
+    auto code_points = [&](Span word) {
       const std::size_t start =
           sentence_cp + count_code_points(text.substr(sentence.begin, word.begin - sentence.begin));
-      m.shared_predicates.emplace_back(start,
-                                       start + count_code_points(text.substr(word.begin, word.end - word.begin)));
-    }
+      return std::pair{start, start + count_code_points(text.substr(word.begin, word.end - word.begin))};
+    };
+    if (predicate) std::tie(m.predicate_start, m.predicate_end) = code_points(*predicate);
+    for (const Span& word : shared) m.shared_predicates.push_back(code_points(word));
     e.mentions.push_back(std::move(m));
     return e;
   }
