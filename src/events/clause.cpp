@@ -19,52 +19,21 @@ using nlp::Xpos;
 
 constexpr std::size_t kHeadlineWords = 12;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using words::lower;
 
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-// Nouns that name something that happens: "the election", "his visit", "Thursday's meeting".
+// Nouns that name something that happens: "the election", "his visit", "Thursday's meeting", and
+// long nouns of an act: "the acquisition", "his removal".
 bool eventive(std::string_view word) {
-  static constexpr std::array<std::string_view, 96> kList = {
-      "attack",   "visit",     "trip",      "talks",      "talk",      "vote",      "war",        "crash",
-      "summit",   "strike",    "protest",   "raid",       "storm",     "fire",      "flood",      "earthquake",
-      "quake",    "match",     "game",      "race",       "launch",    "release",   "debut",      "death",
-      "birth",    "wedding",   "ceremony",  "concert",    "festival",  "conference", "deal",      "sale",
-      "merger",   "takeover",  "ruling",    "verdict",    "trial",     "hearing",   "speech",     "interview",
-      "tour",     "meeting",   "election",  "poll",       "referendum", "coup",     "revolution", "invasion",
-      "bombing",  "shooting",  "killing",   "murder",     "arrest",    "rally",     "march",      "riot",
-      "explosion", "blast",    "outbreak",  "collapse",   "crisis",    "fight",     "battle",     "campaign",
-      "visit",    "move",      "decision",  "announcement", "statement", "report",  "call",       "session",
-      "opening",  "closing",   "bid",       "offer",      "agreement", "accord",    "treaty",     "ban",
-      "cut",      "rise",      "fall",      "drop",       "jump",      "surge",     "increase",   "decline",
-      "resignation", "appointment", "departure", "arrival", "return",  "win",       "loss",       "defeat"};
   const std::string w = lower(word);
-  if (in(kList, w)) return true;
-  // "-tion", "-ment", "-sion", "-ure", "-al" of an act: "the acquisition", "his removal".
-  static constexpr std::array<std::string_view, 7> kSuffixes = {"tion", "sion", "ment", "ance", "ence", "ure", "ings"};
+  if (words::in(words::List::eventive_nouns, w)) return true;
   if (w.size() > 6)
-    for (std::string_view s : kSuffixes)
-      if (w.ends_with(s)) return true;
-  static constexpr std::array<std::string_view, 10> kAl = {"arrival", "approval", "removal",  "dismissal", "renewal",
-                                                           "burial",  "survival", "proposal", "withdrawal", "funeral"};
-  return in(kAl, w);
+    for (const std::string& e : words::entries(words::List::eventive_endings))
+      if (w.ends_with(e)) return true;
+  return false;
 }
 
 // Adverbs that tie a clause to its neighbours or to time, no part of what happened.
-bool connective_adverb(std::string_view word) {
-  static constexpr std::array<std::string_view, 22> kList = {
-      "also",       "however",    "meanwhile", "then",      "now",          "reportedly", "allegedly", "finally",
-      "eventually", "later",      "earlier",   "recently",  "previously",   "subsequently", "currently", "thereafter",
-      "instead",    "initially",  "ultimately", "early",    "late",         "since"};
-  return in(kList, lower(word));
-}
+bool connective_adverb(std::string_view word) { return words::in(words::List::connective_adverbs, lower(word)); }
 
 bool is_pronoun_subject(std::string_view w) {
   const std::string l = lower(w);
@@ -178,8 +147,8 @@ bool aside(Rel r) {
 bool function_word(Rel r) {
   const Rel b = nlp::base(r);
   return b == Rel::case_ || b == Rel::det || b == Rel::amod || b == Rel::advmod || b == Rel::nummod ||
-         b == Rel::compound || b == Rel::flat || b == Rel::punct || b == Rel::cc || b == Rel::fixed ||
-         b == Rel::mark || b == Rel::nmod || b == Rel::conj || b == Rel::appos;
+         b == Rel::compound || b == Rel::flat || b == Rel::punct || b == Rel::cc || b == Rel::fixed || b == Rel::mark ||
+         b == Rel::nmod || b == Rel::conj || b == Rel::appos;
 }
 
 // The first word of the subtree of `x`, punctuation aside.
@@ -396,8 +365,8 @@ class Builder {
       for (const auto& [x, text] : replaced_)
         if (x == i) t = text;
       // Glued to the word before when the text has no space between them ("do" "n't", "U.S." ",").
-      const bool adjacent = (last == i - 1 && at(p_, i - 1).end == w.begin) ||
-                            (last >= 0 && (form == "," || form == ";" || form == ":"));
+      const bool adjacent =
+          (last == i - 1 && at(p_, i - 1).end == w.begin) || (last >= 0 && (form == "," || form == ";" || form == ":"));
       out.push_back(std::move(t));
       glue.push_back(adjacent);
       last = i;
@@ -411,7 +380,8 @@ class Builder {
     std::vector<std::string> toks = tokens(&glue);
     // No punctuation at either end.
     auto punct_token = [](const std::string& t) {
-      return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::ispunct(static_cast<unsigned char>(c)); });
+      return !t.empty() &&
+             std::all_of(t.begin(), t.end(), [](char c) { return std::ispunct(static_cast<unsigned char>(c)); });
     };
     std::size_t b = 0, e = toks.size();
     while (b < e && punct_token(toks[b])) ++b;
@@ -421,7 +391,8 @@ class Builder {
     for (std::size_t k = b; k < e; ++k) {
       if (!punct_token(toks[k]) && !glue[k]) ++words;
       if (words > kHeadlineWords) {
-        while (!out.empty() && (std::ispunct(static_cast<unsigned char>(out.back())) || out.back() == ' ')) out.pop_back();
+        while (!out.empty() && (std::ispunct(static_cast<unsigned char>(out.back())) || out.back() == ' '))
+          out.pop_back();
         out += "...";
         break;
       }
@@ -580,15 +551,7 @@ bool simultaneous(const Parse& p, int d) {
 }
 
 // A verb whose object names the event: "made an announcement", "held talks", "paid a visit".
-bool light_verb(std::string_view word) {
-  static constexpr std::array<std::string_view, 40> kForms = {
-      "make",      "makes",      "made",   "making",  "hold",     "holds",     "held",    "holding",
-      "give",      "gives",      "gave",   "given",   "giving",   "take",      "takes",   "took",
-      "taken",     "taking",     "pay",    "pays",    "paid",     "paying",    "conduct", "conducts",
-      "conducted", "conducting", "stage",  "stages",  "staged",   "staging",   "deliver", "delivers",
-      "delivered", "delivering", "attend", "attends", "attended", "attending", "host",    "hosted"};
-  return in(kForms, lower(word));
-}
+bool light_verb(std::string_view word) { return words::in(words::List::light_verbs, lower(word)); }
 
 // Whether `x` (a clause of the sentence other than clause `c`) tells a date of its own: it is,
 // or holds, the predicate of another date (`cuts.predicates`), not through a clause coordinated
@@ -940,10 +903,11 @@ bool perfect(const Parse& p, int v) {
 bool changes_date(const Parse& p, int t) {
   int v = predicate_of(p, t);
   for (int round = 0; round < 2 && v >= 0; ++round) {
-    if (words::is_change_word(lower(p.word(v)))) return true;
+    if (words::in(words::List::change_words, lower(p.word(v)))) return true;
     for (int d : p.deps[static_cast<std::size_t>(v)]) {
       const Rel b = nlp::base(at(p, d).rel);
-      if ((b == Rel::compound || b == Rel::advmod) && words::is_change_word(lower(p.word(d)))) return true;
+      if ((b == Rel::compound || b == Rel::advmod) && words::in(words::List::change_words, lower(p.word(d))))
+        return true;
     }
     // An event noun ("the launch of its phone from March"): the verb above it.
     if (clause_head(p, v)) break;
@@ -978,7 +942,8 @@ Span preamble(std::string_view s) {
   for (bool more = true; more;) {
     more = false;
     skip_spaces();
-    for (std::string_view b : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xAA", "*", "-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    for (std::string_view b :
+         {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xAA", "*", "-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
       if (s.substr(i, b.size()) == b && i + b.size() < s.size() && s[i + b.size()] == ' ') {
         i += b.size();
         more = true;
@@ -1001,10 +966,7 @@ Span preamble(std::string_view s) {
       if (c == '.' || c == ';' || (c == ',' && words > 0)) break;
       ++j;
     }
-    static constexpr std::array<std::string_view, 8> kLabels = {"Context,", "Details,", "Background,", "Why it matters,",
-                                                                 "The big picture,", "Yes, but,", "Driving the news,",
-                                                                 "Between the lines,"};
-    for (std::string_view l : kLabels)
+    for (std::string_view l : words::entries(words::List::labels))
       if (s.substr(i, l.size()) == l) {
         i += l.size();
         skip_spaces();
@@ -1045,7 +1007,8 @@ Span preamble(std::string_view s) {
   for (std::string_view a : {"According to ", "according to "}) {
     if (s.substr(i, a.size()) != a) continue;
     const std::size_t comma = s.find(", ", i + a.size());
-    if (comma != std::string_view::npos && comma - i < 80 && s.substr(i, comma - i).find('.') == std::string_view::npos) {
+    if (comma != std::string_view::npos && comma - i < 80 &&
+        s.substr(i, comma - i).find('.') == std::string_view::npos) {
       i = comma + 1;
       skip_spaces();
     }

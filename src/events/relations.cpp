@@ -22,10 +22,9 @@ std::optional<Grain> unit_of(std::string_view word) {
 }
 
 std::optional<int> number_of(std::string_view word) {
-  static constexpr std::array<std::string_view, 13> names = {
-      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
   const std::string w = words::lower(word);
   if (w == "a" || w == "an") return 1;
+  const auto& names = words::entries(words::List::number_words);
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == w) return static_cast<int>(i);
   int n = 0;

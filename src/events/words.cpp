@@ -3,24 +3,83 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <stdexcept>
 
 namespace timeliner::words {
+
+extern const char* const kEventWordsSource;  // src/events/en/words.txt, generated into the build
+
 namespace {
 
-bool in_list(std::string_view w, const auto& list) { return std::find(list.begin(), list.end(), w) != list.end(); }
+constexpr std::array<std::string_view, 8> kListNames = {"stop-words",       "change-words", "eventive-nouns",
+                                                        "eventive-endings", "light-verbs",  "connective-adverbs",
+                                                        "labels",           "number-words"};
 
-constexpr std::array<std::string_view, 67> kStopWords = {
-    "a",     "an",     "the",   "and",  "or",    "but",   "of",    "in",     "on",   "at",    "to",    "for",
-    "by",    "with",   "from",  "as",   "into",  "about", "it",    "its",    "his",  "her",   "their", "they",
-    "he",    "she",    "we",    "i",    "you",   "was",   "were",  "is",     "are",  "be",    "been",  "being",
-    "has",   "have",   "had",   "will", "would", "can",   "could", "should", "may",  "might", "that",  "this",
-    "these", "those",  "which", "who",  "than",  "then",  "there", "said",   "says", "say",   "also",  "not",
-    "after", "before", "over",  "up",   "out",   "our",   "them"};
+struct Vocabulary {
+  std::array<std::vector<std::string>, kListNames.size()> entries;  // in the file's order
+  std::array<std::vector<std::string>, kListNames.size()> sorted;   // for look-ups
+};
 
-constexpr std::array<std::string_view, 22> kChangeWords = {
-    "moved",    "move",        "moves",   "postponed", "postpone", "delayed",  "delay",   "shifted",
-    "shift",    "rescheduled", "changed", "brought",   "advanced", "back",     "forward", "ahead",
-    "switched", "pushed",      "put",     "deferred",  "reset",    "relocated"};
+// Reads the lists of `source` (the format is described at the top of src/events/en/words.txt).
+// The file is part of the build, so a mistake in it is a programming error.
+Vocabulary read(std::string_view source) {
+  Vocabulary v;
+  std::vector<std::string>* list = nullptr;
+  std::size_t line = 1;
+  auto fail = [&](const std::string& what) {
+    throw std::logic_error("src/events/en/words.txt:" + std::to_string(line) + ": " + what);
+  };
+  std::size_t i = 0;
+  while (i < source.size()) {
+    const char c = source[i];
+    if (c == '\n') {
+      ++line;
+      ++i;
+    } else if (c == ' ' || c == '\t' || c == '\r') {
+      ++i;
+    } else if (c == '#') {
+      while (i < source.size() && source[i] != '\n') ++i;
+    } else if (c == '[') {
+      const std::size_t close = source.find(']', i);
+      if (close == std::string_view::npos || source.substr(i, close - i).find('\n') != std::string_view::npos)
+        fail("a list name without ']'");
+      const std::string_view name = source.substr(i + 1, close - i - 1);
+      const auto it = std::find(kListNames.begin(), kListNames.end(), name);
+      if (it == kListNames.end()) fail("unknown list [" + std::string(name) + "]");
+      list = &v.entries[static_cast<std::size_t>(it - kListNames.begin())];
+      if (!list->empty()) fail("list [" + std::string(name) + "] opened twice");
+      i = close + 1;
+    } else {
+      if (!list) fail("an entry before the first list");
+      std::size_t end = i;
+      if (c == '"') {
+        end = source.find('"', i + 1);
+        if (end == std::string_view::npos || source.substr(i, end - i).find('\n') != std::string_view::npos)
+          fail("an entry without its closing quote");
+        list->emplace_back(source.substr(i + 1, end - i - 1));
+        ++end;
+      } else {
+        while (end < source.size() && source[end] != ' ' && source[end] != '\n' && source[end] != '\t' &&
+               source[end] != '\r' && source[end] != '#')
+          ++end;
+        list->emplace_back(source.substr(i, end - i));
+      }
+      i = end;
+    }
+  }
+  for (std::size_t k = 0; k < kListNames.size(); ++k) {
+    if (v.entries[k].empty())
+      throw std::logic_error("src/events/en/words.txt: no list [" + std::string(kListNames[k]) + "]");
+    v.sorted[k] = v.entries[k];
+    std::sort(v.sorted[k].begin(), v.sorted[k].end());
+  }
+  return v;
+}
+
+const Vocabulary& vocabulary() {
+  static const Vocabulary v = read(kEventWordsSource);
+  return v;
+}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -48,21 +107,27 @@ std::string stem(std::string w) {
 
 }  // namespace
 
+const std::vector<std::string>& entries(List list) { return vocabulary().entries[static_cast<std::size_t>(list)]; }
+
+bool in(List list, std::string_view word) {
+  const auto& sorted = vocabulary().sorted[static_cast<std::size_t>(list)];
+  const auto it = std::lower_bound(sorted.begin(), sorted.end(), word,
+                                   [](const std::string& a, std::string_view b) { return a < b; });
+  return it != sorted.end() && *it == word;
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
-bool is_stop_word(std::string_view w) { return in_list(w, kStopWords); }
-bool is_change_word(std::string_view w) { return in_list(w, kChangeWords); }
-
 std::vector<std::string> content_stems(std::string_view text) {
   std::vector<std::string> out;
   std::string word;
   auto flush = [&] {
     while (!word.empty() && (word.back() == '.' || word.back() == '\'')) word.pop_back();
-    if (!word.empty() && !is_stop_word(word)) out.push_back(stem(word));
+    if (!word.empty() && !in(List::stop_words, word)) out.push_back(stem(word));
     word.clear();
   };
   for (std::size_t i = 0; i < text.size(); ++i) {

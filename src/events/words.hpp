@@ -1,6 +1,7 @@
-// Word-level helpers shared by event attachment and merging.
+// Word-level helpers shared by event attachment and merging, and the events' English vocabularies.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,10 +14,22 @@ std::string lower(std::string_view s);
 // light suffix stripping ("visited", "visits" -> "visit"), digits kept ("4,000" -> "4000").
 std::vector<std::string> content_stems(std::string_view text);
 
-// A few English word lists, lower-case.
-bool is_stop_word(std::string_view w);
-// Words before "from" that make "from March to June" a change of date, not a range: moved,
-// postponed, back ("pushed back from"), forward...
-bool is_change_word(std::string_view w);
+// The events' word lists: rule data in src/events/en/words.txt (embedded at build time), each
+// list named there in brackets.
+enum class List : std::uint8_t {
+  stop_words,          // function words: "the", "said"
+  change_words,        // before "from", a change of date: "moved", "postponed", "back"
+  eventive_nouns,      // nouns of something that happens: "election", "visit"
+  eventive_endings,    // endings of a long noun of an act: "tion", "ment"
+  light_verbs,         // verbs whose object names the event, every form: "held", "paid"
+  connective_adverbs,  // "also", "meanwhile", "later"
+  labels,              // opening a paragraph, as written: "Why it matters,"
+  number_words,        // "zero" to "twelve", in order
+};
+
+// The entries of `list`, in the order of the file.
+const std::vector<std::string>& entries(List list);
+// Whether `word` (as given: lower-case it first for the lower-case lists) is an entry of `list`.
+bool in(List list, std::string_view word);
 
 }  // namespace timeliner::words

@@ -1,8 +1,12 @@
 // Event attachment: headlines, clauses, durations and sets, relations between events.
+#include "events/words.hpp"
+
 #include <timeliner/load.hpp>
 #include <timeliner/timeline.hpp>
 
 #include <boost/test/unit_test.hpp>
+
+#include <algorithm>
 
 using namespace timeliner;
 
@@ -43,6 +47,22 @@ std::string cut(const std::string& sentence, const std::string& phrase) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(events)
+
+BOOST_AUTO_TEST_CASE(the_word_lists_are_rule_data) {
+  // src/events/en/words.txt, embedded at build time: words, and quoted entries with spaces and commas.
+  using words::List;
+  BOOST_TEST(words::in(List::light_verbs, "held"));
+  BOOST_TEST(words::in(List::eventive_nouns, "election"));
+  BOOST_TEST(!words::in(List::eventive_nouns, "said"));
+  BOOST_TEST(words::in(List::stop_words, "said"));
+  const auto& labels = words::entries(List::labels);
+  BOOST_TEST((std::find(labels.begin(), labels.end(), "Yes, but,") != labels.end()));
+  BOOST_TEST(words::entries(List::number_words).size() == 13u);
+  BOOST_TEST(words::entries(List::number_words)[12] == "twelve");
+  // They are what the events use: a noun of the list is an event, a light verb gives its object's.
+  BOOST_TEST(cut("The referendum on Sunday drew record crowds.", "Sunday") == "The referendum drew record crowds");
+  check_told({{"The council resigned on May 9, twelve days after the referendum.", "The referendum"}});
+}
 
 BOOST_AUTO_TEST_CASE(headline_drops_datelines_attribution_and_debris) {
   BOOST_TEST(cut("PORT ELLIS - The bridge reopened on Thursday, city officials said.", "Thursday") ==
