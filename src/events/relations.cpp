@@ -6,7 +6,6 @@
 
 #include <array>
 #include <charconv>
-#include <cstdio>
 
 namespace timeliner::relations {
 namespace {
@@ -33,17 +32,21 @@ std::optional<int> number_of(std::string_view word) {
   return std::nullopt;
 }
 
-std::string four_digits(int y) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, y < 0 ? "-%04d" : "%04d", y < 0 ? -y : y);
-  return buf;
+// `v` in decimal with at least `width` digits, zeros before them, and "-" before a negative one
+// (a year before AD 1, as ISO 8601 writes it: -0217).
+std::string padded(int v, std::size_t width) {
+  std::array<char, 16> digits{};
+  const unsigned u = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+  const char* end = std::to_chars(digits.data(), digits.data() + digits.size(), u).ptr;
+  const auto n = static_cast<std::size_t>(end - digits.data());
+  std::string out(v < 0 ? "-" : "");
+  out.append(width > n ? width - n : 0, '0');
+  out.append(digits.data(), n);
+  return out;
 }
 
-std::string two_digits(unsigned v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02u", v);
-  return buf;
-}
+std::string four_digits(int y) { return padded(y, 4); }
+std::string two_digits(unsigned v) { return padded(static_cast<int>(v), 2); }
 
 date::sys_days add_months(date::sys_days d, int months) {
   const date::year_month_day ymd{d};
