@@ -122,11 +122,22 @@ EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>&
     return it == sentences.end() || it->begin > byte ? static_cast<std::size_t>(-1)
                                                      : static_cast<std::size_t>(it - sentences.begin());
   };
-  auto cp = [&](std::size_t byte) { return count_code_points(text.substr(0, byte)); };
   std::map<std::string_view, const GoldTimex*> timex_of;
   for (const auto& t : gold.timexes) timex_of[t.tid] = &t;
   std::map<std::string_view, const GoldEvent*> event_of;
   for (const auto& e : gold.events) event_of[e.eid] = &e;
+  // The gold spans' byte offsets in code points, counted in one pass over the text.
+  std::vector<std::size_t> bytes;
+  for (const auto& t : gold.timexes) bytes.insert(bytes.end(), {t.begin, t.end});
+  for (const auto& e : gold.events) bytes.insert(bytes.end(), {e.begin, e.end});
+  std::sort(bytes.begin(), bytes.end());
+  bytes.erase(std::unique(bytes.begin(), bytes.end()), bytes.end());
+  std::vector<std::size_t> code_points(bytes.size());
+  CodePointCounter counter(text);
+  for (std::size_t i = 0; i < bytes.size(); ++i) code_points[i] = counter.at(std::min(bytes[i], text.size()));
+  auto cp = [&](std::size_t byte) {
+    return code_points[static_cast<std::size_t>(std::lower_bound(bytes.begin(), bytes.end(), byte) - bytes.begin())];
+  };
   std::vector<const EventMention*> mentions;
   for (const auto& e : events)
     if (e.kind == EventKind::event)
@@ -146,7 +157,7 @@ EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>&
     for (const EventMention* m : mentions) {
       if (m->timex_end <= t_begin || m->timex_start >= t_end) continue;
       found = true;
-      if (m->predicate_start && *m->predicate_start < e_end && *m->predicate_end > e_begin) anchored = true;
+      if (m->predicate_start && *m->predicate_start<e_end&& * m->predicate_end> e_begin) anchored = true;
       for (const auto& [start, end] : m->shared_predicates) anchored = anchored || (start < e_end && end > e_begin);
     }
     c.links_found += found;
