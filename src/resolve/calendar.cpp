@@ -40,10 +40,6 @@ sys_days add_months(sys_days d, long n) {
   return sys_days{ym / dd};
 }
 
-}  // namespace
-
-namespace {
-
 // `v` in decimal with at least `width` characters, zeros after the sign: printf's "%0*d".
 void append_padded(std::string& out, long v, int width) {
   if (v < 0) {
