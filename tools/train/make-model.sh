@@ -3,7 +3,7 @@
 # unlabeled text (the articles of tls-entities and the words of EWT's training part), then the
 # tagger, the parser and the labeler trained on UD English EWT's training part, checked on its
 # development part. Deterministic: the same corpora give the same bytes. Never run by the build,
-# the tests or CI. About 6 minutes on one core.
+# the tests or CI. About 7 minutes of CPU (12 to 18 of wall time on a shared 2-core machine).
 #
 # usage: tools/train/make-model.sh [BUILD_DIR [CORPORA]]   (from the project root; the build has
 # made timeliner-train)
