@@ -246,6 +246,17 @@ class Builder {
           keep_[static_cast<std::size_t>(d)] = true;
           continue;
         }
+        // "paid tribute Tuesday to the victims", "The World Court Friday rejected", with "tribute" and
+        // "Court" hung on the date: a word between the verb and its date, or just before a date just
+        // before its verb, is the verb's, not the date's.
+        const Upos u = at(p_, d).upos;
+        const Rel db = nlp::base(at(p_, d).rel);
+        const int h = at(p_, x).head;
+        if (d + 1 == x && (u == Upos::noun || u == Upos::adj || u == Upos::propn) &&
+            (db == Rel::amod || db == Rel::compound) && h >= 0 && (h == d - 1 || h == x + 1) && clause_head(p_, h)) {
+          add(d, false);
+          continue;
+        }
         if (joined(d))  // "on Friday night as he stood in his kitchen", the clause hung on the date
           add_joined(d);
         else if (!function_word(at(p_, d).rel) && !clause_head(p_, d))
@@ -306,6 +317,8 @@ class Builder {
     return cut;
   }
   void keep_word(int x) { keep_[static_cast<std::size_t>(x)] = true; }
+  void drop_word(int x) { keep_[static_cast<std::size_t>(x)] = false; }
+  bool told_first(int x) const { return std::find(first_.begin(), first_.end(), x) != first_.end(); }
   // Clauses that `add` keeps where it would leave them out as clauses of their own.
   void join(std::vector<int> clauses) { joined_ = std::move(clauses); }
   bool joined(int d) const { return std::find(joined_.begin(), joined_.end(), d) != joined_.end(); }
@@ -327,6 +340,28 @@ class Builder {
     keep_[static_cast<std::size_t>(x)] = true;
   }
   void insert_before(int x, std::string text) { inserted_.push_back({x, std::move(text)}); }
+  // The kept words before word `start` (but those told first) told after the others: what was said
+  // before its saying ("..., an official said") told after it ("An official said ..."), after a
+  // colon when it was a quotation.
+  void tell_after(int start, bool quotation) {
+    after_ = start;
+    quotation_ = quotation;
+  }
+  // Noun phrase `n` (the word, its modifiers before it and the rest of its name) told first: the speaker after its
+  // saying
+  // ("..., said Ms. Buckham"), or one the parser hung in what is told last, taken for an apposition
+  // of what was said ("..., 549,000 marks, parliament said").
+  void tell_first(int n) {
+    keep_[static_cast<std::size_t>(n)] = true;
+    first_.push_back(n);
+    for (int d : p_.deps[static_cast<std::size_t>(n)]) {
+      const Rel b = nlp::base(at(p_, d).rel);
+      if ((d < n && (b == Rel::det || b == Rel::amod || b == Rel::compound || b == Rel::nmod || b == Rel::case_ ||
+                     b == Rel::nummod || b == Rel::cc)) ||
+          (d > n && (b == Rel::conj || b == Rel::cc || b == Rel::nmod)) || b == Rel::flat)
+        tell_first(d);
+    }
+  }
 
   // The kept words as text: the original spacing between neighbours, one space across a gap;
   // punctuation only between two kept words (a comma of a list, a hyphen), never quotes.
@@ -335,8 +370,19 @@ class Builder {
     std::vector<std::string> out;
     std::vector<bool> glue;
     int last = -2;
-    for (int i = 0; i < n; ++i) {
-      if (!keep_[static_cast<std::size_t>(i)]) continue;
+    // The order the words are told in: that of the text, but for the words told last.
+    auto told_last = [&](int i) { return i < after_ && !told_first(i); };
+    std::vector<int> order;
+    for (int i = 0; i < n; ++i)
+      if (keep_[static_cast<std::size_t>(i)] && told_first(i)) order.push_back(i);
+    for (int i = 0; i < n; ++i)
+      if (keep_[static_cast<std::size_t>(i)] && !told_first(i) && !told_last(i)) order.push_back(i);
+    const std::size_t first_last = order.size();
+    for (int i = 0; i < n; ++i)
+      if (keep_[static_cast<std::size_t>(i)] && told_last(i)) order.push_back(i);
+    bool opened = false;  // the words told last have begun
+    for (std::size_t o = 0; o < order.size(); ++o) {
+      const int i = order[o];
       const nlp::Word& w = at(p_, i);
       const std::string_view form = p_.word(i);
       if (w.upos == Upos::punct) {
@@ -364,6 +410,17 @@ class Builder {
       std::string t(form);
       for (const auto& [x, text] : replaced_)
         if (x == i) t = text;
+      if (o >= first_last && !opened) {
+        opened = true;
+        last = -2;
+        if (quotation_ && !out.empty()) {
+          out.push_back(":");
+          glue.push_back(true);
+        } else if (w.xpos != Xpos::NNP && w.xpos != Xpos::NNPS && w.xpos != Xpos::JJ && t != "I" && !t.empty()) {
+          // No longer the first word (but a name, "I", an adjective that may be one: "Cuban").
+          t[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(t[0])));
+        }
+      }
       // Glued to the word before when the text has no space between them ("do" "n't", "U.S." ",").
       const bool adjacent =
           (last == i - 1 && at(p_, i - 1).end == w.begin) || (last >= 0 && (form == "," || form == ";" || form == ":"));
@@ -420,6 +477,9 @@ class Builder {
   std::vector<bool> keep_;
   std::vector<int> joined_;
   std::vector<std::pair<int, std::string>> replaced_, inserted_;
+  int after_ = -1;
+  std::vector<int> first_;
+  bool quotation_ = false;
 };
 
 // The text of noun phrase `n` (without its clauses and appositions), `except` a subtree.
@@ -835,6 +895,113 @@ std::string clause_headline(const Parse& p, int v, const Cuts& cuts, const Refer
         b.replace(pronoun, possessive ? r->text + (r->text.back() == 's' ? "'" : "'s") : r->text);
     }
   }
+  // What was said before its saying, the saying's date ("The plant may have saved lives, an official
+  // said on Saturday"; "``We want peace,'' he said last year", parsed with "said" aside): the saying
+  // is the event, told first, then what was said, so that the speaker is not lost past the words a
+  // headline has ("An official said the plant may have saved lives"; "He said: We want peace").
+  // Not a passive ("the accord was announced"), nor a saying with a thing for object ("reported net
+  // income"): an addressee alone ("told reporters") may follow.
+  auto reports_speech = [&] {
+    for (int d : p.deps[static_cast<std::size_t>(c)]) {
+      const Rel db = nlp::base(at(p, d).rel);
+      if (at(p, d).rel == Rel::aux_pass || at(p, d).rel == Rel::nsubj_pass ||
+          (db == Rel::obj && !p.deps[static_cast<std::size_t>(d)].empty()))
+        return false;
+    }
+    return true;
+  };
+  if (v == c && at(p, c).upos == Upos::verb && words::in(words::List::saying_verbs, lower(p.word(c))) &&
+      reports_speech()) {
+    int content = -1;
+    auto quote_at = [&](int i) { return i >= 0 && is_quote(p.word(i)); };
+    bool said_after = false;  // "said on Friday that ...": what was said follows, as it is told
+    for (int d : p.deps[static_cast<std::size_t>(c)]) {
+      const Rel db = nlp::base(at(p, d).rel);
+      if ((db == Rel::ccomp || db == Rel::parataxis) && d < c && clause_head(p, d)) content = d;
+      // (Not the rest of a quotation the saying interrupts: '"...," she said, "so ..."'.)
+      const int f = first_of(p, d);
+      said_after = said_after || (db == Rel::ccomp && d > c && !quote_at(f - 1) && !quote_at(f - 2));
+    }
+    if (said_after) content = -1;
+    // "said" aside (or, after a quotation, taken for what the quotation said): what was said is the
+    // clause it hangs on.
+    const int speaker = subject >= 0 && subject < c ? first_of(p, subject) : c;
+    const bool after_quote = quote_at(speaker - 1) || quote_at(speaker - 2) || quote_at(speaker - 3);
+    if (content < 0 && !said_after && (rel == Rel::parataxis || (rel == Rel::ccomp && after_quote)) && head >= 0 &&
+        head < c && clause_head(p, head)) {
+      content = head;
+    }
+    if (content >= 0) {
+      if (!b.kept(content)) b.add(content, true);
+      const int first = first_of(p, content);
+      // A saying without a subject of its own, after a noun the parser hung in what was said
+      // ("..., New Zealand said on Friday", "New Zealand" an apposition): that noun is the speaker.
+      int n = c - 1;
+      if ((subject < 0 || cuts.covers(at(p, subject))) && n > first && noun(p, n) && p.dominates(content, n) &&
+          !cuts.covers(at(p, n))) {
+        // "a spokesman from the alliance said": the noun the phrase qualifies; "hospital officials and
+        // family members said": the whole coordination.
+        while (nlp::base(at(p, n).rel) == Rel::nmod && has_dep(p, n, Rel::case_) && at(p, n).head > first &&
+               at(p, n).head < n && noun(p, at(p, n).head))
+          n = at(p, n).head;
+        while (nlp::base(at(p, n).rel) == Rel::conj && has_dep(p, n, Rel::cc) && at(p, n).head > first &&
+               noun(p, at(p, n).head))
+          n = at(p, n).head;
+        b.tell_first(n);
+        subject = n;
+      } else if (subject > c && !cuts.covers(at(p, subject))) {
+        b.tell_first(subject);  // "said Ms. Buckham": "Ms. Buckham said"
+      } else if (subject < 0) {
+        // "said Ms. Buckham", "said a message", the noun hung elsewhere by the parser.
+        int h = c + 1;
+        while (h < static_cast<int>(p.words.size()) && (at(p, h).upos == Upos::det || at(p, h).upos == Upos::adj)) ++h;
+        if (h < static_cast<int>(p.words.size()) && noun(p, h) && !cuts.covers(at(p, h))) {
+          b.tell_first(h);
+          subject = h;
+        }
+      }
+      // "hospital officials and police said", with "hospital officials and" hung by the parser as
+      // conjuncts in what was said: the coordination the speaker ends is the speaker.
+      if (subject >= 0 && subject < c) {
+        std::vector<int> parts;
+        bool coordinated_speaker = has_dep(p, subject, Rel::cc);
+        for (int f = first_of(p, subject);;) {
+          int m = f - 1;
+          const bool cc = m > first && at(p, m).upos == Upos::cconj;
+          if (cc) --m;
+          if (m <= first || !noun(p, m) || nlp::base(at(p, m).rel) != Rel::conj || !p.dominates(content, m) ||
+              cuts.covers(at(p, m)))
+            break;
+          if (cc) {
+            parts.push_back(m + 1);
+            coordinated_speaker = true;
+          }
+          parts.push_back(m);
+          coordinated_speaker = coordinated_speaker || has_dep(p, m, Rel::cc);
+          f = first_of(p, m);
+        }
+        if (coordinated_speaker)
+          for (int x : parts) b.tell_first(x);
+      }
+      // What comes before the speaker is what was said; a quotation when a quote mark opens it or
+      // closes it just before the speaker.
+      const int start = subject >= 0 && subject < c && !cuts.covers(at(p, subject)) ? first_of(p, subject) : c;
+      const bool quotation = quote_at(first - 1) || quote_at(start - 1) || quote_at(start - 2) || quote_at(start - 3);
+      b.tell_after(start, quotation);
+      // After the saying, only its addressee ("told reporters") and speaker's name: the rest (its
+      // circumstances, "in response to questions"; the rest of a quotation it interrupts) would read
+      // as part of what was said.
+      for (int i = c + 1; i < static_cast<int>(p.words.size()); ++i) {
+        if (!b.kept(i) || b.told_first(i)) continue;
+        bool addressee = false;
+        for (int d : p.deps[static_cast<std::size_t>(c)]) {
+          const Rel db = nlp::base(at(p, d).rel);
+          addressee = addressee || ((db == Rel::obj || db == Rel::iobj) && p.dominates(d, i));
+        }
+        if (!addressee) b.drop_word(i);
+      }
+    }
+  }
   // A headline too long goes without the clauses joined to it (the event still records their
   // predicates), from the last, but that of the predicate.
   for (auto it = joined.rbegin(); it != joined.rend() && b.word_count() > kHeadlineWords; ++it)
@@ -972,19 +1139,27 @@ Span preamble(std::string_view s) {
         skip_spaces();
       }
   }
-  // A dateline: a place in capitals, maybe an agency in brackets, and a dash.
+  // A dateline: a place in capitals, maybe its region ("INDEPENDENCE, Mo.", "BONN, Germany") and an
+  // agency in brackets, and a dash (the wires' "_" too).
   {
     std::size_t j = i, caps = 0;
     while (j < s.size() && (std::isupper(static_cast<unsigned char>(s[j])) || s[j] == ' ' || s[j] == '.' ||
                             s[j] == ',' || s[j] == '\''))
       caps += std::isupper(static_cast<unsigned char>(s[j++])) != 0;
+    if (j < s.size() && std::islower(static_cast<unsigned char>(s[j]))) {
+      const std::size_t word = j - 1;  // the region's capital
+      std::size_t r = j;
+      while (r < s.size() && (std::isalpha(static_cast<unsigned char>(s[r])) || s[r] == '.')) ++r;
+      if (word >= i + 2 && s[word - 1] == ' ' && s[word - 2] == ',' && r - word <= 12) j = r;
+    }
     std::size_t k = j;
+    while (k < s.size() && s[k] == ' ') ++k;
     if (k < s.size() && s[k] == '(') {
       const auto close = s.find(')', k);
       if (close != std::string_view::npos && close - k < 30) k = close + 1;
     }
     while (k < s.size() && s[k] == ' ') ++k;
-    for (std::string_view d : {"--", "-", "\xE2\x80\x94", "\xE2\x80\x93"}) {
+    for (std::string_view d : {"--", "-", "_", "\xE2\x80\x94", "\xE2\x80\x93"}) {
       if (caps >= 2 && s.substr(k, d.size()) == d && k + d.size() < s.size() && s[k + d.size()] == ' ') {
         i = k + d.size();
         skip_spaces();

@@ -22,6 +22,7 @@ enum class List : std::uint8_t {
   eventive_nouns,      // nouns of something that happens: "election", "visit"
   eventive_endings,    // endings of a long noun of an act: "tion", "ment"
   light_verbs,         // verbs whose object names the event, every form: "held", "paid"
+  saying_verbs,        // every form: "said", "told", "added"
   connective_adverbs,  // "also", "meanwhile", "later"
   labels,              // opening a paragraph, as written: "Why it matters,"
   number_words,        // "zero" to "twelve", in order
