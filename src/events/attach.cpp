@@ -484,9 +484,13 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     };
     const std::size_t first_event = b.events.size();
     std::vector<int> predicates;  // of each point's event
-    for (const Point& p : points)
-      predicates.push_back(
-          events::predicate_of(parse, head_of(Span{mentions[p.mention].begin, mentions[p.mention].end})));
+    std::vector<int> passed;      // the participle a period's date passed ("the quarter ended Sept. 30"), or -1
+    for (const Point& p : points) {
+      const int t = head_of(Span{mentions[p.mention].begin, mentions[p.mention].end});
+      predicates.push_back(events::dated_predicate(parse, t, cuts));
+      const int own = events::predicate_of(parse, t);
+      passed.push_back(own != predicates.back() ? own : -1);
+    }
     for (std::size_t k = 0; k < points.size(); ++k) {
       const Span e = span_of(points[k]);
       const int v = predicates[k];
@@ -495,6 +499,7 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         if (w >= 0 && w != v) own.predicates.push_back(w);
       std::vector<Span> shared;
       for (int w : events::shared_predicates(parse, v, own)) shared.push_back(*predicate_span(w));
+      if (passed[k] >= 0) shared.push_back(*predicate_span(passed[k]));  // the date does date it
       b.events.push_back(b.make(s, s_cp, points[k].date, events::headline_of(parse, v, own, before), e.begin, e.end,
                                 predicate_span(v), shared));
     }

@@ -222,6 +222,15 @@ bool coordinated(const Parse& p, int x, int d) {
   return false;
 }
 
+// A participle between a period and a date, no part of what happened: "for the quarter ended Sept.
+// 30", "the nine months ended June 30" name a period.
+bool between_dates(const Parse& p, int d, const Cuts& cuts) {
+  if (d <= 0 || d + 1 >= static_cast<int>(p.words.size()) || at(p, d).upos != Upos::verb) return false;
+  const Xpos x = at(p, d).xpos;
+  return (x == Xpos::VBN || x == Xpos::VBD) && at(p, d - 1).upos == Upos::noun && cuts.covers(at(p, d - 1)) &&
+         cuts.covers(at(p, d + 1)) && at(p, d + 1).upos == Upos::propn;
+}
+
 class Builder {
  public:
   Builder(const Parse& p, const Cuts& cuts) : p_(p), cuts_(cuts), keep_(p.words.size(), false) {}
@@ -269,6 +278,13 @@ class Builder {
       const Rel r = at(p_, d).rel;
       const Rel b = nlp::base(r);
       if (aside(r) || attribution(p_, d) || parenthetical(p_, d) || emptied(d)) continue;
+      if (between_dates(p_, d, cuts_)) {
+        // What the parser hung on it is the clause's ("rose 21% for the quarter ended Aug. 26" read
+        // with "21%" on "ended").
+        for (int k : p_.deps[static_cast<std::size_t>(d)])
+          if (!cuts_.covers(at(p_, k)) && at(p_, k).upos != Upos::punct) add(k, false);
+        continue;
+      }
       // The clause of another date's predicate is that event's, but what a saying said (not a
       // clause after "and": "Flooding began on Saturday and 4,000 people had been evacuated by
       // Tuesday night" read with "people" on "Saturday" and "evacuated" for what "began" said).
@@ -776,6 +792,13 @@ int predicate_of(const Parse& p, int t) {
   return -1;
 }
 
+int dated_predicate(const Parse& p, int t, const Cuts& cuts) {
+  int v = predicate_of(p, t);
+  for (std::size_t guard = 0; v >= 0 && guard <= p.words.size() && between_dates(p, v, cuts); ++guard)
+    v = predicate_of(p, v);
+  return v;
+}
+
 namespace {
 
 // headline_of; `coordinate`: from the first of the coordinated clauses that share the date.
@@ -1200,7 +1223,7 @@ std::string event_headline(std::string_view sentence, Span timex) {
   events::Cuts cuts;
   cuts.spans.push_back(timex);
   if (const Span pre = events::preamble(sentence); pre.end > 0) cuts.spans.push_back(pre);
-  return events::headline_of(p, events::predicate_of(p, p.head_of(timex)), cuts, nullptr);
+  return events::headline_of(p, events::dated_predicate(p, p.head_of(timex), cuts), cuts, nullptr);
 }
 
 }  // namespace timeliner

@@ -537,4 +537,21 @@ BOOST_AUTO_TEST_CASE(a_wire_dateline_with_its_region_and_underscore_dash_is_cut)
   BOOST_TEST(cut("The US, Britain and France met on Friday.", "Friday") == "The US, Britain and France met");
 }
 
+BOOST_AUTO_TEST_CASE(a_participle_between_a_period_and_a_date_names_the_period) {
+  // "the quarter ended Sept. 30" names a period: its event is what happened in it, "ended" shared.
+  check_told({{"Net income rose 21% to 3 million dollars for the fourth quarter ended Aug. 26.",
+               "Net income rose 21% to 3 million dollars"},
+              {"The bank had a loss of 92 million dollars for the quarter ended Sept. 30.",
+               "The bank had a loss of 92 million dollars"}});
+  const std::string text = "The bank had a loss of 92 million dollars for the quarter ended Sept. 30.";
+  const Timeline t = build_one(text);
+  const Event* e = find(t, "The bank had a loss of 92 million dollars");
+  BOOST_REQUIRE(e);
+  const EventMention& m = e->mentions.front();
+  BOOST_TEST(text.substr(*m.predicate_start, *m.predicate_end - *m.predicate_start) == "had");
+  BOOST_REQUIRE(m.shared_predicates.size() == 1u);
+  BOOST_TEST(text.substr(m.shared_predicates[0].first, m.shared_predicates[0].second - m.shared_predicates[0].first) ==
+             "ended");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
