@@ -227,6 +227,30 @@ std::optional<Instant> parse_date_string(std::string_view s) {
     i.utc_offset = std::chrono::minutes(0);
     return i;
   }
+  // The usual shapes, "2025-04-18", "2025-04-18T02:30" and "2025-04-18T02:30:00", read directly:
+  // what parse_iso_like() gives them, without RE2 (a date or time that does not exist goes the
+  // long way, as before).
+  if ((s.size() == 10 || s.size() == 16 || s.size() == 19) && s[4] == '-' && s[7] == '-') {
+    bool ok = true;
+    auto number = [&](std::size_t at, std::size_t digits) {
+      int v = 0;
+      for (std::size_t k = at; k < at + digits; ++k) {
+        ok = ok && is_digit(s[k]);
+        v = v * 10 + (s[k] - '0');
+      }
+      return v;
+    };
+    const int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+    int hh = -1, mm = 0;
+    if (s.size() > 10) {
+      ok = ok && (s[10] == 'T' || s[10] == ' ') && s[13] == ':' && (s.size() == 16 || s[16] == ':');
+      hh = number(11, 2);
+      mm = number(14, 2);
+      if (s.size() == 19) number(17, 2);
+    }
+    if (ok)
+      if (auto i = make_instant(y, m, d, hh, mm, std::nullopt)) return i;
+  }
   if (auto i = parse_iso_like(s)) return i;
   return parse_words(s);
 }

@@ -109,6 +109,14 @@ std::string sanitize_utf8(std::string_view bytes, std::size_t* first_bad) {
 
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    if (i + 32 <= s.size()) {  // thirty-two ASCII bytes at a time
+      std::uint64_t v[4];
+      std::memcpy(v, s.data() + i, 32);
+      if (((v[0] | v[1] | v[2] | v[3]) & 0x8080808080808080ull) == 0) {
+        i += 32;
+        continue;
+      }
+    }
     if (i + 8 <= s.size()) {  // eight ASCII bytes at a time
       std::uint64_t v;
       std::memcpy(&v, s.data() + i, 8);

@@ -124,6 +124,9 @@ BOOST_AUTO_TEST_CASE(metadata_date_strings) {
            {"2025-04-18T02:30:00.000Z", "2025-04-18T02:30+00:00"},
            {"2025-04-18T02:30:00-0500", "2025-04-18T02:30-05:00"},
            {"2025-04-18 02:30", "2025-04-18T02:30"},
+           {"2025-04-18T02:30", "2025-04-18T02:30"},
+           {"2025-04-18T02:30:59", "2025-04-18T02:30"},
+           {"2025-04-18T02:30Z", "2025-04-18T02:30+00:00"},
            {"2025/04/18", "2025-04-18"},
            {"20250418", "2025-04-18"},
            {"Fri, 18 Apr 2025 02:30:00 +0800", "2025-04-18T02:30+08:00"},
@@ -138,7 +141,8 @@ BOOST_AUTO_TEST_CASE(metadata_date_strings) {
     const auto i = parse_date_string(c.in);
     BOOST_TEST((i ? format_instant(*i) : std::string("(none)")) == c.out, c.in);
   }
-  for (const char* bad : {"", "yesterday", "2025-02-30", "April 2025", "18 April", "2025-13-01", "25:61 2025-04-18x"})
+  for (const char* bad : {"", "yesterday", "2025-02-30", "April 2025", "18 April", "2025-13-01", "25:61 2025-04-18x",
+                          "2025-04-18T24:30", "2025-02-30T10:00", "2025-04-18T23:60:00"})
     BOOST_TEST(!parse_date_string(bad), bad);
 }
 
@@ -370,7 +374,7 @@ BOOST_AUTO_TEST_CASE(timeml_without_dct_has_no_date) {
 // JSON lines of the common shape are read without the JSON library: the documents, warnings and
 // skipped lines must be those that the library gives, for well-formed and malformed lines alike.
 BOOST_AUTO_TEST_CASE(jsonl_fast_reader_equals_the_library) {
-  const std::vector<std::string> lines{
+  std::vector<std::string> lines{
       R"({"id":"a","published":"2025-04-18","text":"Talks resumed yesterday."})",
       R"(  { "text" : "x\"q\\b\/s\b\f\n\r\t" , "id" : "b" }  )",
       R"({"text":"caf\u00e9 \u20AC \ud83d\ude00 \u0000 nul","id":"c"})",
@@ -413,6 +417,13 @@ BOOST_AUTO_TEST_CASE(jsonl_fast_reader_equals_the_library) {
       "{\"text\":\"t\"\x0b}",
       std::string("{\"text\":\"t\0\"}", 13),
   };
+  // Long strings, read sixteen and eight bytes at a time: an escape, a raw control character, a
+  // byte of DEL or of UTF-8, a quote or the line's end at each place of a block.
+  for (std::size_t k = 0; k < 40; ++k)
+    for (const char* special : {"\\n", "\\\"", "\t", "\x01", "\x1f", "\x20", "\x7f", "\xC3\xA9", "\"", ""}) {
+      const std::string text = std::string(k, 'a') + special + std::string(k % 19, 'b');
+      lines.push_back("{\"id\":\"long\",\"text\":\"" + text + (special[0] == '\0' ? "" : "\"}"));
+    }
   auto same = [](const FileLoad& a, const FileLoad& b) {
     if (a.documents.size() != b.documents.size() || a.warnings != b.warnings || a.skipped.size() != b.skipped.size())
       return false;
