@@ -116,11 +116,6 @@ TenseCues::TenseCues(const grammar::Compiled& g) {
   }
 }
 
-unsigned TenseCues::byte_class(char c) {
-  if (c >= 'a' && c <= 'z') return static_cast<unsigned>(c - 'a');
-  return c == '\'' ? 26 : 27;
-}
-
 std::uint16_t TenseCues::flags_of(std::string_view word) const {
   if (word.size() > longest_) return 0;
   if (!word.empty() && !(ends_[word.size() * 28 + byte_class(word.front())] >> byte_class(word.back()) & 1)) return 0;
@@ -149,7 +144,6 @@ void TenseCues::read(std::string_view sentence, Words& words) const {
   words.size_ = sentence.size();
   words.words_.clear();
   std::size_t i = 0;
-  std::string word;
   Kind kind = Kind::other, previous_word = Kind::other, before_previous = Kind::other, third_previous = Kind::other;
   std::uint16_t previous_flags = 0, before_previous_flags = 0;
   // Words read since the last change word ("postponed", "extended"), a few at most for "to" to be its target.
@@ -157,13 +151,16 @@ void TenseCues::read(std::string_view sentence, Words& words) const {
   std::size_t since_change = kChangeReach + 1;
   const std::size_t n = sentence.size();
   const std::size_t short_word = std::max<std::size_t>(longest_, 5);
+  std::string lowered(short_word, ' ');  // the word being read, lower-cased, while it is short enough
+  char* const low = lowered.data();
   while (i < n) {
     while (i < n && !letter(sentence[i])) ++i;
     if (i == n) break;
-    // A word: letters and apostrophes, lower-cased when it is short enough to be a cue or a word
-    // of kind_of() (a longer one is only asked whether it ends in "-ed").
+    // A word: letters and apostrophes, lower-cased as it is read while it is short enough to be a
+    // cue or a word of kind_of() (a longer one is only asked whether it ends in "-ed").
     const std::size_t b = i;
-    while (i < n && (letter(sentence[i]) || sentence[i] == '\'')) ++i;
+    for (char c; i < n && ((c = letter(sentence[i])) != 0 || sentence[i] == '\''); ++i)
+      if (i - b < short_word) low[i - b] = c != 0 ? c : '\'';
     const std::size_t length = i - b;
     std::uint16_t flags = 0;
     third_previous = before_previous;
@@ -171,9 +168,7 @@ void TenseCues::read(std::string_view sentence, Words& words) const {
     previous_word = kind;
     kind = Kind::other;
     if (length <= short_word) {
-      word.assign(sentence.substr(b, length));
-      for (char& c : word)
-        if (c != '\'') c = letter(c);
+      const std::string_view word(low, length);
       kind = kind_of(word);
       flags = flags_of(word);
     }

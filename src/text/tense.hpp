@@ -76,7 +76,10 @@ class TenseCues {
   std::size_t longest_ = 0;                                                     // the longest word of cues_
   // A filter before the lookup: per length and first byte of the words of cues_, a bit for each
   // last byte (bytes grouped as in byte_class()); most words of a sentence fail it.
-  static unsigned byte_class(char c);
+  static unsigned byte_class(char c) {
+    if (c >= 'a' && c <= 'z') return static_cast<unsigned>(c - 'a');
+    return c == '\'' ? 26 : 27;
+  }
   std::vector<std::uint32_t> ends_;  // [(length * 28 + first class)] -> bits of last classes
 };
 
