@@ -48,11 +48,7 @@ std::string cut(const std::string& sentence, const std::string& phrase) {
 
 BOOST_AUTO_TEST_SUITE(events)
 
-// "The referendum on Sunday drew record crowds." gives "The referendum on drew record crowds"
-// ("Sunday" taken for a subject): a misparse of the model that tools/train/make-model.sh makes
-// (docs/parser.md, "Known misparses"), a regression against the model before; the check stays and is
-// counted as its one expected failure until a model parses it again.
-BOOST_AUTO_TEST_CASE(the_word_lists_are_rule_data, *boost::unit_test::expected_failures(1)) {
+BOOST_AUTO_TEST_CASE(the_word_lists_are_rule_data) {
   // src/events/en/words.txt, embedded at build time: words, and quoted entries with spaces and commas.
   using words::List;
   BOOST_TEST(words::in(List::light_verbs, "held"));
@@ -102,12 +98,7 @@ BOOST_AUTO_TEST_CASE(headline_drops_datelines_attribution_and_debris) {
              "The council approved the budget for schools");
 }
 
-// "BEIJING, April 18 (Reuters) - Factory output slowed yesterday." gives "Slowed" (the dateline's
-// place is taken for the subject): a misparse of the model that tools/train/make-model.sh makes (docs/parser.md, "Known
-// misparses"), a regression against the model before; the check stays and is counted as its one
-// expected failure until a model parses it again.
-BOOST_AUTO_TEST_CASE(a_byline_or_dateline_date_is_the_publication_not_an_event,
-                     *boost::unit_test::expected_failures(1)) {
+BOOST_AUTO_TEST_CASE(a_byline_or_dateline_date_is_the_publication_not_an_event) {
   // The byline's line: no event of its own, and the published event shows what opens the article.
   const Timeline t = build_one("Published: 2025-04-18\nFerry Service Returns\n\nThe ferry sailed again on Tuesday.\n");
   BOOST_TEST(headlines(t) == "2025-04-15 The ferry sailed again | 2025-04-18 Published: Ferry Service Returns | ");
@@ -115,14 +106,21 @@ BOOST_AUTO_TEST_CASE(a_byline_or_dateline_date_is_the_publication_not_an_event,
   // A dateline: its date and the agency's dash leave the headline of the sentence they open.
   const Timeline d = build_one("OSLO, April 18, 2025 (AP) \u2014 The strike ended on Wednesday.\n");
   BOOST_TEST(headlines(d) == "2025-04-16 The strike ended | 2025-04-18 Published: d | ");
-  // A dateline without a year, with a region after the place or not.
-  const Timeline y = build_one("Output Slows\n\nBEIJING, April 18 (Reuters) - Factory output slowed yesterday.\n");
-  BOOST_TEST(headlines(y) == "2025-04-17 Factory output slowed | 2025-04-18 Published: Output Slows | ");
+  // A dateline without a year, with a region after the place.
   const Timeline r = build_one("AUSTIN, Texas, April 18 - The strike ended on Wednesday.\n");
   BOOST_TEST(headlines(r) == "2025-04-16 The strike ended | 2025-04-18 Published: d | ");
   // A date in the text's first sentence that is no dateline stays an event.
   const Timeline n = build_one("The bridge that opened on April 18, 2025 closed on Monday.\n");
   BOOST_TEST(headlines(n).find("2025-04-18 The bridge") != std::string::npos, headlines(n));
+}
+
+// Known misparse (docs/parser.md): the model that tools/train/make-model.sh makes takes the place of
+// this dateline without a year for the subject, giving "Slowed"; the model before did not. The check
+// is its case's one expected failure until a model parses it again (Boost then reports fewer failures
+// than expected), and alone in its case, so that no other check is excused by it.
+BOOST_AUTO_TEST_CASE(known_misparse_a_dateline_without_a_year, *boost::unit_test::expected_failures(1)) {
+  const Timeline y = build_one("Output Slows\n\nBEIJING, April 18 (Reuters) - Factory output slowed yesterday.\n");
+  BOOST_TEST(headlines(y) == "2025-04-17 Factory output slowed | 2025-04-18 Published: Output Slows | ");
 }
 
 BOOST_AUTO_TEST_CASE(two_dates_that_make_a_range_are_one_event_over_it) {
@@ -196,12 +194,7 @@ BOOST_AUTO_TEST_CASE(cutting_a_date_keeps_the_words_that_are_not_about_it) {
   BOOST_TEST(cut("Talks ended on March 3, 2025.", "March 3, 2025") == "Talks ended");
 }
 
-// "...said on Wednesday that divers had inspected the crack" gives "The authority said had
-// inspected the crack" ("divers" tagged a verb): a misparse of the model that tools/train/make-model.sh makes
-// (docs/parser.md, "Known misparses"), a regression against the model before; the check stays and is counted as its one
-// expected failure until a model parses it again.
-BOOST_AUTO_TEST_CASE(the_date_of_a_saying_keeps_the_speaker_when_what_was_said_has_its_own,
-                     *boost::unit_test::expected_failures(1)) {
+BOOST_AUTO_TEST_CASE(the_date_of_a_saying_keeps_the_speaker_when_what_was_said_has_its_own) {
   // (With "divers" for "engineers", the model of 42a18db tags "divers" as a verb: a known misparse.)
   const Timeline t = build_one("The authority said on Wednesday that engineers had inspected the crack on Tuesday.");
   const Event* said = find(t, "The authority said that engineers had inspected the crack");
@@ -212,6 +205,12 @@ BOOST_AUTO_TEST_CASE(the_date_of_a_saying_keeps_the_speaker_when_what_was_said_h
   // "testified" is a verb of speech too.
   check_told({{"Voss testified on Tuesday that he handed Brook $80,000 in 2021.", "Voss handed Brook $80,000",
                "Voss testified that he handed Brook $80,000"}});
+}
+
+// Known misparse (docs/parser.md): the model that tools/train/make-model.sh makes tags "divers" as a
+// verb here, giving "The authority said had inspected the crack"; the model before did not. The check
+// is its case's one expected failure until a model parses it again, alone in its case.
+BOOST_AUTO_TEST_CASE(known_misparse_divers_tagged_a_verb, *boost::unit_test::expected_failures(1)) {
   // With one date, of the saying: the saying is the event.
   check_told({{"The authority said on Wednesday that divers had inspected the crack.",
                "The authority said that divers had inspected the crack"}});
@@ -382,11 +381,7 @@ BOOST_AUTO_TEST_CASE(labels_bullets_attributions_and_datelines_leave_a_clause) {
   });
 }
 
-// "The election on Sunday drew record crowds." dates "drew", not "election" ("Sunday" taken for a
-// subject): a misparse of the model that tools/train/make-model.sh makes (docs/parser.md, "Known
-// misparses"), a regression against the model before; the check stays and is counted as its one
-// expected failure until a model parses it again.
-BOOST_AUTO_TEST_CASE(each_event_records_its_predicate, *boost::unit_test::expected_failures(1)) {
+BOOST_AUTO_TEST_CASE(each_event_records_its_predicate) {
   const std::string text = "The council met on Monday and approved the budget on Friday.";
   const Timeline t = build_one(text);
   auto predicate = [&](const std::string& headline) {
@@ -398,6 +393,15 @@ BOOST_AUTO_TEST_CASE(each_event_records_its_predicate, *boost::unit_test::expect
   };
   BOOST_TEST(predicate("The council met") == "met");
   BOOST_TEST(predicate("The council approved the budget") == "approved");
+  // The publication has none.
+  for (const auto& e : t.events)
+    if (e.kind == EventKind::published) BOOST_TEST(!e.mentions.front().predicate_start.has_value());
+}
+
+// Known misparse (docs/parser.md): the model that tools/train/make-model.sh makes takes "Sunday" for a
+// subject here, so "drew" gets the date, not "election"; the model before did not. The check is its
+// case's one expected failure until a model parses it again, alone in its case.
+BOOST_AUTO_TEST_CASE(known_misparse_an_event_noun_before_its_date, *boost::unit_test::expected_failures(1)) {
   // An event noun governs its date: "the election".
   const std::string noun = "The election on Sunday drew record crowds.";
   const Timeline n = build_one(noun);
@@ -407,9 +411,6 @@ BOOST_AUTO_TEST_CASE(each_event_records_its_predicate, *boost::unit_test::expect
       if (m.predicate_start)
         election = election || noun.substr(*m.predicate_start, *m.predicate_end - *m.predicate_start) == "election";
   BOOST_TEST(election, headlines(n));
-  // The publication has none.
-  for (const auto& e : t.events)
-    if (e.kind == EventKind::published) BOOST_TEST(!e.mentions.front().predicate_start.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(the_same_day_takes_the_last_day_narrated_across_paragraphs) {

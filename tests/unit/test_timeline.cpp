@@ -15,16 +15,18 @@ Document doc(const std::string& id, const std::string& text, const char* dct) {
 
 BOOST_AUTO_TEST_SUITE(timeline)
 
-// The long clause below ("In 2020 the council of the small northern town, which has grown fast,
-// approved...") gives an empty headline: a misparse of the model that tools/train/make-model.sh makes
-// (docs/parser.md, "Known misparses"; "2020" taken for the root), a regression against the model
-// before; the check stays and is counted as its one expected failure until a model parses it again.
-BOOST_AUTO_TEST_CASE(headline_drops_the_temporal_phrase, *boost::unit_test::expected_failures(1)) {
+BOOST_AUTO_TEST_CASE(headline_drops_the_temporal_phrase) {
   const std::string s = "The council approved the budget on Tuesday, officials said.";
   const auto b = s.find("Tuesday");
   BOOST_TEST(event_headline(s, Span{b, b + 7}) == "The council approved the budget");
   const std::string t = "Last week the river burst its banks.";
   BOOST_TEST(event_headline(t, Span{0, 9}) == "The river burst its banks");
+}
+
+// Known misparse (docs/parser.md): the model that tools/train/make-model.sh makes takes "2020" for the
+// root of this long clause, giving an empty headline; the model before did not. One check fails
+// (the headline lacks "approved"), its case's one expected failure until a model parses it again.
+BOOST_AUTO_TEST_CASE(known_misparse_a_long_clause_after_a_year, *boost::unit_test::expected_failures(1)) {
   // At most twelve words: what a long clause can do without goes first, then "...".
   const std::string long_s =
       "In 2020 the council of the small northern town, which has grown fast, approved a plan to build a new "
