@@ -1169,11 +1169,12 @@ Span preamble(std::string_view s) {
     while (j < s.size() && (std::isupper(static_cast<unsigned char>(s[j])) || s[j] == ' ' || s[j] == '.' ||
                             s[j] == ',' || s[j] == '\''))
       caps += std::isupper(static_cast<unsigned char>(s[j++])) != 0;
-    if (j < s.size() && std::islower(static_cast<unsigned char>(s[j]))) {
+    // (j >= i + 3 first: with no capital before it, j - 1 would wrap around.)
+    if (j >= i + 3 && j < s.size() && std::islower(static_cast<unsigned char>(s[j]))) {
       const std::size_t word = j - 1;  // the region's capital
       std::size_t r = j;
       while (r < s.size() && (std::isalpha(static_cast<unsigned char>(s[r])) || s[r] == '.')) ++r;
-      if (word >= i + 2 && s[word - 1] == ' ' && s[word - 2] == ',' && r - word <= 12) j = r;
+      if (s[word - 1] == ' ' && s[word - 2] == ',' && r - word <= 12) j = r;
     }
     std::size_t k = j;
     while (k < s.size() && s[k] == ' ') ++k;
