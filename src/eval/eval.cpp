@@ -154,11 +154,12 @@ EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>&
     ++c.links;
     const std::size_t t_begin = cp(gt.begin), t_end = cp(gt.end), e_begin = cp(ge.begin), e_end = cp(ge.end);
     bool found = false, anchored = false;
+    auto on_event = [&](std::size_t start, std::size_t end) { return start < e_end && end > e_begin; };
     for (const EventMention* m : mentions) {
       if (m->timex_end <= t_begin || m->timex_start >= t_end) continue;
       found = true;
-      if (m->predicate_start && *m->predicate_start<e_end&& * m->predicate_end> e_begin) anchored = true;
-      for (const auto& [start, end] : m->shared_predicates) anchored = anchored || (start < e_end && end > e_begin);
+      if (m->predicate_start && on_event(*m->predicate_start, *m->predicate_end)) anchored = true;
+      for (const auto& [start, end] : m->shared_predicates) anchored = anchored || on_event(start, end);
     }
     c.links_found += found;
     c.links_anchored += anchored;

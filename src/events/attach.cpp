@@ -487,8 +487,8 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     std::vector<int> passed;      // the participle a period's date passed ("the quarter ended Sept. 30"), or -1
     for (const Point& p : points) {
       const int t = head_of(Span{mentions[p.mention].begin, mentions[p.mention].end});
-      predicates.push_back(events::dated_predicate(parse, t, cuts));
       const int own = events::predicate_of(parse, t);
+      predicates.push_back(events::dated_predicate(parse, own, cuts));
       passed.push_back(own != predicates.back() ? own : -1);
     }
     for (std::size_t k = 0; k < points.size(); ++k) {

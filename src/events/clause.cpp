@@ -363,10 +363,9 @@ class Builder {
     after_ = start;
     quotation_ = quotation;
   }
-  // Noun phrase `n` (the word, its modifiers before it and the rest of its name) told first: the speaker after its
-  // saying
-  // ("..., said Ms. Buckham"), or one the parser hung in what is told last, taken for an apposition
-  // of what was said ("..., 549,000 marks, parliament said").
+  // Noun phrase `n` (the word, its modifiers before it and the rest of its name) told first: the
+  // speaker after its saying ("..., said Ms. Buckham"), or one the parser hung in what is told last,
+  // taken for an apposition of what was said ("..., 549,000 marks, parliament said").
   void tell_first(int n) {
     keep_[static_cast<std::size_t>(n)] = true;
     first_.push_back(n);
@@ -792,8 +791,7 @@ int predicate_of(const Parse& p, int t) {
   return -1;
 }
 
-int dated_predicate(const Parse& p, int t, const Cuts& cuts) {
-  int v = predicate_of(p, t);
+int dated_predicate(const Parse& p, int v, const Cuts& cuts) {
   for (std::size_t guard = 0; v >= 0 && guard <= p.words.size() && between_dates(p, v, cuts); ++guard)
     v = predicate_of(p, v);
   return v;
@@ -1224,7 +1222,8 @@ std::string event_headline(std::string_view sentence, Span timex) {
   events::Cuts cuts;
   cuts.spans.push_back(timex);
   if (const Span pre = events::preamble(sentence); pre.end > 0) cuts.spans.push_back(pre);
-  return events::headline_of(p, events::dated_predicate(p, p.head_of(timex), cuts), cuts, nullptr);
+  return events::headline_of(p, events::dated_predicate(p, events::predicate_of(p, p.head_of(timex)), cuts), cuts,
+                             nullptr);
 }
 
 }  // namespace timeliner

@@ -51,9 +51,9 @@ struct Cuts {
   bool covers(const nlp::Word& w) const;
 };
 
-// predicate_of, past a participle between a period and a date (`cuts`): "had a loss for the quarter
-// ended Sept. 30" gives "had", not "ended".
-int dated_predicate(const Parse& p, int t, const Cuts& cuts);
+// From `v`, the predicate_of a date, past a participle between a period and a date (`cuts`): "had a
+// loss for the quarter ended Sept. 30" gives "had", not "ended".
+int dated_predicate(const Parse& p, int v, const Cuts& cuts);
 
 // The other predicates whose time the date of predicate `v` also tells: the verb phrases
 // coordinated with it ("The minister resigned and was replaced on Monday"), clauses of the same
