@@ -164,42 +164,42 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
   std::size_t turn = kNone;  // the streamed file whose worker may write now
   bool abandoned = false;    // the calling thread left early: no turn will come
   std::exception_ptr stream_failure;
+  // Loads and tags file i into results[i], or only loads it when it is to be streamed (tagged and
+  // written by its worker in its turn); says which.
+  auto load_one = [&](std::size_t i) {
+    TaggedFile t;
+    bool stream_it = false;
+    try {
+      t.load = load_file(files[i], load);
+      std::size_t bytes = 0;
+      for (const auto& d : t.load.documents) bytes += d.text.size();
+      stream_it = stream && !t.load.documents.empty() && bytes >= stream->min_bytes;
+      if (!stream_it)
+        for (const auto& d : t.load.documents)  // the grammar is built by the first text that needs it
+          t.mentions.push_back(d.text.empty() ? std::vector<Mention>{} : extract(Grammar::english(), d, extract_opts));
+    } catch (const std::exception& e) {
+      stream_it = false;
+      t.load.documents.clear();
+      t.mentions.clear();
+      t.load.skipped.push_back(Skip{files[i], SkipReason::malformed, files[i] + ": " + e.what()});
+    }
+    {
+      std::lock_guard lock(mu);
+      results[i] = std::move(t);
+      streamed[i] = stream_it ? 1 : 0;
+      if (!stream_it) ++finished;
+    }
+    ready.notify_all();
+    return stream_it;
+  };
   auto work = [&] {
     for (;;) {
       const std::size_t i = next++;
       if (i >= files.size()) return;
-      TaggedFile t;
-      bool stream_it = false;
-      try {
-        t.load = load_file(files[i], load);
-        std::size_t bytes = 0;
-        for (const auto& d : t.load.documents) bytes += d.text.size();
-        stream_it = stream && !t.load.documents.empty() && bytes >= stream->min_bytes;
-        if (!stream_it)
-          for (const auto& d : t.load.documents)  // the grammar is built by the first text that needs it
-            t.mentions.push_back(d.text.empty() ? std::vector<Mention>{}
-                                                : extract(Grammar::english(), d, extract_opts));
-      } catch (const std::exception& e) {
-        stream_it = false;
-        t.load.documents.clear();
-        t.mentions.clear();
-        t.load.skipped.push_back(Skip{files[i], SkipReason::malformed, files[i] + ": " + e.what()});
-      }
-      if (!stream_it) {
-        {
-          std::lock_guard lock(mu);
-          results[i] = std::move(t);
-          ++finished;
-        }
-        ready.notify_all();
-        continue;
-      }
+      if (!load_one(i)) continue;
       const FileLoad* loaded = nullptr;
       {
         std::unique_lock lock(mu);
-        results[i] = std::move(t);
-        streamed[i] = 1;
-        ready.notify_all();
         ready.wait(lock, [&] { return turn == i || abandoned; });
         if (abandoned) return;
         loaded = &results[i]->load;
@@ -219,7 +219,10 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
       ready.notify_all();
     }
   };
-  const auto n = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(files.size(), 1)));
+  // One file (standard input among them) is tagged on the calling thread: a worker would only make
+  // it wait, and starting one (its stack, its malloc arena, the wake-ups) was a tenth of the
+  // start-up of a run on empty input.
+  const auto n = files.size() <= 1 ? 0u : static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, files.size()));
   struct Pool {
     std::vector<std::thread> threads;
     std::atomic<std::size_t>& next;
@@ -237,7 +240,7 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
       for (auto& t : threads) t.join();
     }
   } pool{{}, next, files.size(), mu, ready, abandoned};
-  for (unsigned k = 0; k < n && !files.empty(); ++k) pool.threads.emplace_back(work);
+  for (unsigned k = 0; k < n; ++k) pool.threads.emplace_back(work);
 
   Progress progress(files.size());
   const bool stdout_tty = ::isatty(STDOUT_FILENO) == 1;
@@ -246,6 +249,7 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
     TaggedFile own;
     TaggedFile* t = nullptr;  // the worker keeps a streamed file: it tags it after the bookkeeping below
     std::size_t done = 0;
+    if (n == 0) load_one(i);
     {
       std::unique_lock lock(mu);
       while (!results[i]) {
@@ -275,6 +279,11 @@ RunCounts tag_files(const std::vector<std::string>& files, const LoadOptions& lo
     if (!streamed[i]) {
       consume(*t);
       progress.update(done);
+      continue;
+    }
+    if (n == 0) {  // no worker: the file is tagged and written here
+      stream->write(t->load);
+      results[i].reset();
       continue;
     }
     std::exception_ptr failure;
