@@ -58,6 +58,9 @@ void settle_date(Document& doc, const std::optional<FoundDate>& found, const Loa
 void title_after_byline(Document& doc, const std::optional<FoundDate>& found) {
   // Only a title with a digit may be a byline's line ("Published: 2025-04-18").
   if (doc.title.find_first_of("0123456789") == std::string::npos) return;
+  // Nor may a title that is not the text's first line (a JSON line's own title, mostly): the test
+  // below needs it, and it spares looking for a byline.
+  if (doc.title != title_from_first_line(doc.text)) return;
   const auto byline =
       found && found->from == "byline" && found->end > found->begin ? found : date_from_byline(doc.text);
   if (!byline || byline->from != "byline") return;

@@ -275,6 +275,16 @@ std::optional<Instant> date_from_url(std::string_view url) {
 }
 
 std::optional<FoundDate> date_from_byline(std::string_view text) {
+  // The top of the text: about 600 characters, whole lines.
+  std::size_t limit = std::min<std::size_t>(text.size(), 700);
+  if (limit < text.size()) {
+    const auto nl = text.find('\n', limit);
+    limit = nl == std::string_view::npos ? text.size() : std::min(nl, limit + 200);
+  }
+  const std::string_view top = text.substr(0, limit);
+  // Every date below has a year in digits (RE2's \d is ASCII): a top without a digit has none, and
+  // the patterns are not compiled for it (an empty input, a text without numbers at its top).
+  if (top.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
   static const std::string month =
       R"((?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)";
   static const RE2 date_re(
@@ -284,13 +294,6 @@ std::optional<FoundDate> date_from_byline(std::string_view text) {
   static const RE2 city_prefix(R"(\s*[A-Z][A-Z.'’ -]{1,40},(?:\s*[A-Z][A-Za-z.]{1,12},)?\s*)");
   static const RE2 dash_after(R"(\s*(?:\([A-Za-z .]{1,30}\)\s*)?[-–—].*)");
   static const RE2 before_word(R"((?i).*\b(updated|modified|edited|revised)\b[\s:,]*(?:on\s+)?)");
-  // The top of the text: about 600 characters, whole lines.
-  std::size_t limit = std::min<std::size_t>(text.size(), 700);
-  if (limit < text.size()) {
-    const auto nl = text.find('\n', limit);
-    limit = nl == std::string_view::npos ? text.size() : std::min(nl, limit + 200);
-  }
-  const std::string_view top = text.substr(0, limit);
   re2::StringPiece in(top.data(), top.size());
   re2::StringPiece match;
   while (RE2::FindAndConsume(&in, date_re, &match)) {
