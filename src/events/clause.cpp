@@ -628,6 +628,53 @@ bool simultaneous(const Parse& p, int d) {
 // A verb whose object names the event: "made an announcement", "held talks", "paid a visit".
 bool light_verb(std::string_view word) { return words::in(words::List::light_verbs, lower(word)); }
 
+// A verb that tells a phase of its complement's event: "began trading", "completed the acquisition".
+bool aspectual(std::string_view word) { return words::in(words::List::aspectual_verbs, lower(word)); }
+
+// Whether verb `h` and its open complement `d` (xcomp) tell one event at one time: `h` is
+// aspectual ("began to fall in mid-1996") or implicative ("declined to comment on Saturday"), or
+// `d` is no infinitive but a participle or adjective telling the state `h` happened in ("was found
+// abandoned in December", "began delving on Thursday"). Not "expects to publish in December": an
+// infinitive of what is to come.
+bool one_event(const Parse& p, int h, int d) {
+  if (nlp::base(at(p, d).rel) != Rel::xcomp || at(p, d).head != h || at(p, h).upos != Upos::verb) return false;
+  const Upos u = at(p, d).upos;
+  if (u != Upos::verb && u != Upos::adj) return false;
+  if (aspectual(p.word(h)) || words::in(words::List::implicative_verbs, lower(p.word(h)))) return true;
+  for (int k : p.deps[static_cast<std::size_t>(d)])
+    if (nlp::base(at(p, k).rel) == Rel::mark) return false;  // "to"
+  if (at(p, d).xpos == Xpos::VB) return false;
+  // The state follows its verb or its object at once ("found the car abandoned"), not past other
+  // phrases: "inspected the line in June, three months before the freight train derailed" is a
+  // clause the parser took for one.
+  for (int k : p.deps[static_cast<std::size_t>(h)]) {
+    const Rel b = nlp::base(at(p, k).rel);
+    if (k > h && k < d && b != Rel::obj && b != Rel::iobj && b != Rel::advmod && b != Rel::compound) return false;
+  }
+  return true;
+}
+
+// The verbs that tell one event with verb `v` through open complements (one_event), up and down
+// the chain ("was only beginning to get back on its feet"), but none that has a date of its own
+// (`cuts.predicates`).
+std::vector<int> complement_chain(const Parse& p, int v, const Cuts& cuts) {
+  auto dated = [&](int x) {
+    return std::find(cuts.predicates.begin(), cuts.predicates.end(), x) != cuts.predicates.end();
+  };
+  int top = v;
+  for (std::size_t guard = 0; guard <= p.words.size(); ++guard) {
+    const int h = at(p, top).head;
+    if (h < 0 || !one_event(p, h, top) || dated(h)) break;
+    top = h;
+  }
+  std::vector<int> chain{top};
+  for (std::size_t i = 0; i < chain.size(); ++i)
+    for (int d : p.deps[static_cast<std::size_t>(chain[i])])
+      if (one_event(p, chain[i], d) && !dated(d)) chain.push_back(d);
+  chain.erase(std::remove(chain.begin(), chain.end(), v), chain.end());
+  return chain;
+}
+
 // Whether `x` (a clause of the sentence other than clause `c`) tells a date of its own: it is,
 // or holds, the predicate of another date (`cuts.predicates`), not through a clause coordinated
 // with it, nor through `c`.
@@ -743,26 +790,40 @@ std::vector<int> shared_predicates(const Parse& p, int v, const Cuts& cuts) {
   // not when it is what the clause is about ("condemned the August bombings").
   if (v != c && noun(p, v) && !(at(p, v).head == c && (light_verb(p.word(c)) || nlp::base(at(p, v).rel) == Rel::obl)))
     return out;
-  // "expects to publish its report in December": the date is the infinitive's alone.
-  if (v != c && !noun(p, v)) return out;
   auto add = [&](int x) {
     if (x != v && std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
   };
+  // The event nouns of clause `x` that share its date: "paid tribute on Tuesday on a whirlwind
+  // visit", "said at a news briefing today"; "held talks on Monday", "completed the acquisition
+  // yesterday".
+  auto add_nouns = [&](int x) {
+    for (int d : p.deps[static_cast<std::size_t>(x)]) {
+      if (!noun(p, d) || !eventive(p.word(d)) || cuts.covers(at(p, d))) continue;
+      const Rel b = nlp::base(at(p, d).rel);
+      if (b == Rel::obl || (b == Rel::obj && (light_verb(p.word(x)) || aspectual(p.word(x))))) add(d);
+    }
+  };
+  // "expects to publish its report in December": the date is the infinitive's alone, but for the
+  // verbs of one event with it ("began trading on the exchange in August").
+  if (v != c && !noun(p, v)) {
+    for (int x : complement_chain(p, v, cuts)) {
+      add(x);
+      add_nouns(x);
+    }
+    return out;
+  }
   const int top = coordination_top(p, c, cuts);
   std::vector<int> clauses{top};
   for (int x : joined_clauses(p, top, c, cuts)) clauses.push_back(x);
   if (simultaneous(p, c) && at(p, c).head >= 0 && clause_head(p, at(p, c).head) &&
       !dated_apart(p, at(p, c).head, c, cuts))
     clauses.push_back(at(p, c).head);  // "killed when two helicopters crashed last February"
+  for (std::size_t i = 0, n = clauses.size(); i < n; ++i)
+    for (int x : complement_chain(p, clauses[i], cuts))
+      if (std::find(clauses.begin(), clauses.end(), x) == clauses.end()) clauses.push_back(x);
   for (int x : clauses) {
     add(x);
-    for (int d : p.deps[static_cast<std::size_t>(x)]) {
-      if (!noun(p, d) || !eventive(p.word(d)) || cuts.covers(at(p, d))) continue;
-      const Rel b = nlp::base(at(p, d).rel);
-      // "paid tribute on Tuesday on a whirlwind visit", "said at a news briefing today"; "held
-      // talks on Monday".
-      if (b == Rel::obl || (b == Rel::obj && light_verb(p.word(x)))) add(d);
-    }
+    add_nouns(x);
   }
   return out;
 }

@@ -11,9 +11,9 @@ extern const char* const kEventWordsSource;  // src/events/en/words.txt, generat
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kListNames = {"stop-words",         "change-words", "eventive-nouns",
-                                                        "eventive-endings",   "light-verbs",  "saying-verbs",
-                                                        "connective-adverbs", "labels",       "number-words"};
+constexpr std::array<std::string_view, 11> kListNames = {
+    "stop-words",        "change-words", "eventive-nouns",     "eventive-endings", "light-verbs", "aspectual-verbs",
+    "implicative-verbs", "saying-verbs", "connective-adverbs", "labels",           "number-words"};
 
 struct Vocabulary {
   std::array<std::vector<std::string>, kListNames.size()> entries;  // in the file's order

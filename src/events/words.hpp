@@ -22,6 +22,8 @@ enum class List : std::uint8_t {
   eventive_nouns,      // nouns of something that happens: "election", "visit"
   eventive_endings,    // endings of a long noun of an act: "tion", "ment"
   light_verbs,         // verbs whose object names the event, every form: "held", "paid"
+  aspectual_verbs,     // a phase of the event of their complement, every form: "began", "completed"
+  implicative_verbs,   // their complement happens in their act, every form: "declined", "voted"
   saying_verbs,        // every form: "said", "told", "added"
   connective_adverbs,  // "also", "meanwhile", "later"
   labels,              // opening a paragraph, as written: "Why it matters,"

@@ -456,6 +456,18 @@ BOOST_AUTO_TEST_CASE(a_date_tells_the_clauses_that_share_it) {
   // the noun: then the verb is shared).
   told("The two leaders held talks on Monday.", "The two leaders held talks", {"talks"});
   told("Lindqvist spoke at a news conference on Tuesday.", "Lindqvist spoke at a news conference", {"conference"});
+  // The verbs of one event through an open complement: a phase of it, an act that is it, a state it
+  // was found in; and the event noun of a phase.
+  told("Shares of the firm began trading on the exchange in August.",
+       "Shares of the firm began trading on the exchange", {"began"});
+  told("On Friday, the chip maker began notifying customers about the flaw.",
+       "The chip maker began notifying customers about the flaw", {"notifying"});
+  told("Police officials declined to comment on Saturday.", "Police officials declined to comment", {"declined"});
+  told("The company completed the acquisition of the bank on Monday.",
+       "The company completed the acquisition of the bank", {"acquisition"});
+  // Not a commitment and what it commits to: each date its own.
+  told("The council agreed on Monday to sell the land in May.", "The council agreed", {});
+  told("The council agreed on Monday to sell the land in May.", "The council agreed to sell the land", {});
 }
 
 BOOST_AUTO_TEST_CASE(an_event_noun_keeps_its_date_and_its_place_in_the_headline) {
