@@ -852,6 +852,44 @@ int predicate_of(const Parse& p, int t) {
   return -1;
 }
 
+int modified_by_date(const Parse& p, int t) {
+  if (t < 0) return -1;
+  while (nlp::base(at(p, t).rel) == Rel::conj && at(p, t).head >= 0) t = at(p, t).head;  // "on June 10 and 11"
+  int h = at(p, t).head;
+  if (h < 0 || clause_head(p, h)) return -1;
+  const Upos u = at(p, h).upos;
+  const Rel b = nlp::base(at(p, t).rel);
+  if (u == Upos::noun) {
+    if (b != Rel::nmod && b != Rel::compound && b != Rel::amod && b != Rel::nummod) return -1;
+    std::string prep;  // the date's preposition, "'s" for a possessive
+    for (int k : p.deps[static_cast<std::size_t>(t)])
+      if (nlp::base(at(p, k).rel) == Rel::case_) prep = lower(p.word(k));
+    const bool possessive = prep == "'s" || prep == "'" || prep == "\xE2\x80\x99s";
+    // Before the noun, within its phrase ("the Oct. 23 killing", "Sunday's debate"): not a date
+    // opening the sentence or set off by a comma, hung on the subject after it ("On Sept. 2,
+    // police", "Yesterday New York governor George Pataki toured").
+    if (t < h) {
+      const int last = last_of(p, t);
+      if (!possessive && (!prep.empty() || first_of(p, t) == 0 ||
+                          (last + 1 < static_cast<int>(p.words.size()) && p.word(last + 1) == ",")))
+        return -1;
+      // The phrase of a compound: "the Oct. 23 sniper shooting", "third-quarter net income".
+      while (nlp::base(at(p, h).rel) == Rel::compound && at(p, h).head > h && noun(p, at(p, h).head)) h = at(p, h).head;
+      return h;
+    }
+    // After it with "of" ("the incidents of Aug. 7"): a date after a noun without it is as often
+    // the clause's, hung on the noun before it ("was found clinging to an inner tube Nov. 25").
+    return prep == "of" ? h : -1;
+  }
+  // An adjective that is a predicate, after its noun or its copula ("notes due March 1"), not one
+  // before its noun ("net income in the quarter").
+  if (u == Upos::adj && t > h && (b == Rel::obl || b == Rel::nmod)) {
+    const int n = at(p, h).head;
+    return nlp::base(at(p, h).rel) != Rel::amod || (n >= 0 && n < h) ? h : -1;
+  }
+  return -1;
+}
+
 int dated_predicate(const Parse& p, int v, const Cuts& cuts) {
   for (std::size_t guard = 0; v >= 0 && guard <= p.words.size() && between_dates(p, v, cuts); ++guard)
     v = predicate_of(p, v);

@@ -51,6 +51,12 @@ struct Cuts {
   bool covers(const nlp::Word& w) const;
 };
 
+// The noun or adjective that the temporal phrase headed by word `t` modifies within its phrase
+// ("the Oct. 23 killing", "Sunday's debate", "an address on Friday", "third-quarter results",
+// "notes due March 1"): the date tells its time, whether or not the noun is the predicate of the
+// date's event. -1 when the phrase hangs on a clause or a proper noun.
+int modified_by_date(const Parse& p, int t);
+
 // From `v`, the predicate_of a date, past a participle between a period and a date (`cuts`): "had a
 // loss for the quarter ended Sept. 30" gives "had", not "ended".
 int dated_predicate(const Parse& p, int v, const Cuts& cuts);

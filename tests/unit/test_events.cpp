@@ -465,6 +465,15 @@ BOOST_AUTO_TEST_CASE(a_date_tells_the_clauses_that_share_it) {
   told("Police officials declined to comment on Saturday.", "Police officials declined to comment", {"declined"});
   told("The company completed the acquisition of the bank on Monday.",
        "The company completed the acquisition of the bank", {"acquisition"});
+  // The noun a date modifies within its phrase, before it or after "of", its time told by the date.
+  told("The senator attacked his rival in Sunday's debate.", "The senator attacked his rival in debate", {"debate"});
+  told("Investigators have searched for the gunman since the Oct. 23 slaying.",
+       "Investigators have searched for the gunman since the slaying", {"slaying"});
+  told("The company posted a 20% gain in third-quarter net income.", "The company posted a 20% gain in net income",
+       {"income"});
+  told("The incidents of Aug. 7 shook the city.", "The incidents shook the city", {"incidents"});
+  // Not the subject after a date that opens the sentence.
+  told("On Sept. 2, police in the capital arrested two men.", "Police in the capital arrested two men", {});
   // Not a commitment and what it commits to: each date its own.
   told("The council agreed on Monday to sell the land in May.", "The council agreed", {});
   told("The council agreed on Monday to sell the land in May.", "The council agreed to sell the land", {});
