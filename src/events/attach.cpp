@@ -486,6 +486,7 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     std::vector<int> predicates;  // of each point's event
     std::vector<int> passed;      // the participle a period's date passed ("the quarter ended Sept. 30"), or -1
     std::vector<int> modified;    // the noun or adjective the date modifies ("the Oct. 23 killing"), or -1
+    std::vector<int> saying;      // the saying before the date, hung on what was said ("said today it had"), or -1
     for (const Point& p : points) {
       const int t = head_of(Span{mentions[p.mention].begin, mentions[p.mention].end});
       const int own = events::predicate_of(parse, t);
@@ -493,6 +494,7 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       passed.push_back(own != predicates.back() ? own : -1);
       const int n = events::modified_by_date(parse, t);
       modified.push_back(n >= 0 && !cuts.covers(parse.words[static_cast<std::size_t>(n)]) ? n : -1);
+      saying.push_back(events::saying_before(parse, t, predicates.back()));
     }
     for (std::size_t k = 0; k < points.size(); ++k) {
       const Span e = span_of(points[k]);
@@ -503,7 +505,8 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       std::vector<Span> shared;
       for (int w : events::shared_predicates(parse, v, own)) shared.push_back(*predicate_span(w));
       if (passed[k] >= 0) shared.push_back(*predicate_span(passed[k]));  // the date does date it
-      if (const int n = modified[k]; n >= 0 && n != v) {
+      for (const int n : {modified[k], saying[k]}) {
+        if (n < 0 || n == v) continue;
         const Span w = *predicate_span(n);
         if (std::none_of(shared.begin(), shared.end(), [&](const Span& x) { return x.begin == w.begin; }))
           shared.push_back(w);

@@ -628,6 +628,11 @@ bool simultaneous(const Parse& p, int d) {
 // A verb whose object names the event: "made an announcement", "held talks", "paid a visit".
 bool light_verb(std::string_view word) { return words::in(words::List::light_verbs, lower(word)); }
 
+// A verb of saying: "said", "told", "announced".
+bool saying(const Parse& p, int x) {
+  return at(p, x).upos == Upos::verb && words::in(words::List::saying_verbs, lower(p.word(x)));
+}
+
 // A verb that tells a phase of its complement's event: "began trading", "completed the acquisition".
 bool aspectual(std::string_view word) { return words::in(words::List::aspectual_verbs, lower(word)); }
 
@@ -821,6 +826,14 @@ std::vector<int> shared_predicates(const Parse& p, int v, const Cuts& cuts) {
   for (std::size_t i = 0, n = clauses.size(); i < n; ++i)
     for (int x : complement_chain(p, clauses[i], cuts))
       if (std::find(clauses.begin(), clauses.end(), x) == clauses.end()) clauses.push_back(x);
+  // What a saying says holds at its date when told in the present ("said on Friday that
+  // authorities are pursuing 400 tips", "said today conditions appear to be deteriorating"), not
+  // in the past or the future ("said they found a rifle", "said he would seek").
+  if (saying(p, c))
+    for (int d : p.deps[static_cast<std::size_t>(c)])
+      if (nlp::base(at(p, d).rel) == Rel::ccomp && clause_head(p, d) && tense_of(p, d) == Tense::present &&
+          !dated_apart(p, d, c, cuts) && !coordinated(p, c, d))
+        clauses.push_back(d);
   for (int x : clauses) {
     add(x);
     add_nouns(x);
@@ -888,6 +901,15 @@ int modified_by_date(const Parse& p, int t) {
     return nlp::base(at(p, h).rel) != Rel::amod || (n >= 0 && n < h) ? h : -1;
   }
   return -1;
+}
+
+int saying_before(const Parse& p, int t, int v) {
+  if (t < 0 || v < 0 || nlp::base(at(p, v).rel) != Rel::ccomp) return -1;
+  const int h = at(p, v).head;
+  if (h < 0 || h > t || !saying(p, h)) return -1;
+  int x = t;  // the date's phrase, from its head up to the clause
+  while (x >= 0 && at(p, x).head != v) x = at(p, x).head;
+  return x >= 0 && first_of(p, v) == first_of(p, x) ? h : -1;
 }
 
 int dated_predicate(const Parse& p, int v, const Cuts& cuts) {

@@ -57,6 +57,11 @@ struct Cuts {
 // date's event. -1 when the phrase hangs on a clause or a proper noun.
 int modified_by_date(const Parse& p, int t);
 
+// The verb of saying before a date that opens what was said, when the parser hung the date (headed
+// by `t`) on the verb of what was said (`v`): "The ministry said today it had sent an envoy" (the
+// date of "said"); -1 otherwise. A date after "that" is what was said's own.
+int saying_before(const Parse& p, int t, int v);
+
 // From `v`, the predicate_of a date, past a participle between a period and a date (`cuts`): "had a
 // loss for the quarter ended Sept. 30" gives "had", not "ended".
 int dated_predicate(const Parse& p, int v, const Cuts& cuts);

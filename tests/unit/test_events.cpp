@@ -474,6 +474,14 @@ BOOST_AUTO_TEST_CASE(a_date_tells_the_clauses_that_share_it) {
   told("The incidents of Aug. 7 shook the city.", "The incidents shook the city", {"incidents"});
   // Not the subject after a date that opens the sentence.
   told("On Sept. 2, police in the capital arrested two men.", "Police in the capital arrested two men", {});
+  // A saying and what it says in the present; the saying before a date that opens what was said.
+  told("An official said on Friday that investigators are pursuing 400 tips.",
+       "An official said that investigators are pursuing 400 tips", {"pursuing"});
+  told("An official said on Friday that investigators found a rifle.",
+       "An official said that investigators found a rifle", {});
+  told("The ministry said today it had sent an envoy to the region.", "The ministry had sent an envoy to the region",
+       {"said"});
+  told("The ministry said that today it had sent an envoy.", "The ministry had sent an envoy", {});
   // Not a commitment and what it commits to: each date its own.
   told("The council agreed on Monday to sell the land in May.", "The council agreed", {});
   told("The council agreed on Monday to sell the land in May.", "The council agreed to sell the land", {});
