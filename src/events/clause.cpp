@@ -597,10 +597,13 @@ int antecedent(const Parse& p, int r) {
 // The clause that tells predicate `v`: its own, that of the verb it is the infinitive of ("plans to
 // open a store in May": "plans"), or, for an event noun, the clause it stands in ("made his second
 // visit to Beijing", "opened an inquiry into the levee failure").
+bool one_event(const Parse& p, int h, int d);
+
 int clause_of(const Parse& p, int v) {
   int c = v;
-  while (nlp::base(at(p, c).rel) == Rel::xcomp && (at(p, c).xpos == Xpos::VB || at(p, c).xpos == Xpos::VBG) &&
-         at(p, c).head >= 0 && clause_head(p, at(p, c).head))
+  // Past a state it was found in, too: "was found abandoned in December".
+  while (nlp::base(at(p, c).rel) == Rel::xcomp && at(p, c).head >= 0 && clause_head(p, at(p, c).head) &&
+         (at(p, c).xpos == Xpos::VB || at(p, c).xpos == Xpos::VBG || one_event(p, at(p, c).head, c)))
     c = at(p, c).head;
   if (!clause_head(p, c)) {
     int h = at(p, c).head;

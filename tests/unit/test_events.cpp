@@ -463,6 +463,8 @@ BOOST_AUTO_TEST_CASE(a_date_tells_the_clauses_that_share_it) {
   told("On Friday, the chip maker began notifying customers about the flaw.",
        "The chip maker began notifying customers about the flaw", {"notifying"});
   told("Police officials declined to comment on Saturday.", "Police officials declined to comment", {"declined"});
+  told("The car was found abandoned at the airport in December.", "The car was found abandoned at the airport",
+       {"found"});
   told("The company completed the acquisition of the bank on Monday.",
        "The company completed the acquisition of the bank", {"acquisition"});
   // The noun a date modifies within its phrase, before it or after "of", its time told by the date.
