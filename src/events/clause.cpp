@@ -594,11 +594,11 @@ int antecedent(const Parse& p, int r) {
   return noun(p, i) ? i : -1;
 }
 
+bool one_event(const Parse& p, int h, int d);
+
 // The clause that tells predicate `v`: its own, that of the verb it is the infinitive of ("plans to
 // open a store in May": "plans"), or, for an event noun, the clause it stands in ("made his second
 // visit to Beijing", "opened an inquiry into the levee failure").
-bool one_event(const Parse& p, int h, int d);
-
 int clause_of(const Parse& p, int v) {
   int c = v;
   // Past a state it was found in, too: "was found abandoned in December".
@@ -911,7 +911,8 @@ int saying_before(const Parse& p, int t, int v) {
   const int h = at(p, v).head;
   if (h < 0 || h > t || !saying(p, h)) return -1;
   int x = t;  // the date's phrase, from its head up to the clause
-  while (x >= 0 && at(p, x).head != v) x = at(p, x).head;
+  for (std::size_t guard = 0; x >= 0 && at(p, x).head != v && guard <= p.words.size(); ++guard) x = at(p, x).head;
+  if (x < 0 || at(p, x).head != v) return -1;
   return x >= 0 && first_of(p, v) == first_of(p, x) ? h : -1;
 }
 
