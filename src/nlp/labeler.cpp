@@ -11,6 +11,19 @@ std::vector<std::vector<int>> dependents_of(const std::vector<int>& heads) {
   return deps;
 }
 
+void PartialTree::reset(std::size_t n) {
+  heads.assign(n, -1);
+  deps.resize(n);
+  for (auto& d : deps) d.clear();
+  rels.assign(n, 0);
+}
+
+void PartialTree::attach(int h, int d) {
+  heads[static_cast<std::size_t>(d)] = h;
+  auto& kids = deps[static_cast<std::size_t>(h)];
+  kids.insert(std::upper_bound(kids.begin(), kids.end(), d), d);
+}
+
 std::size_t labeler_features(const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
                              const std::vector<int>& heads, const std::vector<std::vector<int>>& deps,
                              const std::vector<std::uint8_t>& rels, std::size_t d, std::uint64_t* out) {

@@ -16,6 +16,18 @@ inline constexpr std::size_t kMaxLabelerFeatures = 96;
 // The dependents of each word of a tree (heads: 0..n-1, -1 for the root), in order.
 std::vector<std::vector<int>> dependents_of(const std::vector<int>& heads);
 
+// A tree being built arc by arc, as the labeler reads one: heads (-1 for none yet, or the root),
+// the dependents of each word in order, the relations (ids + 1) given so far. For the labels of
+// the arcs a parser makes (parser.hpp).
+struct PartialTree {
+  std::vector<int> heads;
+  std::vector<std::vector<int>> deps;
+  std::vector<std::uint8_t> rels;
+  void reset(std::size_t n);
+  // The arc from word `h` to word `d` (both 0..n-1).
+  void attach(int h, int d);
+};
+
 // The feature keys of word `d` of a tree, given the relations (ids + 1) of the words before it.
 std::size_t labeler_features(const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
                              const std::vector<int>& heads, const std::vector<std::vector<int>>& deps,

@@ -75,6 +75,8 @@ ModelData::ModelData(std::string_view b) {
   labeler = Weights::view(section("LABW"));
   if (tagger.classes() != tags.size() || parser.classes() != kActions || labeler.classes() != rels.size())
     fail("weights of the wrong shape");
+  arc_labels = sections.find("PARL") != sections.end();
+  root_rel = static_cast<std::size_t>(std::find(rels.begin(), rels.end(), Rel::root) - rels.begin());
 }
 
 void ModelData::tag(const std::vector<Lex>& lx, std::vector<std::uint16_t>& out) const {
@@ -89,15 +91,41 @@ void ModelData::tag(const std::vector<Lex>& lx, std::vector<std::uint16_t>& out)
 
 std::vector<int> ModelData::parse(const std::vector<Lex>& lx, const std::vector<std::uint16_t>& t) const {
   ParseState s(lx.size());
+  PartialTree tree;
+  if (arc_labels) tree.reset(lx.size());
   std::uint64_t keys[kMaxParserFeatures];
   const Scorer score{parser};
   while (!s.terminal()) {
-    const std::size_t n = parser_features(s, lx, t, keys);
+    const std::size_t n = parser_features(s, lx, t, arc_labels, keys);
     std::int32_t scores[kActions] = {0, 0, 0, 0};
     score(keys, n, scores);
-    s.apply(best_legal(s, scores));
+    apply(s, tree, best_legal(s, scores), lx, t);
   }
   return finish_tree(s.heads(), lx.size());
+}
+
+void ModelData::apply(ParseState& s, PartialTree& tree, Action a, const std::vector<Lex>& lx,
+                      const std::vector<std::uint16_t>& t) const {
+  if (!arc_labels || a == kShift || a == kReduce) {
+    s.apply(a);
+    return;
+  }
+  const int h = a == kLeft ? s.buffer(0) : s.stack(0), d = a == kLeft ? s.stack(0) : s.buffer(0);
+  s.apply(a);
+  if (h == static_cast<int>(s.size())) {  // the root
+    if (root_rel < rels.size()) s.set_label(d, static_cast<std::uint8_t>(root_rel + 1));
+    return;
+  }
+  tree.attach(h, d);
+  std::uint64_t keys[kMaxLabelerFeatures];
+  const std::size_t n = labeler_features(lx, t, tree.heads, tree.deps, tree.rels, static_cast<std::size_t>(d), keys);
+  std::int32_t scores[kRelCount] = {};
+  Scorer{labeler}(keys, n, scores);
+  std::size_t best = root_rel == 0 && rels.size() > 1 ? 1 : 0;
+  for (std::size_t c = best + 1; c < rels.size(); ++c)
+    if (c != root_rel && scores[c] > scores[best]) best = c;
+  tree.rels[static_cast<std::size_t>(d)] = static_cast<std::uint8_t>(best + 1);
+  s.set_label(d, static_cast<std::uint8_t>(best + 1));
 }
 
 std::vector<std::uint8_t> ModelData::label(const std::vector<Lex>& lx, const std::vector<std::uint16_t>& t,

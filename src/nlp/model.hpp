@@ -9,9 +9,12 @@
 //   LEXK  u64 keys of the lexicon's slots (0: empty; lexicon.hpp's LexTable)
 //   LEXE  LexEntry per slot
 //   TAGW, PARW, LABW  the weights of the tagger, the parser and the labeler (weights.hpp)
+//   PARL  (optional, empty) the parser labels each arc as it makes it and reads the labels
 #pragma once
 
+#include "nlp/labeler.hpp"
 #include "nlp/lexicon.hpp"
+#include "nlp/parser.hpp"
 #include "nlp/tagger.hpp"
 #include "nlp/weights.hpp"
 
@@ -37,11 +40,17 @@ class ModelData {
   LexTable lex;
   Weights tagger, parser, labeler;
   std::optional<TagInfo> tag_info;
+  // Whether the parser labels its arcs as it makes them (PARL), and the id of the relation root.
+  bool arc_labels = false;
+  std::size_t root_rel = 0;
 
   // The pipeline's steps on described words (lexicon.hpp): tag ids + 1, heads (-1 root), relation
   // ids + 1.
   void tag(const std::vector<Lex>& lex, std::vector<std::uint16_t>& tags) const;
   std::vector<int> parse(const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags) const;
+  // Applies action `a` to `s`; with arc_labels, labels the arc it makes (`tree`: the same arcs).
+  void apply(ParseState& s, PartialTree& tree, Action a, const std::vector<Lex>& lex,
+             const std::vector<std::uint16_t>& tags) const;
   std::vector<std::uint8_t> label(const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
                                   const std::vector<int>& heads) const;
 };

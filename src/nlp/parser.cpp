@@ -13,6 +13,17 @@ void ParseState::reset(std::size_t n) {
   rights_.assign(n + 1, {-1, -1});
   nl_.assign(n + 1, 0);
   nr_.assign(n + 1, 0);
+  labels_.assign(n + 1, 0);
+  lsets_.assign(n + 1, 0);
+  rsets_.assign(n + 1, 0);
+}
+
+void ParseState::set_label(int d, std::uint8_t rel) {
+  const auto dd = static_cast<std::size_t>(d);
+  const int h = heads_[dd];
+  if (h < 0) return;
+  labels_[dd] = rel;
+  (d < h ? lsets_ : rsets_)[static_cast<std::size_t>(h)] |= std::uint64_t{1} << (rel % 64);
 }
 
 bool ParseState::legal(Action a) const {
@@ -103,7 +114,7 @@ struct Item {
 }  // namespace
 
 std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
-                            std::uint64_t* out) {
+                            bool labels, std::uint64_t* out) {
   const int n = static_cast<int>(s.size());
   auto item = [&](int i) -> Item {
     if (i < 0) return Item{1, 0x1001, 0x1001, 0x1001, 0x1001};
@@ -225,6 +236,33 @@ std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, co
   f(S0.w, N0.p, commas);
   f(S0.p, N0.w, commas);
   f(S0.p, d, commas);
+  if (!labels) return f.size();
+  // The relations of the arcs made (Zhang & Nivre 2011): of S0 and of the dependents above, and
+  // the sets of relations of S0's and N0's dependents.
+  const std::uint64_t s0_l = s.label(s0), s0l_l = s.label(s0l), s0r_l = s.label(s0r), n0l_l = s.label(n0l);
+  const std::uint64_t s0_ls = s.left_labels(s0), s0_rs = s.right_labels(s0), n0_ls = s.left_labels(n0);
+  f(s0_l);
+  f(s0l_l);
+  f(s0r_l);
+  f(n0l_l);
+  f(s.label(s0l2));
+  f(s.label(s0r2));
+  f(s.label(n0l2));
+  f(S0.p, s0_l, N0.p);
+  f(S0.p, s0l_l, N0.p);
+  f(S0.p, s0r_l, N0.p);
+  f(S0.p, N0.p, n0l_l);
+  f(S0.p, s0l_l, s.label(s0l2));
+  f(S0.p, s0r_l, s.label(s0r2));
+  f(N0.p, n0l_l, s.label(n0l2));
+  f(S0.w, s0_rs);
+  f(S0.p, s0_rs);
+  f(S0.w, s0_ls);
+  f(S0.p, s0_ls);
+  f(N0.w, n0_ls);
+  f(N0.p, n0_ls);
+  f(S0.p, s0_rs, N0.p);
+  f(S0.p, s0_ls, N0.p, n0_ls);
   return f.size();
 }
 

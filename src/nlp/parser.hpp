@@ -1,7 +1,9 @@
 // The dependency parser: arc-eager transitions (Nivre 2003), greedy, with the root at the end of
 // the buffer (Ballesteros & Nivre 2013), chosen by a linear model over the rich non-local features
-// of Zhang & Nivre (2011) and word clusters. Unlabeled: the relations are chosen afterwards, over
-// the whole tree, by the labeler. Shared with the trainer, which adds a dynamic oracle.
+// of Zhang & Nivre (2011) and word clusters. The relations of the tree are chosen afterwards, over
+// the whole tree, by the labeler; a model may also label each arc as it is made (the labeler on
+// the tree built so far) and read those labels as features (Zhang & Nivre's label features).
+// Shared with the trainer, which adds a dynamic oracle.
 #pragma once
 
 #include "nlp/lexicon.hpp"
@@ -40,6 +42,13 @@ class ParseState {
   int right_count(int w) const { return w < 0 ? 0 : nr_[static_cast<std::size_t>(w)]; }
   // The heads of words 0..n-1 (n for the root), -1 for words left without one.
   const std::vector<int>& heads() const { return heads_; }
+  // The relation (id + 1, 0 none) given to word w's arc, and the sets of the relations of its
+  // dependents on each side (a bit per relation).
+  std::uint64_t label(int w) const { return w < 0 ? 0 : labels_[static_cast<std::size_t>(w)]; }
+  std::uint64_t left_labels(int w) const { return w < 0 ? 0 : lsets_[static_cast<std::size_t>(w)]; }
+  std::uint64_t right_labels(int w) const { return w < 0 ? 0 : rsets_[static_cast<std::size_t>(w)]; }
+  // Gives relation `rel` (id + 1) to the arc of word `d`, which has a head.
+  void set_label(int d, std::uint8_t rel);
 
  private:
   void add_arc(int h, int d);
@@ -49,13 +58,16 @@ class ParseState {
   std::vector<int> heads_;
   std::vector<std::array<int, 2>> lefts_, rights_;
   std::vector<int> nl_, nr_;
+  std::vector<std::uint8_t> labels_;
+  std::vector<std::uint64_t> lsets_, rsets_;
 };
 
-inline constexpr std::size_t kMaxParserFeatures = 96;
+inline constexpr std::size_t kMaxParserFeatures = 128;
 
-// The feature keys of state `s` of a sentence described by `lex` with tags `tags` (tag ids + 1).
+// The feature keys of state `s` of a sentence described by `lex` with tags `tags` (tag ids + 1);
+// with `labels`, also those of the relations of the arcs made (ParseState::set_label).
 std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
-                            std::uint64_t* out);
+                            bool labels, std::uint64_t* out);
 
 // The best legal action by `scores`.
 inline Action best_legal(const ParseState& s, const std::int32_t* scores) {

@@ -26,6 +26,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -397,6 +398,8 @@ struct ParserTrainer {
   Perceptron model{nlp::kActions};
   bool first_pass = true;
   double explore = 0.9;
+  // The model whose labeler labels the arcs when it has arc_labels (its parser is not used).
+  const nlp::detail::ModelData* labels = nullptr;
 
   // One pass; `tags[i]`: the (predicted) tags of sentence i. `dynamic`: follow the model's own
   // mistakes with probability `explore` (from the second pass on).
@@ -415,8 +418,10 @@ struct ParserTrainer {
       for (std::size_t i = 0; i < n; ++i) gold[i] = g.words[i].head < 0 ? static_cast<int>(n) : g.words[i].head;
       nlp::describe(forms_of(g), lex, lx, scratch);
       nlp::ParseState s(n);
+      nlp::PartialTree tree;
+      tree.reset(n);
       while (!s.terminal()) {
-        const std::size_t nf = nlp::parser_features(s, lx, tags[idx], keys);
+        const std::size_t nf = nlp::parser_features(s, lx, tags[idx], labels->arc_labels, keys);
         std::int32_t scores[nlp::kActions] = {0, 0, 0, 0};
         model.score(keys, nf, scores);
         const nlp::Action guess = nlp::best_legal(s, scores);
@@ -433,7 +438,7 @@ struct ParserTrainer {
         model.learn(keys, nf, static_cast<std::size_t>(best), guess);
         model.tick();
         const bool follow_guess = costs[guess] == least || (dynamic && rng.uniform() < explore);
-        s.apply(follow_guess ? guess : static_cast<nlp::Action>(best));
+        labels->apply(s, tree, follow_guess ? guess : static_cast<nlp::Action>(best), lx, tags[idx]);
       }
     }
   }
@@ -497,6 +502,7 @@ std::string rels_section() {
 
 struct Parts {
   std::string meta, tagger, parser, labeler;
+  bool arc_labels = false;  // --arc-labels yes: the parser labels its arcs (PARL)
 };
 
 std::string model_bytes(const TagSet& t, const Lexicon& lex, const Parts& p) {
@@ -510,6 +516,7 @@ std::string model_bytes(const TagSet& t, const Lexicon& lex, const Parts& p) {
   sections["TAGW"] = p.tagger;
   sections["PARW"] = p.parser;
   sections["LABW"] = p.labeler;
+  if (p.arc_labels) sections["PARL"] = "";
   return nlp::write_model(sections);
 }
 
@@ -702,6 +709,7 @@ int cmd_pack(const std::vector<std::string>& args) {
   const auto raw = load_raw(o.get("raw"));
   Parts parts;
   parts.meta = o.get("meta", "timeliner tagger and parser");
+  parts.arc_labels = o.get("arc-labels") == "yes";
   parts =
       choose(tagset, lexicon, parts, raw, dev, std::stoull(o.get("max-bytes", "16000000")), o.get("counts", kCounts));
   const std::string bytes = model_bytes(tagset, lexicon, parts);
@@ -831,8 +839,16 @@ int cmd_train(const std::vector<std::string>& args) {
     log("labeler: " + std::to_string(labeler.model.features()) + " features, " + std::to_string(parts.labeler.size()) +
         " bytes");
   }
+  parts.arc_labels = o.get("arc-labels") == "yes";
+  // The model whose labeler labels the parser's arcs in training (any parser table will do).
+  Parts for_labels = parts;
+  if (for_labels.parser.empty()) for_labels.parser = nlp::Weights::build({}, nlp::kActions);
+  const std::string label_bytes = stage("parser") ? model_bytes(tagset, lexicon, for_labels) : std::string();
+  const std::optional<nlp::Model> label_model =
+      stage("parser") ? std::optional<nlp::Model>(std::in_place, label_bytes) : std::nullopt;
   ParserTrainer parser;
   parser.explore = std::stod(o.get("explore", "0.9"));
+  if (label_model) parser.labels = &label_model->data();
   Random rng(2);
   for (int it = 1; it <= (stage("parser") ? parser_iterations : 0); ++it) {
     const auto t0 = std::chrono::steady_clock::now();

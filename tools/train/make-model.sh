@@ -16,6 +16,7 @@ trap 'rm -rf "$work"' EXIT
   --out "$work/clusters.txt"
 "$build/timeliner-train" train --train "$corpora/ud-ewt/en_ewt-ud-train.conllu" \
   --dev "$corpora/ud-ewt/en_ewt-ud-dev.conllu" --clusters "$work/clusters.txt" --max-bytes 16000000 --counts "1 2 3 4 6 8" \
+  --arc-labels yes \
   --meta "timeliner English tagger and parser, trained by tools/train/make-model.sh on UD English EWT (CC BY-SA 4.0)" \
   --out "$work/en-ewt.tlm"
 mv "$work/en-ewt.tlm" models/en-ewt.tlm
