@@ -601,15 +601,17 @@ bool one_event(const Parse& p, int h, int d);
 // visit to Beijing", "opened an inquiry into the levee failure").
 int clause_of(const Parse& p, int v) {
   int c = v;
-  // Past a state it was found in, too: "was found abandoned in December".
-  while (nlp::base(at(p, c).rel) == Rel::xcomp && at(p, c).head >= 0 && clause_head(p, at(p, c).head) &&
-         (at(p, c).xpos == Xpos::VB || at(p, c).xpos == Xpos::VBG || one_event(p, at(p, c).head, c)))
-    c = at(p, c).head;
+  // A noun up to the clause it stands in first, so that the clause of an infinitive whose object it
+  // is reaches the verb it is the infinitive of ("expects to publish a report in December").
   if (!clause_head(p, c)) {
     int h = at(p, c).head;
     while (h >= 0 && !clause_head(p, h)) h = at(p, h).head;
     if (h >= 0) c = h;
   }
+  // Past a state it was found in, too: "was found abandoned in December".
+  while (nlp::base(at(p, c).rel) == Rel::xcomp && at(p, c).head >= 0 && clause_head(p, at(p, c).head) &&
+         (at(p, c).xpos == Xpos::VB || at(p, c).xpos == Xpos::VBG || one_event(p, at(p, c).head, c)))
+    c = at(p, c).head;
   return c;
 }
 
