@@ -121,11 +121,16 @@ void ModelData::apply(ParseState& s, PartialTree& tree, Action a, const std::vec
   const std::size_t n = labeler_features(lx, t, tree.heads, tree.deps, tree.rels, static_cast<std::size_t>(d), keys);
   std::int32_t scores[kRelCount] = {};
   Scorer{labeler}(keys, n, scores);
+  const auto rel = static_cast<std::uint8_t>(best_relation(scores) + 1);
+  tree.rels[static_cast<std::size_t>(d)] = rel;
+  s.set_label(d, rel);
+}
+
+std::size_t ModelData::best_relation(const std::int32_t* scores) const {
   std::size_t best = root_rel == 0 && rels.size() > 1 ? 1 : 0;
   for (std::size_t c = best + 1; c < rels.size(); ++c)
     if (c != root_rel && scores[c] > scores[best]) best = c;
-  tree.rels[static_cast<std::size_t>(d)] = static_cast<std::uint8_t>(best + 1);
-  s.set_label(d, static_cast<std::uint8_t>(best + 1));
+  return best;
 }
 
 std::vector<std::uint8_t> ModelData::label(const std::vector<Lex>& lx, const std::vector<std::uint16_t>& t,
@@ -136,20 +141,15 @@ std::vector<std::uint8_t> ModelData::label(const std::vector<Lex>& lx, const std
   std::uint64_t keys[kMaxLabelerFeatures];
   const Scorer score{labeler};
   // The tree's root takes the relation root and no other word does (when the model knows the label).
-  const auto root_at = std::find(rels.begin(), rels.end(), Rel::root);
-  const std::size_t root = static_cast<std::size_t>(root_at - rels.begin());
   for (std::size_t d = 0; d < heads.size(); ++d) {
-    if (heads[d] == -1 && root < rels.size()) {
-      out[d] = static_cast<std::uint8_t>(root + 1);
+    if (heads[d] == -1 && root_rel < rels.size()) {
+      out[d] = static_cast<std::uint8_t>(root_rel + 1);
       continue;
     }
     const std::size_t n = labeler_features(lx, t, heads, deps, out, d, keys);
     std::fill(scores.begin(), scores.end(), 0);
     score(keys, n, scores.data());
-    std::size_t best = root == 0 && scores.size() > 1 ? 1 : 0;
-    for (std::size_t c = best + 1; c < scores.size(); ++c)
-      if (c != root && scores[c] > scores[best]) best = c;
-    out[d] = static_cast<std::uint8_t>(best + 1);
+    out[d] = static_cast<std::uint8_t>(best_relation(scores.data()) + 1);
   }
   return out;
 }

@@ -40,7 +40,8 @@ class ModelData {
   LexTable lex;
   Weights tagger, parser, labeler;
   std::optional<TagInfo> tag_info;
-  // Whether the parser labels its arcs as it makes them (PARL), and the id of the relation root.
+  // Whether the parser labels its arcs as it makes them (PARL), and the id of the relation root
+  // (rels.size() when the model lacks it).
   bool arc_labels = false;
   std::size_t root_rel = 0;
 
@@ -53,6 +54,8 @@ class ModelData {
              const std::vector<std::uint16_t>& tags) const;
   std::vector<std::uint8_t> label(const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
                                   const std::vector<int>& heads) const;
+  // The best relation by the labeler's `scores` (one per relation), never root (root_rel).
+  std::size_t best_relation(const std::int32_t* scores) const;
 };
 
 }  // namespace detail
