@@ -915,7 +915,7 @@ int saying_before(const Parse& p, int t, int v) {
   int x = t;  // the date's phrase, from its head up to the clause
   for (std::size_t guard = 0; x >= 0 && at(p, x).head != v && guard <= p.words.size(); ++guard) x = at(p, x).head;
   if (x < 0 || at(p, x).head != v) return -1;
-  return x >= 0 && first_of(p, v) == first_of(p, x) ? h : -1;
+  return first_of(p, v) == first_of(p, x) ? h : -1;
 }
 
 int dated_predicate(const Parse& p, int v, const Cuts& cuts) {
