@@ -19,9 +19,13 @@ struct EvalCounts {
   std::size_t value = 0;    // relaxed pairs with the same value
   std::size_t type = 0;     // relaxed pairs with the same type
   // Event-time anchoring: the gold TLINKs between an event and a timex of the same sentence (the
-  // creation time aside); those for whose timex we made an event; those whose event has the gold
-  // event's word for predicate.
-  std::size_t links = 0, links_found = 0, links_anchored = 0;
+  // creation time aside); those whose event (for a date) or annotation (for a duration or set) has
+  // the gold event's word for predicate or shared predicate. Split: the links for whose timex we
+  // made an event, and those anchored among them; the links whose timex is a duration or set we
+  // annotate an event with, and those anchored among them.
+  std::size_t links = 0, links_anchored = 0;
+  std::size_t links_found = 0, links_found_anchored = 0;
+  std::size_t links_noted = 0, links_noted_anchored = 0;
   // The same by timex: the timexes with such links; those whose event has one of their gold
   // events for predicate (TimeBank often links one date to several events of its sentence).
   std::size_t timexes_linked = 0, timexes_anchored = 0;
@@ -52,7 +56,7 @@ EvalCounts score_document(const TimemlDocument& gold, const std::vector<Mention>
                           std::vector<EvalIssue>* issues = nullptr);
 
 // Scores the anchoring of `events` (attach_events of the document's mentions) against the gold
-// event-time links of `gold` (counts links, links_found, links_anchored only).
+// event-time links of `gold` (counts the links_ and timexes_ fields only).
 EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>& events);
 
 // Tags and scores every .tml file under `dir` (recursively, in sorted order).

@@ -43,6 +43,17 @@ struct Annotation {
   std::string text;   // as written
   std::string value;  // TIMEX3 value: "P18M", "XXXX-SP"
   std::string freq;   // TIMEX3 freq of a set, empty otherwise
+  // Where it was read: the document and the expression's code points [start, end) in it (`doc` is
+  // empty in timelines written before they were recorded).
+  std::string doc;
+  std::size_t start = 0, end = 0;
+  // The predicate that governs the expression in its sentence's parse ("lasted" in "The talks
+  // lasted for three hours"), code points in the document; absent when the parse gives none (the
+  // annotation then goes to the nearest event of its sentence). It need not be the predicate of the
+  // event annotated ("The plant, which ran for 30 years, closed on Monday": "ran").
+  std::optional<std::size_t> predicate_start, predicate_end;
+  // The other predicates the expression also tells, as for a date (EventMention::shared_predicates).
+  std::vector<std::pair<std::size_t, std::size_t>> shared_predicates;
   friend auto operator<=>(const Annotation&, const Annotation&) = default;
 };
 

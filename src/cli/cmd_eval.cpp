@@ -39,7 +39,9 @@ void add_eval_command(CLI::App& app, Action& action) {
     bool verbose = false, json = false;
   };
   auto st = std::make_shared<State>();
-  CLI::App* cmd = app.add_subcommand("eval", "Score our tags against TimeML gold files (TempEval-3 Task A), and the anchoring of our events to their dates against the TLINKs");
+  CLI::App* cmd = app.add_subcommand("eval",
+                                     "Score our tags against TimeML gold files (TempEval-3 Task A), and the anchoring "
+                                     "of our events to their dates against the TLINKs");
   st->tagging.add_to(cmd);
   cmd->add_option("gold_dir", st->dir, "Folder searched recursively for .tml files")->required();
   cmd->add_flag("--verbose", st->verbose, "List every miss, extra, span, value and type error");
@@ -66,6 +68,9 @@ void add_eval_command(CLI::App& app, Action& action) {
         put("type", type);
         j["anchoring"] = {{"links", c.links},
                           {"found", c.links_found},
+                          {"found_anchored", c.links_found_anchored},
+                          {"annotated", c.links_noted},
+                          {"annotated_anchored", c.links_noted_anchored},
                           {"anchored", c.links_anchored},
                           {"accuracy", c.links ? 100.0 * double(c.links_anchored) / double(c.links) : 0.0},
                           {"timexes", c.timexes_linked},
@@ -89,7 +94,9 @@ void add_eval_command(CLI::App& app, Action& action) {
         };
         std::cout << "anchoring: " << c.links_anchored << " of " << c.links
                   << " gold event-time links of a sentence have the gold event as our predicate ("
-                  << pct(c.links_anchored, c.links) << "); " << c.links_found << " have an event of ours for their timex\n"
+                  << pct(c.links_anchored, c.links) << "): " << c.links_found_anchored << " of the " << c.links_found
+                  << " whose timex has an event of ours, " << c.links_noted_anchored << " of the " << c.links_noted
+                  << " whose timex is a duration or set we annotate an event with\n"
                   << "anchoring by timex: " << c.timexes_anchored << " of " << c.timexes_linked
                   << " timexes with such links have one of their gold events as our predicate ("
                   << pct(c.timexes_anchored, c.timexes_linked) << ")\n";

@@ -24,6 +24,9 @@ EvalCounts& EvalCounts::operator+=(const EvalCounts& o) {
   links += o.links;
   links_found += o.links_found;
   links_anchored += o.links_anchored;
+  links_found_anchored += o.links_found_anchored;
+  links_noted += o.links_noted;
+  links_noted_anchored += o.links_noted_anchored;
   timexes_linked += o.timexes_linked;
   timexes_anchored += o.timexes_anchored;
   return *this;
@@ -139,9 +142,14 @@ EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>&
     return code_points[static_cast<std::size_t>(std::lower_bound(bytes.begin(), bytes.end(), byte) - bytes.begin())];
   };
   std::vector<const EventMention*> mentions;
-  for (const auto& e : events)
-    if (e.kind == EventKind::event)
-      for (const auto& m : e.mentions) mentions.push_back(&m);
+  std::vector<const Annotation*> notes;  // durations and sets read in this document
+  for (const auto& e : events) {
+    if (e.kind != EventKind::event) continue;
+    for (const auto& m : e.mentions) mentions.push_back(&m);
+    for (const auto* list : {&e.durations, &e.sets})
+      for (const auto& a : *list)
+        if (a.doc == gold.document.id) notes.push_back(&a);
+  }
   std::map<std::string_view, bool> by_timex;  // timex -> one of its links anchored
   for (const auto& link : gold.event_time_links) {
     const auto t = timex_of.find(link.tid);
@@ -155,13 +163,27 @@ EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>&
     const std::size_t t_begin = cp(gt.begin), t_end = cp(gt.end), e_begin = cp(ge.begin), e_end = cp(ge.end);
     bool found = false, anchored = false;
     auto on_event = [&](std::size_t start, std::size_t end) { return start < e_end && end > e_begin; };
+    auto tells = [&](const auto& x) {  // an EventMention or an Annotation
+      return (x.predicate_start && on_event(*x.predicate_start, *x.predicate_end)) ||
+             std::any_of(x.shared_predicates.begin(), x.shared_predicates.end(),
+                         [&](const auto& w) { return on_event(w.first, w.second); });
+    };
     for (const EventMention* m : mentions) {
       if (m->timex_end <= t_begin || m->timex_start >= t_end) continue;
       found = true;
-      if (m->predicate_start && on_event(*m->predicate_start, *m->predicate_end)) anchored = true;
-      for (const auto& [start, end] : m->shared_predicates) anchored = anchored || on_event(start, end);
+      anchored = anchored || tells(*m);
+    }
+    // A timex we made no event for: a duration or set, told by the predicate that governs it.
+    bool noted = false;
+    for (const Annotation* a : notes) {
+      if (found || a->end <= t_begin || a->start >= t_end) continue;
+      noted = true;
+      anchored = anchored || tells(*a);
     }
     c.links_found += found;
+    c.links_found_anchored += found && anchored;
+    c.links_noted += noted;
+    c.links_noted_anchored += noted && anchored;
     c.links_anchored += anchored;
     by_timex[link.tid] = by_timex[link.tid] || anchored;
   }

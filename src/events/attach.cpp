@@ -106,6 +106,17 @@ std::optional<Relation> relation_at(std::string_view text, Span sentence, const 
   return r;
 }
 
+// "over the past two weeks", "in the last three months": a duration that ends at the time of
+// telling, after a preposition of time (`word_before`), not the last weeks of something else ("the
+// last two weeks of the campaign"), nor a subject ("The last two months have been hard").
+bool past_period(std::string_view text, Span sentence, const Mention& m, const std::string& word_before) {
+  static constexpr std::array<std::string_view, 6> kPrepositions{"in", "over", "for", "during", "throughout", "within"};
+  if (std::find(kPrepositions.begin(), kPrepositions.end(), word_before) == kPrepositions.end()) return false;
+  const std::string t = words::lower(m.text);
+  if (!t.starts_with("the past ") && !t.starts_with("the last ")) return false;
+  return lower_at(text, next_word(text, m.end, sentence.end)) != "of";
+}
+
 // A dated thing of a sentence: a point mention, "since 2019", or "has grown for 30 years".
 struct Point {
   std::size_t mention = 0;
@@ -176,6 +187,29 @@ struct Builder {
   const std::vector<Mention>& ms;
   std::vector<Event> events;
 
+  // The bytes `word` of sentence `sentence` (whose first byte is code point `sentence_cp`) in code
+  // points of the document: [start, end).
+  std::pair<std::size_t, std::size_t> code_points(Span sentence, std::size_t sentence_cp, Span word) const {
+    const std::string_view text(doc.text);
+    const std::size_t start = sentence_cp + count_code_points(text.substr(sentence.begin, word.begin - sentence.begin));
+    return {start, start + count_code_points(text.substr(word.begin, word.end - word.begin))};
+  }
+
+  // A duration or set `m` of sentence `sentence`, with the predicate that governs it (bytes), when
+  // the parse gives one, and the other predicates it tells.
+  Annotation annotation(const Mention& m, Span sentence, std::size_t sentence_cp, std::optional<Span> predicate,
+                        const std::vector<Span>& shared) const {
+    Annotation a;
+    a.text = m.text;
+    a.value = m.value.timex;
+    a.freq = m.value.freq;
+    a.doc = doc.id;
+    std::tie(a.start, a.end) = code_points(sentence, sentence_cp, Span{m.begin, m.end});
+    if (predicate) std::tie(a.predicate_start, a.predicate_end) = code_points(sentence, sentence_cp, *predicate);
+    for (const Span& word : shared) a.shared_predicates.push_back(code_points(sentence, sentence_cp, word));
+    return a;
+  }
+
   // `predicate`: the bytes of the predicate's word, when there is one; `shared`: those of the other
   // predicates the date tells.
   Event make(Span sentence, std::size_t sentence_cp, const TemporalValue& date, std::string headline,
@@ -197,14 +231,8 @@ struct Builder {
     m.date = e.date;
     m.headline = e.headline;
     m.text = e.text;
-    // A word of the sentence in code points of the document: [start, end).
-    auto code_points = [&](Span word) {
-      const std::size_t start =
-          sentence_cp + count_code_points(text.substr(sentence.begin, word.begin - sentence.begin));
-      return std::pair{start, start + count_code_points(text.substr(word.begin, word.end - word.begin))};
-    };
-    if (predicate) std::tie(m.predicate_start, m.predicate_end) = code_points(*predicate);
-    for (const Span& word : shared) m.shared_predicates.push_back(code_points(word));
+    if (predicate) std::tie(m.predicate_start, m.predicate_end) = code_points(sentence, sentence_cp, *predicate);
+    for (const Span& word : shared) m.shared_predicates.push_back(code_points(sentence, sentence_cp, word));
     e.mentions.push_back(std::move(m));
     return e;
   }
@@ -219,11 +247,9 @@ struct Pending {
   std::vector<Annotation> durations, sets;
 };
 
-Annotation annotation_of(const Mention& m) { return Annotation{m.text, m.value.timex, m.value.freq}; }
-
-void add_annotation(Event& e, const Mention& m) {
+void add_annotation(Event& e, const Mention& m, Annotation a) {
   auto& list = m.value.type == TimexType::set ? e.sets : e.durations;
-  list.push_back(annotation_of(m));
+  list.push_back(std::move(a));
 }
 
 // A run-on "sentence" (a page without punctuation, a table flattened to one line) is cut into
@@ -433,9 +459,12 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         if (word_before == "since" && doc.published && m.value.bounds->earliest <= doc.published->day)
           p.date = relations::until_publication(m.value, doc.published->day);
         points.push_back(std::move(p));
-      } else if (m.value.type == TimexType::duration && doc.published && word_before == "for" &&
-                 events::perfect(parse, events::predicate_of(parse, head_of(Span{m.begin, m.end})))) {
-        // "has grown for 30 years": from 30 years before publication until publication.
+      } else if (m.value.type == TimexType::duration && doc.published &&
+                 ((word_before == "for" &&
+                   events::perfect(parse, events::predicate_of(parse, head_of(Span{m.begin, m.end})))) ||
+                  past_period(text, s, m, word_before))) {
+        // "has grown for 30 years", "fell over the past two weeks": from 30 years (two weeks) before
+        // publication until publication.
         const auto off = relations::parse_iso_duration(m.value.timex);
         const auto pub = relations::period_of(doc.published->day, Grain::day);
         const auto start = off && pub ? relations::shift(*pub, *off, -1) : std::nullopt;
@@ -527,15 +556,34 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         b.events[k].mentions.front().headline = b.events[k].headline;
       }
     }
-    // Durations and sets annotate the event whose predicate governs them, else the nearest one.
+    // Durations and sets annotate the event whose predicate governs them, else the nearest one; the
+    // annotation records the predicate that governs it, and those it shares, as a date's event does.
     std::vector<Annotation> loose_durations, loose_sets;
     for (std::size_t i : notes) {
       const Mention& m = mentions[i];
+      const int t = head_of(Span{m.begin, m.end});
+      const int governs = events::predicate_of(parse, t);
+      const int v = events::dated_predicate(parse, governs, cuts);  // "for the year ended Sept. 30, X earned"
+      events::Cuts own = cuts;                                      // the dates' predicates
+      for (int w : predicates)
+        if (w >= 0 && w != v) own.predicates.push_back(w);
+      std::vector<Span> shared;
+      if (v >= 0)
+        for (int w : events::shared_predicates(parse, v, own)) shared.push_back(*predicate_span(w));
+      // The period's participle, and the noun the expression modifies ("a five-hour visit").
+      const int n = events::modified_by_date(parse, t);
+      for (const int w :
+           {governs != v ? governs : -1, n >= 0 && !cuts.covers(parse.words[static_cast<std::size_t>(n)]) ? n : -1}) {
+        if (w < 0 || w == v) continue;
+        const Span x = *predicate_span(w);
+        if (std::none_of(shared.begin(), shared.end(), [&](const Span& y) { return y.begin == x.begin; }))
+          shared.push_back(x);
+      }
+      Annotation a = b.annotation(m, s, s_cp, predicate_span(v), shared);
       if (points.empty()) {
-        (m.value.type == TimexType::set ? loose_sets : loose_durations).push_back(annotation_of(m));
+        (m.value.type == TimexType::set ? loose_sets : loose_durations).push_back(std::move(a));
         continue;
       }
-      const int v = events::predicate_of(parse, head_of(Span{m.begin, m.end}));
       std::size_t best = 0;
       std::size_t distance = std::string_view::npos;
       for (std::size_t k = 0; k < points.size(); ++k) {
@@ -548,7 +596,7 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
           best = k;
         }
       }
-      add_annotation(b.events[first_event + best], m);
+      add_annotation(b.events[first_event + best], m, std::move(a));
     }
 
     // The headline and predicate of the sentence's main clause, for events dated from a relation.

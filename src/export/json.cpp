@@ -93,6 +93,20 @@ bool same_date(const TemporalValue& a, const TemporalValue& b) {
          a.anchor == b.anchor;
 }
 
+// Words as code points, [{"start", "end"}]: shared predicates.
+ojson spans_json(const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+  ojson out = ojson::array();
+  for (const auto& [start, end] : spans) out.push_back(ojson{{"start", start}, {"end", end}});
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> spans_field(const ojson& list) {
+  if (!list.is_array()) throw std::runtime_error("timeline: shared_predicates must be an array");
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& j : list) out.emplace_back(count_field(j, "start"), count_field(j, "end"));
+  return out;
+}
+
 ojson annotations_json(const std::vector<Annotation>& list) {
   ojson out = ojson::array();
   for (const auto& a : list) {
@@ -100,6 +114,16 @@ ojson annotations_json(const std::vector<Annotation>& list) {
     j["text"] = a.text;
     j["value"] = a.value;
     if (!a.freq.empty()) j["freq"] = a.freq;
+    if (!a.doc.empty()) {
+      j["doc"] = a.doc;
+      j["start"] = a.start;
+      j["end"] = a.end;
+    }
+    if (a.predicate_start && a.predicate_end) {
+      j["predicate_start"] = *a.predicate_start;
+      j["predicate_end"] = *a.predicate_end;
+    }
+    if (!a.shared_predicates.empty()) j["shared_predicates"] = spans_json(a.shared_predicates);
     out.push_back(std::move(j));
   }
   return out;
@@ -115,6 +139,17 @@ std::vector<Annotation> annotations_field(const ojson& je, const char* key) {
     a.text = text_field(j, "text");
     a.value = text_field(j, "value");
     if (j.contains("freq")) a.freq = text_field(j, "freq");
+    // Written by versions that record where it was read and what governs it.
+    if (j.contains("doc")) {
+      a.doc = text_field(j, "doc");
+      a.start = count_field(j, "start");
+      a.end = count_field(j, "end");
+    }
+    if (j.contains("predicate_start") || j.contains("predicate_end")) {
+      a.predicate_start = count_field(j, "predicate_start");
+      a.predicate_end = count_field(j, "predicate_end");
+    }
+    if (j.contains("shared_predicates")) a.shared_predicates = spans_field(j.at("shared_predicates"));
     out.push_back(std::move(a));
   }
   return out;
@@ -158,11 +193,7 @@ ojson event_json(const Event& e) {
       jm["predicate_start"] = *m.predicate_start;
       jm["predicate_end"] = *m.predicate_end;
     }
-    if (!m.shared_predicates.empty()) {
-      ojson shared = ojson::array();
-      for (const auto& [start, end] : m.shared_predicates) shared.push_back(ojson{{"start", start}, {"end", end}});
-      jm["shared_predicates"] = std::move(shared);
-    }
+    if (!m.shared_predicates.empty()) jm["shared_predicates"] = spans_json(m.shared_predicates);
     // What this mention said itself, when it differs from the event it was merged into.
     if (m.date.bounds && !same_date(m.date, e.date)) jm["date"] = date_json(m.date);
     if (m.headline != e.headline) jm["headline"] = m.headline;
@@ -490,12 +521,7 @@ Timeline read_timeline(const std::string& json_text) {
         m.predicate_start = count_field(jm, "predicate_start");
         m.predicate_end = count_field(jm, "predicate_end");
       }
-      if (jm.contains("shared_predicates")) {
-        const ojson& shared = jm.at("shared_predicates");
-        if (!shared.is_array()) throw std::runtime_error("timeline: shared_predicates must be an array");
-        for (const auto& js : shared)
-          m.shared_predicates.emplace_back(count_field(js, "start"), count_field(js, "end"));
-      }
+      if (jm.contains("shared_predicates")) m.shared_predicates = spans_field(jm.at("shared_predicates"));
       m.date = jm.contains("date") ? date_from_json(jm.at("date"), e.id) : e.date;
       m.headline = jm.contains("headline") ? text_field(jm, "headline") : e.headline;
       m.text = jm.contains("text") ? text_field(jm, "text") : e.text;

@@ -7,6 +7,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
 
 using namespace timeliner;
 
@@ -290,6 +293,66 @@ BOOST_AUTO_TEST_CASE(durations_annotate_the_event_of_their_sentence) {
   BOOST_TEST(e->durations[0].value == "P18M");
   BOOST_TEST(e->durations[0].text == "18 months");
   BOOST_TEST(t.events.size() == 2u);  // the bridge and the publication: "a week" alone is no event
+}
+
+// The word of an ASCII text at code points [start, end), "-" when absent.
+static std::string word_at(const std::string& text, std::optional<std::size_t> start, std::optional<std::size_t> end) {
+  return start && end ? text.substr(*start, *end - *start) : "-";
+}
+
+BOOST_AUTO_TEST_CASE(durations_and_sets_record_the_predicate_that_governs_them) {
+  struct Case {
+    std::string text, headline, annotation, predicate;
+    std::vector<std::string> shared;
+  };
+  for (const Case& c : std::vector<Case>{
+           // The predicate of the duration, not of the event it annotates (the nearest).
+           {"The ferry, which ran for 30 years, sank on Monday.", "The ferry sank", "30 years", "ran", {}},
+           {"The talks on Tuesday lasted three hours.", "The talks lasted", "three hours", "lasted", {}},
+           // The noun it modifies, an event noun: the visit lasted five hours.
+           {"The minister arrived on Monday for a five-hour visit.",
+            "The minister arrived for a visit",
+            "five-hour",
+            "visit",
+            {"arrived"}},
+           // A set tells the coordinated verbs as a date does.
+           {"The council met every week in March and voted to close the pool.",
+            "The council met and voted to close the pool",
+            "every week",
+            "met",
+            {"voted", "close"}},
+       }) {
+    const Timeline t = build_one(c.text);
+    const Event* e = find(t, c.headline);
+    BOOST_REQUIRE_MESSAGE(e, c.text + " -> " + headlines(t));
+    const auto& list = e->durations.empty() ? e->sets : e->durations;
+    BOOST_REQUIRE_EQUAL(list.size(), 1u);
+    const Annotation& a = list[0];
+    BOOST_TEST(a.doc == "d");
+    BOOST_TEST(word_at(c.text, a.start, a.end) == c.annotation, c.text);
+    BOOST_TEST(word_at(c.text, a.predicate_start, a.predicate_end) == c.predicate, c.text);
+    std::vector<std::string> shared;
+    for (const auto& [start, end] : a.shared_predicates) shared.push_back(c.text.substr(start, end - start));
+    BOOST_TEST(shared == c.shared, c.text);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_past_weeks_end_at_publication) {
+  // "over the last two weeks", "in the past three months": a period up to the time of telling.
+  const Timeline t = build_one(
+      "Gas prices fell two cents a gallon over the last two weeks. In the past three months, stocks have plunged.");
+  const Event* gas = find(t, "Gas prices fell two cents a gallon");
+  const Event* stocks = find(t, "Stocks have plunged");
+  BOOST_REQUIRE_MESSAGE(gas && stocks, headlines(t));
+  BOOST_TEST(gas->date.timex == "2025-W14/2025-04-18");
+  BOOST_TEST(stocks->date.timex == "2025-01/2025-04-18");
+  BOOST_TEST(stocks->date.anchor == AnchorKind::publication);
+  // Not the last weeks of something else, nor a subject, nor "each of the past three years".
+  for (const char* text : {"The last two weeks of the campaign were hard.", "The last two months have been hard.",
+                           "The company has reported declines in each of the past three years."}) {
+    const Timeline n = build_one(text);
+    BOOST_TEST(n.events.size() == 1u, text << " -> " << headlines(n));  // the publication alone
+  }
 }
 
 BOOST_AUTO_TEST_CASE(offset_after_an_event_dates_the_event_it_refers_to) {

@@ -8,6 +8,7 @@
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 using namespace timeliner;
@@ -18,10 +19,11 @@ namespace {
 Timeline sample() {
   LoadOptions o;
   o.dct = parse_instant("2025-04-18");
-  std::vector<Document> docs{document_from_text(
-      "Harbour \"News\"\n\nThe bridge reopened to cars, buses and bikes on April 17, 2025. Repairs began in October 2024. "
-      "It last closed in the 1990s for 18 months. Prices have risen since 2019.",
-      "h", "h.txt", o)};
+  std::vector<Document> docs{
+      document_from_text("Harbour \"News\"\n\nThe bridge reopened to cars, buses and bikes on April 17, 2025. Repairs "
+                         "began in October 2024. "
+                         "It last closed in the 1990s for 18 months. Prices have risen since 2019.",
+                         "h", "h.txt", o)};
   return build_timeline(std::move(docs), Grammar::english());
 }
 
@@ -151,6 +153,16 @@ BOOST_AUTO_TEST_CASE(the_v1_json_with_annotations_round_trips) {
   BOOST_TEST(text.find("\"durations\"") != std::string::npos);
   BOOST_TEST(timeline_to_json(timeline_from_json(text)) == text);
   BOOST_TEST(schema_check::timeline_errors(text) == "");
+  // A duration keeps where it was read and the predicate that governs it (a verb before it).
+  const Timeline back = timeline_from_json(text);
+  const auto e =
+      std::find_if(back.events.begin(), back.events.end(), [](const Event& x) { return !x.durations.empty(); });
+  BOOST_REQUIRE(e != back.events.end());
+  const Annotation& a = e->durations.front();
+  BOOST_TEST(a.doc == "h");
+  BOOST_TEST(a.end - a.start == std::string("18 months").size());
+  BOOST_REQUIRE(a.predicate_start.has_value());
+  BOOST_TEST(*a.predicate_end <= a.start);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,4 +1,5 @@
 #include <timeliner/eval.hpp>
+#include <timeliner/timeline.hpp>
 #include <timeliner/timeml.hpp>
 
 #include <boost/test/unit_test.hpp>
@@ -106,6 +107,37 @@ BOOST_AUTO_TEST_CASE(values_bc_match_in_either_form) {
   BOOST_REQUIRE_EQUAL(mentions.size(), 1u);
   BOOST_TEST(mentions[0].value.timex == "BC0218");
   BOOST_TEST(score_document(gold, mentions).value == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(anchoring_counts_dates_and_the_predicates_of_durations) {
+  // A date's event, a duration the parse hangs on another verb of a dated sentence, and a duration
+  // in a sentence without a date (no event to annotate: not found).
+  const std::string raw =
+      "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2025-04-18\" "
+      "functionInDocument=\"CREATION_TIME\">April 18, 2025</TIMEX3></DCT><TEXT>\n"
+      "The ferry, which <EVENT eid=\"e1\">ran</EVENT> for <TIMEX3 tid=\"t1\" type=\"DURATION\" "
+      "value=\"P30Y\">30 years</TIMEX3>, <EVENT eid=\"e2\">sank</EVENT> on <TIMEX3 tid=\"t2\" type=\"DATE\" "
+      "value=\"2025-04-14\">Monday</TIMEX3>.\n"
+      "The crew <EVENT eid=\"e3\">rested</EVENT> for <TIMEX3 tid=\"t3\" type=\"DURATION\" "
+      "value=\"P2D\">two days</TIMEX3>.\n</TEXT>"
+      "<MAKEINSTANCE eiid=\"ei1\" eventID=\"e1\"/><MAKEINSTANCE eiid=\"ei2\" eventID=\"e2\"/>"
+      "<MAKEINSTANCE eiid=\"ei3\" eventID=\"e3\"/>"
+      "<TLINK lid=\"l1\" relType=\"DURING\" eventInstanceID=\"ei1\" relatedToTime=\"t1\"/>"
+      "<TLINK lid=\"l2\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei2\" relatedToTime=\"t2\"/>"
+      "<TLINK lid=\"l3\" relType=\"DURING\" eventInstanceID=\"ei3\" relatedToTime=\"t3\"/>"
+      "<TLINK lid=\"l4\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t2\"/></TimeML>";
+  const TimemlDocument d = read_timeml(raw, "ferry", "ferry.tml");
+  BOOST_REQUIRE_EQUAL(d.event_time_links.size(), 4u);
+  const auto events = attach_events(d.document, extract(Grammar::english(), d.document));
+  const EvalCounts c = score_anchoring(d, events);
+  BOOST_TEST(c.links == 4u);
+  BOOST_TEST(c.links_found == 2u);           // "Monday", twice
+  BOOST_TEST(c.links_found_anchored == 1u);  // "sank", not "ran": the duration's
+  BOOST_TEST(c.links_noted == 1u);
+  BOOST_TEST(c.links_noted_anchored == 1u);  // "ran", which governs "30 years"
+  BOOST_TEST(c.links_anchored == 2u);
+  BOOST_TEST(c.timexes_linked == 3u);
+  BOOST_TEST(c.timexes_anchored == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(malformed_timeml_is_refused_with_its_name) {
