@@ -846,6 +846,21 @@ std::vector<int> shared_predicates(const Parse& p, int v, const Cuts& cuts) {
   return out;
 }
 
+namespace {
+
+// The clause the parser hung on word `x`, the root of the sentence, after it: an opening date read
+// as the root ("Yesterday it closed at $4.375", "closed" a relative clause of "Yesterday"; "On
+// Friday, the index was down 15.82", a copula clause), or a period's participle ("For the quarter
+// ended Sept. 30, Delta posted net income", "posted" a parataxis of "ended"). A clause with a
+// subject of its own; -1 when there is none.
+int clause_hung_on(const Parse& p, int x) {
+  for (int d : p.deps[static_cast<std::size_t>(x)])
+    if (d > x && clause_head(p, d) && subject_of(p, d) >= 0) return d;
+  return -1;
+}
+
+}  // namespace
+
 int predicate_of(const Parse& p, int t) {
   if (t < 0) return -1;
   int x = t;
@@ -853,10 +868,10 @@ int predicate_of(const Parse& p, int t) {
     const int h = at(p, x).head;
     if (h < 0) {
       // The phrase heads the sentence ("The vote is on Monday"): the event is its subject when it
-      // names one, else there is no predicate.
+      // names one, else the clause the parser hung on it, else there is no predicate.
       if (x != t) return x;
       const int s = subject_of(p, x);
-      return s >= 0 && noun(p, s) ? s : -1;
+      return s >= 0 && noun(p, s) ? s : clause_hung_on(p, x);
     }
     const Rel b = nlp::base(at(p, x).rel);
     if (b == Rel::conj) {  // "on June 10 and 11": the first day's

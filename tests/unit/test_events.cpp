@@ -485,6 +485,36 @@ std::vector<std::string> shared_words(const std::string& text, const Event& e) {
   return out;
 }
 
+BOOST_AUTO_TEST_CASE(a_date_the_parser_took_for_the_root_tells_the_clause_hung_on_it) {
+  // An opening date, or a period's participle, read as the root of the sentence, with the clause
+  // hung on it (a relative clause, a parataxis, a copula clause): the clause is the event. Before,
+  // these headlines were empty or "Ended".
+  auto told = [](const std::string& text, const std::string& headline, const std::string& predicate,
+                 std::vector<std::string> shared) {
+    const Timeline t = build_one(text);
+    const Event* e = find(t, headline);
+    BOOST_REQUIRE_MESSAGE(e, text + " -> " + headlines(t));
+    const EventMention& m = e->mentions.front();
+    BOOST_TEST(word_at(text, m.predicate_start, m.predicate_end) == predicate, text);
+    BOOST_TEST(shared_words(text, *e) == shared, text);
+  };
+  told("Yesterday the ferry left Oban at noon.", "The ferry left Oban", "left", {});
+  told("For the quarter ended Sept. 30, the bakery posted net income of $1.2 million.",
+       "The bakery posted net income of $1.2 million", "posted", {"ended"});
+  told("In the fiscal year ended Jan. 31, the mill reported sales of $59 million.",
+       "The mill reported sales of $59 million", "reported", {"ended"});
+  told("On Friday, the main index of the Oslo exchange was down 15.82 at 1,202.4.",
+       "The main index of the Oslo exchange was down 15.82 at 1,202.4", "15.82", {});
+  // A clause with a subject of its own, after the date: not a fragment, and not another clause's
+  // date ("the ferry that sank in March").
+  told("Yesterday, the ferry that sank in March was raised.", "The ferry was raised", "raised", {});
+  told("Yesterday, the ferry that sank in March was raised.", "The ferry sank", "sank", {});
+  const Timeline fragment = build_one("Until this week.");
+  BOOST_REQUIRE_EQUAL(fragment.events.size(), 2u);
+  for (const auto& e : fragment.events)
+    if (e.kind == EventKind::event) BOOST_TEST(!e.mentions.front().predicate_start.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(a_date_tells_the_clauses_that_share_it) {
   auto told = [](const std::string& text, const std::string& headline, std::vector<std::string> shared) {
     const Timeline t = build_one(text);
