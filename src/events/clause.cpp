@@ -26,6 +26,10 @@ using words::lower;
 bool eventive(std::string_view word) {
   const std::string w = lower(word);
   if (words::in(words::List::eventive_nouns, w)) return true;
+  // A plural of one: "the attacks", "protests this summer".
+  if (w.size() > 3 && w.back() == 's' &&
+      words::in(words::List::eventive_nouns, std::string_view(w).substr(0, w.size() - 1)))
+    return true;
   if (w.size() > 6)
     for (const std::string& e : words::entries(words::List::eventive_endings))
       if (w.ends_with(e)) return true;

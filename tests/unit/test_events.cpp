@@ -515,6 +515,24 @@ BOOST_AUTO_TEST_CASE(a_date_the_parser_took_for_the_root_tells_the_clause_hung_o
     if (e.kind == EventKind::event) BOOST_TEST(!e.mentions.front().predicate_start.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(a_plural_of_an_event_noun_is_an_event) {
+  // "last year's attacks", "The protests on March 3": the noun the date is of, as its singular.
+  auto predicate = [](const std::string& text, const std::string& headline) {
+    const Timeline t = build_one(text);
+    const Event* e = find(t, headline);
+    BOOST_REQUIRE_MESSAGE(e, text + " -> " + headlines(t));
+    return word_at(text, e->mentions.front().predicate_start, e->mentions.front().predicate_end);
+  };
+  const std::string arrest = "Police arrested a man on Tuesday in connection with last year's attacks in the capital.";
+  BOOST_TEST(predicate(arrest, "Attacks in the capital") == "attacks");  // before: the arrest, dated last year
+  BOOST_TEST(predicate(arrest, "Police arrested a man in connection with attacks in the capital") == "arrested");
+  BOOST_TEST(predicate("The protests on March 3 drew thousands of people.", "The protests drew thousands of people") ==
+             "protests");
+  // Not a plural of a noun that names no event ("profits").
+  BOOST_TEST(predicate("The firm reported its profits of last year on Monday.", "The firm reported its profits") ==
+             "reported");
+}
+
 BOOST_AUTO_TEST_CASE(a_date_tells_the_clauses_that_share_it) {
   auto told = [](const std::string& text, const std::string& headline, std::vector<std::string> shared) {
     const Timeline t = build_one(text);
