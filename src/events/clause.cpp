@@ -616,6 +616,13 @@ int clause_of(const Parse& p, int v) {
   while (nlp::base(at(p, c).rel) == Rel::xcomp && at(p, c).head >= 0 && clause_head(p, at(p, c).head) &&
          (at(p, c).xpos == Xpos::VB || at(p, c).xpos == Xpos::VBG || one_event(p, at(p, c).head, c)))
     c = at(p, c).head;
+  // An infinitive of result right after the verb or adjective it hangs on is told with it, which
+  // gives it its subject ("has been expanded to include Greece in 1952", not "Include Greece";
+  // "weren't available to comment late yesterday"); not one with words between, which a headline
+  // too long would lose ("requires the company to begin an auction process").
+  if (const int h = at(p, c).head;
+      nlp::base(at(p, c).rel) == Rel::advcl && h >= 0 && c == h + 2 && clause_head(p, h) && !own_clause(p, c))
+    c = h;
   return c;
 }
 

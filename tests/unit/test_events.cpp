@@ -515,6 +515,19 @@ BOOST_AUTO_TEST_CASE(a_date_the_parser_took_for_the_root_tells_the_clause_hung_o
     if (e.kind == EventKind::event) BOOST_TEST(!e.mentions.front().predicate_start.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(an_infinitive_of_result_is_told_with_its_verb) {
+  // Right after the verb or adjective it hangs on: the headline has a subject ("Include two clubs
+  // from Wales" before). With words between, the infinitive keeps its own clause.
+  check_told({
+      {"The league was expanded to include two clubs from Wales in 1952.",
+       "The league was expanded to include two clubs from Wales"},
+      {"Club officials were not available to comment on Saturday.", "Club officials were not available to comment"},
+      {"The board required the company to sell the land in May.", "The board required the company to sell the land"},
+  });
+  const Timeline t = build_one("The league was expanded to include two clubs from Wales in 1952.");
+  BOOST_TEST(!find(t, "Include two clubs from Wales"), headlines(t));
+}
+
 BOOST_AUTO_TEST_CASE(a_plural_of_an_event_noun_is_an_event) {
   // "last year's attacks", "The protests on March 3": the noun the date is of, as its singular.
   auto predicate = [](const std::string& text, const std::string& headline) {
