@@ -47,6 +47,22 @@ BOOST_AUTO_TEST_CASE(counts_code_points) {
   BOOST_TEST(c.at(3) == 2u);  // going back works too
 }
 
+// Sentence ends found wherever they fall in the blocks of bytes read at once, and abbreviations
+// known in any case whatever comes before them.
+BOOST_AUTO_TEST_CASE(splits_sentences_at_any_offset) {
+  for (std::size_t pad = 0; pad < 40; ++pad) {
+    const std::string first = std::string(pad, 'x') + " was held on DEC. 5 and Sept. 9 by Gov. Lee.";
+    auto s = sentences(first + " Then Prof. Kim\nspoke! Why?");
+    BOOST_TEST_REQUIRE(s.size() == 3u, "pad " << pad);
+    BOOST_TEST(s[0] == (pad == 0 ? first.substr(1) : first));
+    BOOST_TEST(s[1] == "Then Prof. Kim\nspoke!");
+    BOOST_TEST(s[2] == "Why?");
+  }
+  // A word of more than five letters before a period is no abbreviation; a single letter is.
+  BOOST_TEST(sentences("It rose by approx. Ten people came.").size() == 2u);
+  BOOST_TEST(sentences("Ask J. Smith about it.").size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(splits_sentences) {
   auto s = sentences("The vote was on Jan. 5 in the U.S. Senate. Mr. Smith left! Did he? Yes.");
   BOOST_TEST(s.size() == 4u);
