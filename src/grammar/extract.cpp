@@ -12,6 +12,10 @@
 #include <memory>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace timeliner {
 
 Grammar::Grammar(std::string_view source, CompileMode mode)
@@ -42,16 +46,28 @@ bool in_writable_years(const Resolved& r) {
   return !r.point || (r.point->day >= first && r.point->day <= last);
 }
 
-// Whether a sentence has figures: digits, "$", "%" or "#" (a table, not find_first_of(), which
-// searches the set once per byte of the sentence).
+// Whether a sentence has figures: digits, "$", "%" or "#" (sixteen bytes at a time, then a table).
 bool has_figures(std::string_view sentence) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9), dollar = _mm_set1_epi8('$'),
+                percent = _mm_set1_epi8('%'), hash = _mm_set1_epi8('#');
+  for (; i + 16 <= sentence.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(sentence.data() + i));
+    const __m128i digit = _mm_sub_epi8(v, zero);  // a digit is at most 9 after it, unsigned
+    const __m128i figures = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_min_epu8(digit, nine), digit),
+        _mm_or_si128(_mm_cmpeq_epi8(v, dollar), _mm_or_si128(_mm_cmpeq_epi8(v, percent), _mm_cmpeq_epi8(v, hash))));
+    if (_mm_movemask_epi8(figures) != 0) return true;
+  }
+#endif
   static constexpr auto kFigures = [] {
     std::array<bool, 256> t{};
     for (unsigned char c : std::string_view("0123456789$%#")) t[c] = true;
     return t;
   }();
-  for (char c : sentence)
-    if (kFigures[static_cast<unsigned char>(c)]) return true;
+  for (; i < sentence.size(); ++i)
+    if (kFigures[static_cast<unsigned char>(sentence[i])]) return true;
   return false;
 }
 
@@ -409,7 +425,7 @@ void extract_each(const Grammar& grammar, const Document& doc, const ExtractOpti
     narrate(*last->point, last->value.anchor, frame);
     emit(text.substr(second_begin, m.span_end - second_begin), *last);
   };
-  auto tag = [&](const grammar::Match& m, std::optional<Frame> frame) {
+  auto tag = [&](const grammar::Match& m, std::optional<Frame>& frame) {  // `frame` is the caller's, spent
     if (!frame || frame->kind == FrameKind::reject) return;
     if (frame->narrative && ctx.doc_type != DocType::narrative) return;
     if (options.day_first && frame->numeric && frame->month && frame->day) {

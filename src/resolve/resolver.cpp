@@ -795,7 +795,11 @@ std::optional<Resolved> resolve_calendar(const Frame& f, const ResolveContext& c
 
   // A bare weekday in a report without a tense cue most often names a day of the past week.
   const bool bare_weekday = f.weekday && !f.month && !f.day && !f.dir;
-  const TenseCue cue = ctx.tense_cue();
+  // The tense only chooses among several candidates, and only without a direction: a single
+  // candidate is taken whatever the tense (choose() falls back to it), and a direction decides
+  // alone. Reading the cues of the sentence is then spared.
+  const bool tense_chooses = !f.dir && candidates.size() > 1;
+  const TenseCue cue = tense_chooses ? ctx.tense_cue() : TenseCue{};
   Tense tense = cue.tense == Tense::unknown && bare_weekday ? Tense::past : cue.tense;
   if (cue.tense == Tense::unknown && f.lean) tense = *f.lean > 0 ? Tense::future : Tense::past;
   if (tense == Tense::prospective) tense = bare_weekday ? Tense::past : Tense::future;
@@ -983,9 +987,9 @@ std::optional<Resolved> resolve_shift(const Frame& f, const ResolveContext& ctx)
     const year_month_day first{p.day};
     Frame g = f;
     g.month = int(unsigned(first.month()));
-    std::optional<Point> q =
-        f.day_last ? day_point(sys_days{year_month_day_last{first.year() / first.month() / date::last}})
-                   : nth_weekday_of(g, int(first.year()));
+    std::optional<Point> q = f.day_last
+                                 ? day_point(sys_days{year_month_day_last{first.year() / first.month() / date::last}})
+                                 : nth_weekday_of(g, int(first.year()));
     if (!q) return std::nullopt;
     p = *q;
   }
