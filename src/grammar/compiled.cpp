@@ -732,8 +732,15 @@ class WordFinder {
 // before may be another's expression ("every Tuesday and <<Thursday>>" after "every Tuesday"),
 // while a match kept keeps its own context from those after it (the year of "Aug. 14-17, 2025"). The order is total, so
 // the result does not depend on the order candidates were found in.
-std::vector<Match> select_longest(std::vector<Match>& candidates) {
-  std::vector<std::size_t> order(candidates.size());
+void select_longest(std::vector<Match>& candidates, std::vector<Match>& out) {
+  out.clear();
+  if (candidates.size() == 1) {  // nothing to overlap
+    out.push_back(std::move(candidates.front()));
+    return;
+  }
+  thread_local std::vector<std::size_t> order;
+  thread_local std::vector<std::uint64_t> taken;
+  order.resize(candidates.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const Match& x = candidates[a];
@@ -744,26 +751,35 @@ std::vector<Match> select_longest(std::vector<Match>& candidates) {
     return x.begin < y.begin;
   });
   // The bytes covered by the matches kept, from the first byte of any candidate on: a match (never
-  // empty) overlaps a kept one when one of its bytes is covered.
+  // empty) overlaps a kept one when one of its bytes is covered. Ranges of bits, a word at a time.
   std::size_t base = static_cast<std::size_t>(-1), last = 0;
   for (const Match& m : candidates) {
     base = std::min(base, m.begin);
     last = std::max(last, m.end);
   }
-  std::vector<std::uint64_t> taken(candidates.empty() ? 0 : (last - base) / 64 + 1, 0);
-  auto covered = [&](std::size_t i) { return (taken[i / 64] >> (i % 64)) & 1u; };
-  std::vector<Match> out;
+  taken.assign(candidates.empty() ? 0 : (last - base) / 64 + 1, 0);
+  // The bits [b, e) of word w (0 <= b < e <= 64).
+  auto bits = [](std::size_t b, std::size_t e) {
+    const std::uint64_t upto = e == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << e) - 1;
+    return upto & ~((std::uint64_t{1} << b) - 1);
+  };
+  auto covered = [&](std::size_t b, std::size_t e) {
+    for (std::size_t w = b / 64; w * 64 < e; ++w)
+      if (taken[w] & bits(std::max(b, w * 64) - w * 64, std::min(e, w * 64 + 64) - w * 64)) return true;
+    return false;
+  };
+  auto take = [&](std::size_t b, std::size_t e) {
+    for (std::size_t w = b / 64; w * 64 < e; ++w)
+      taken[w] |= bits(std::max(b, w * 64) - w * 64, std::min(e, w * 64 + 64) - w * 64);
+  };
   out.reserve(candidates.size());
   for (std::size_t idx : order) {
     Match& m = candidates[idx];
-    bool overlaps = false;
-    for (std::size_t i = m.span_begin - base; i < m.span_end - base && !overlaps; ++i) overlaps = covered(i);
-    if (overlaps) continue;
-    for (std::size_t i = m.begin - base; i < m.end - base; ++i) taken[i / 64] |= std::uint64_t{1} << (i % 64);
+    if (m.span_begin < m.span_end && covered(m.span_begin - base, m.span_end - base)) continue;
+    take(m.begin - base, m.end - base);
     out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.span_begin < b.span_begin; });
-  return out;
 }
 
 // A match of `rule` (the text of each of `n` groups in `groups`) as a candidate, or nothing when it is
@@ -908,7 +924,8 @@ class Trials {
   // matches that have them still to find: the search within the match that the DFA found always
   // finds it again (a match that did not would be dropped).
   void settle() {
-    std::vector<Match> selected = select_longest(candidates_);
+    std::vector<Match>& selected = selected_;
+    select_longest(candidates_, selected);
     candidates_.clear();
     std::size_t kept = 0;
     for (Match& m : selected) {
@@ -934,8 +951,9 @@ class Trials {
   std::size_t batch_bytes_;
   const std::function<void(std::vector<Match>&)>& emit_;
   std::vector<Match> candidates_;
-  std::size_t* next_;   // per rule: matches may start from here, plus base_ (the thread's scratch)
-  std::size_t* tried_;  // per rule: the position where it was last tried, plus base_
+  std::vector<Match> selected_;  // those of a batch handed on (emptied by settle() before each)
+  std::size_t* next_;            // per rule: matches may start from here, plus base_ (the thread's scratch)
+  std::size_t* tried_;           // per rule: the position where it was last tried, plus base_
   std::size_t base_;
   std::vector<re2::StringPiece> groups_;
   std::size_t found_ = 0;  // candidates before the current position
@@ -1069,7 +1087,9 @@ std::vector<Match> Compiled::scan_reference(std::string_view text) const {
       }
     }
   }
-  return select_longest(candidates);
+  std::vector<Match> out;
+  select_longest(candidates, out);
+  return out;
 }
 
 std::optional<double> Compiled::parse_number(std::string_view text) const {
