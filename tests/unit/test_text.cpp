@@ -45,6 +45,17 @@ BOOST_AUTO_TEST_CASE(counts_code_points) {
   BOOST_TEST(c.at(2) == 1u);
   BOOST_TEST(c.at(t.size()) == 8u);
   BOOST_TEST(c.at(3) == 2u);  // going back works too
+  // Long texts, counted in blocks: every length up to a few blocks, and more than 255 blocks at once.
+  const std::string unit = "d\xC3\xA9j\xC3\xA0 \xE2\x80\x94 \xF0\x9F\x93\x85 vu.";  // 12 code points, 19 bytes
+  std::string many;
+  for (int k = 0; k < 300; ++k) many += unit;
+  BOOST_TEST(count_code_points(many) == 3600u);
+  for (std::size_t length = 0; length <= 100; ++length) {
+    const std::string_view part = std::string_view(many).substr(0, length);
+    std::size_t expected = 0;
+    for (char ch : part) expected += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    BOOST_TEST(count_code_points(part) == expected, "length " << length);
+  }
 }
 
 // Sentence ends found wherever they fall in the blocks of bytes read at once, and abbreviations
