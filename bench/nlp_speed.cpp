@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
     std::vector<std::vector<nlp::Lex>> lex(gold.size());
     std::vector<std::vector<std::uint16_t>> tags(gold.size());
     std::vector<std::vector<int>> heads(gold.size());
+    std::vector<nlp::PartialTree> arcs(gold.size());  // what the parse leaves for the labels
     std::string scratch;
     std::vector<double> t_gold, t_raw, t_describe, t_tag, t_parse, t_label, t_tokenize;
     std::size_t sink = 0;
@@ -84,10 +85,10 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < gold.size(); ++i) m.tag(lex[i], tags[i]);
       }));
       t_parse.push_back(seconds([&] {
-        for (std::size_t i = 0; i < gold.size(); ++i) heads[i] = m.parse(lex[i], tags[i]);
+        for (std::size_t i = 0; i < gold.size(); ++i) heads[i] = m.parse(lex[i], tags[i], &arcs[i]);
       }));
       t_label.push_back(seconds([&] {
-        for (std::size_t i = 0; i < gold.size(); ++i) sink += m.label(lex[i], tags[i], heads[i]).size();
+        for (std::size_t i = 0; i < gold.size(); ++i) sink += m.label(lex[i], tags[i], heads[i], &arcs[i]).size();
       }));
     }
     const double n = static_cast<double>(gold.size());

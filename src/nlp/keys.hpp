@@ -36,6 +36,8 @@ class FeatureKeys {
     ((key = combine(key, static_cast<std::uint64_t>(values))), ...);
     out_[n_++] = key;
   }
+  // Passes over the next numbered template without writing it (a part of a classifier's features).
+  void skip() { ++id_; }
   // How many keys were written.
   std::size_t size() const { return n_; }
 

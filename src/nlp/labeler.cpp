@@ -16,6 +16,7 @@ void PartialTree::reset(std::size_t n) {
   deps.resize(n);
   for (auto& d : deps) d.clear();
   rels.assign(n, 0);
+  scored.assign(n, 0);
 }
 
 void PartialTree::attach(int h, int d) {
@@ -26,7 +27,8 @@ void PartialTree::attach(int h, int d) {
 
 std::size_t labeler_features(const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
                              const std::vector<int>& heads, const std::vector<std::vector<int>>& deps,
-                             const std::vector<std::uint8_t>& rels, std::size_t d, std::uint64_t* out) {
+                             const std::vector<std::uint8_t>& rels, std::size_t d, std::uint64_t* out,
+                             LabelerPart part) {
   const int h = heads[d];
   const int n = static_cast<int>(heads.size());
   auto w = [&](int i) -> std::uint64_t { return i < 0 ? 1 : lex[static_cast<std::size_t>(i)].norm; };
@@ -63,23 +65,37 @@ std::size_t labeler_features(const std::vector<Lex>& lex, const std::vector<std:
       if (heads[static_cast<std::size_t>(k)] < 0) sib = k;
   }
   const auto nkids = static_cast<std::uint64_t>(std::min<std::size_t>(kids.size(), 4));
-  FeatureKeys f(out, 1000);
-  f(0);
-  f(p(di));
-  f(w(di));
-  f(p(h), dir);
-  f(w(h));
-  f(p(di), p(h), dir);
-  f(w(di), p(h), dir);
-  f(p(di), w(h), dir);
-  f(w(di), w(h), dir);
-  f(p(di), p(h), dist * 4 + dir);
-  f(lex[d].suffix[2], p(di));
-  f(lex[d].shape);
-  f(c(di, 2), dir);
-  f(c(di, 1), c(h, 1), dir);
-  f(c(di, 2), p(h), dir);
-  f(p(di), c(h, 2), dir);
+  FeatureKeys keys(out, 1000);
+  // The features of the word and its head alone, and those of the tree around them.
+  auto fixed = [&](auto... v) {
+    if (part != LabelerPart::tree)
+      keys(v...);
+    else
+      keys.skip();
+  };
+  const bool tree = part != LabelerPart::fixed;
+  auto f = [&](auto... v) {
+    if (tree)
+      keys(v...);
+    else
+      keys.skip();
+  };
+  fixed(0);
+  fixed(p(di));
+  fixed(w(di));
+  fixed(p(h), dir);
+  fixed(w(h));
+  fixed(p(di), p(h), dir);
+  fixed(w(di), p(h), dir);
+  fixed(p(di), w(h), dir);
+  fixed(w(di), w(h), dir);
+  fixed(p(di), p(h), dist * 4 + dir);
+  fixed(lex[d].suffix[2], p(di));
+  fixed(lex[d].shape);
+  fixed(c(di, 2), dir);
+  fixed(c(di, 1), c(h, 1), dir);
+  fixed(c(di, 2), p(h), dir);
+  fixed(p(di), c(h, 2), dir);
   // Grandparent.
   f(p(di), p(h), p(g));
   f(p(di), p(h), rel(g));
@@ -91,44 +107,44 @@ std::size_t labeler_features(const std::vector<Lex>& lex, const std::vector<std:
   f(p(di), w(l_near), dir);
   f(p(di), w(r_near), dir);
   f(p(di), nkids, dir);
-  for (std::size_t j = 0; j < kids.size() && j < 6; ++j) {
+  for (std::size_t j = 0; tree && j < kids.size() && j < 6; ++j) {
     const int kid = kids[j];
-    f.put(2001, p(di), p(kid), kid < di ? 1 : 0);
-    f.put(2002, p(di), w(kid), kid < di ? 1 : 0);
+    keys.put(2001, p(di), p(kid), kid < di ? 1 : 0);
+    keys.put(2002, p(di), w(kid), kid < di ? 1 : 0);
   }
   // Siblings: the one before, and its relation.
   f(p(di), rel(sib), p(h));
   f(p(di), p(sib), rel(sib));
   // Neighbours of the word.
-  f(p(di), p(di > 0 ? di - 1 : -1));
-  f(p(di), p(di + 1 < n ? di + 1 : -1));
-  f(p(di), w(di > 0 ? di - 1 : -1), dir);
+  fixed(p(di), p(di > 0 ? di - 1 : -1));
+  fixed(p(di), p(di + 1 < n ? di + 1 : -1));
+  fixed(p(di), w(di > 0 ? di - 1 : -1), dir);
   // The head's other dependents, on both sides: "was" before a participle makes its subject
   // nsubj:pass, a second object makes the first iobj, "and" makes a conj.
-  if (h >= 0) {
+  if (tree && h >= 0) {
     std::size_t seen = 0;
     for (int kk : deps[static_cast<std::size_t>(h)]) {
       if (kk == di || seen++ >= 8) continue;
       const std::uint64_t side = (kk < di ? 1 : 0) + (kk < h ? 2 : 0);
-      f.put(2003, p(di), p(kk), side);
-      f.put(2004, p(di), w(kk), side + 4 * p(h));
+      keys.put(2003, p(di), p(kk), side);
+      keys.put(2004, p(di), w(kk), side + 4 * p(h));
     }
   }
   // The word's own function words: "to" (xcomp, advcl), "that" (ccomp), "of" (nmod).
-  for (std::size_t j = 0; j < kids.size() && j < 6; ++j) {
+  for (std::size_t j = 0; tree && j < kids.size() && j < 6; ++j) {
     const int kid = kids[j];
-    if (kid < di) f.put(2005, w(kid), p(di), p(h));
+    if (kid < di) keys.put(2005, w(kid), p(di), p(h));
   }
-  f(w(di), p(di), p(h));
-  f(lex[d].suffix[2], p(h));
+  fixed(w(di), p(di), p(h));
+  fixed(lex[d].suffix[2], p(h));
   // The head's other dependents: a subject, an object already there.
   std::uint64_t has = 0;
-  if (h >= 0)
+  if (tree && h >= 0)
     for (int kk : deps[static_cast<std::size_t>(h)])
       if (kk < di) has = combine(has, rels[static_cast<std::size_t>(kk)]);
   f(p(di), p(h), has);
-  f(h < 0 ? 1 : 0, p(di));
-  return f.size();
+  fixed(h < 0 ? 1 : 0, p(di));
+  return keys.size();
 }
 
 }  // namespace timeliner::nlp

@@ -21,12 +21,27 @@ T read_at(std::string_view b, std::size_t at) {
   return v;
 }
 
-// Scores a batch of keys: every slot prefetched first, then read.
+// Scores a batch of keys: every slot prefetched first, then found and its row prefetched, then the
+// rows added. A batch scored in parts (into different scores) is fetched whole first, then added part
+// by part.
 struct Scorer {
   const Weights& w;
   void operator()(const std::uint64_t* keys, std::size_t n, std::int32_t* scores) const {
+    const unsigned char* slots[kMaxBatch];
+    fetch(keys, n, slots);
+    add(slots, n, scores);
+  }
+  static constexpr std::size_t kMaxBatch =
+      2 * std::max(kMaxParserFeatures, std::max(kMaxLabelerFeatures, kMaxTaggerFeatures));
+  void fetch(const std::uint64_t* keys, std::size_t n, const unsigned char** slots) const {
     for (std::size_t j = 0; j < n; ++j) w.prefetch(keys[j]);
-    for (std::size_t j = 0; j < n; ++j) w.add(keys[j], scores);
+    for (std::size_t j = 0; j < n; ++j) {
+      slots[j] = w.find(keys[j]);
+      w.prefetch_row(slots[j]);
+    }
+  }
+  void add(const unsigned char* const* slots, std::size_t n, std::int32_t* scores) const {
+    for (std::size_t j = 0; j < n; ++j) w.add_row(slots[j], scores);
   }
 };
 
@@ -89,16 +104,31 @@ void ModelData::tag(const std::vector<Lex>& lx, std::vector<std::uint16_t>& out)
       scores, context);
 }
 
-std::vector<int> ModelData::parse(const std::vector<Lex>& lx, const std::vector<std::uint16_t>& t) const {
+std::vector<int> ModelData::parse(const std::vector<Lex>& lx, const std::vector<std::uint16_t>& t,
+                                  PartialTree* arcs) const {
   ParseState s(lx.size());
-  PartialTree tree;
-  if (arc_labels) tree.reset(lx.size());
-  std::uint64_t keys[kMaxParserFeatures];
+  PartialTree own;
+  PartialTree& tree = arcs ? *arcs : own;
+  tree.reset(arc_labels ? lx.size() : 0);
+  std::uint64_t keys[2 * kMaxParserFeatures];
   const Scorer score{parser};
+  // The scores of the buffer's features, for the states with the same front (Left and Reduce keep it).
+  std::int32_t buffer[kActions] = {0, 0, 0, 0};
+  std::size_t front = static_cast<std::size_t>(-1);
   while (!s.terminal()) {
-    const std::size_t n = parser_features(s, lx, t, arc_labels, keys);
-    std::int32_t scores[kActions] = {0, 0, 0, 0};
-    score(keys, n, scores);
+    std::size_t nb = 0;
+    if (s.front() != front) nb = parser_features(s, lx, t, arc_labels, keys, ParserPart::buffer);
+    const std::size_t n = parser_features(s, lx, t, arc_labels, keys + nb, ParserPart::rest);
+    const unsigned char* slots[2 * kMaxParserFeatures];
+    score.fetch(keys, nb + n, slots);
+    if (s.front() != front) {
+      front = s.front();
+      std::fill(buffer, buffer + kActions, 0);
+      score.add(slots, nb, buffer);
+    }
+    std::int32_t scores[kActions];
+    std::copy(buffer, buffer + kActions, scores);
+    score.add(slots + nb, n, scores);
     apply(s, tree, best_legal(s, scores), lx, t);
   }
   return finish_tree(s.heads(), lx.size());
@@ -117,12 +147,27 @@ void ModelData::apply(ParseState& s, PartialTree& tree, Action a, const std::vec
     return;
   }
   tree.attach(h, d);
-  std::uint64_t keys[kMaxLabelerFeatures];
-  const std::size_t n = labeler_features(lx, t, tree.heads, tree.deps, tree.rels, static_cast<std::size_t>(d), keys);
+  const auto dd = static_cast<std::size_t>(d);
+  const std::size_t c = rels.size();
+  if (tree.classes != c || tree.fixed.size() < tree.heads.size() * c) {
+    tree.classes = c;
+    tree.fixed.assign(tree.heads.size() * c, 0);
+  }
+  std::int32_t* fixed = tree.fixed.data() + dd * c;
+  std::uint64_t keys[2 * kMaxLabelerFeatures];
+  const Scorer score{labeler};
+  const std::size_t nf = labeler_features(lx, t, tree.heads, tree.deps, tree.rels, dd, keys, LabelerPart::fixed);
+  const std::size_t n = labeler_features(lx, t, tree.heads, tree.deps, tree.rels, dd, keys + nf, LabelerPart::tree);
+  const unsigned char* slots[2 * kMaxLabelerFeatures];
+  score.fetch(keys, nf + n, slots);
+  std::fill(fixed, fixed + c, 0);
+  score.add(slots, nf, fixed);
+  tree.scored[dd] = 1;
   std::int32_t scores[kRelCount] = {};
-  Scorer{labeler}(keys, n, scores);
+  std::copy(fixed, fixed + c, scores);
+  score.add(slots + nf, n, scores);
   const auto rel = static_cast<std::uint8_t>(best_relation(scores) + 1);
-  tree.rels[static_cast<std::size_t>(d)] = rel;
+  tree.rels[dd] = rel;
   s.set_label(d, rel);
 }
 
@@ -134,10 +179,11 @@ std::size_t ModelData::best_relation(const std::int32_t* scores) const {
 }
 
 std::vector<std::uint8_t> ModelData::label(const std::vector<Lex>& lx, const std::vector<std::uint16_t>& t,
-                                           const std::vector<int>& heads) const {
+                                           const std::vector<int>& heads, const PartialTree* arcs) const {
   const auto deps = dependents_of(heads);
   std::vector<std::uint8_t> out(heads.size(), 0);
-  std::vector<std::int32_t> scores(rels.size());
+  const std::size_t c = rels.size();
+  std::vector<std::int32_t> scores(c);
   std::uint64_t keys[kMaxLabelerFeatures];
   const Scorer score{labeler};
   // The tree's root takes the relation root and no other word does (when the model knows the label).
@@ -146,8 +192,16 @@ std::vector<std::uint8_t> ModelData::label(const std::vector<Lex>& lx, const std
       out[d] = static_cast<std::uint8_t>(root_rel + 1);
       continue;
     }
-    const std::size_t n = labeler_features(lx, t, heads, deps, out, d, keys);
-    std::fill(scores.begin(), scores.end(), 0);
+    // A word the parser labeled has the same head here: its fixed features scored then.
+    const bool scored =
+        arcs && d < arcs->scored.size() && arcs->scored[d] && arcs->classes == c && arcs->heads[d] == heads[d];
+    if (scored)
+      std::copy(arcs->fixed.begin() + static_cast<std::ptrdiff_t>(d * c),
+                arcs->fixed.begin() + static_cast<std::ptrdiff_t>((d + 1) * c), scores.begin());
+    else
+      std::fill(scores.begin(), scores.end(), 0);
+    const std::size_t n =
+        labeler_features(lx, t, heads, deps, out, d, keys, scored ? LabelerPart::tree : LabelerPart::all);
     score(keys, n, scores.data());
     out[d] = static_cast<std::uint8_t>(best_relation(scores.data()) + 1);
   }
@@ -231,8 +285,9 @@ void run(const detail::ModelData& m, const std::vector<std::string_view>& forms,
     for (const Word& w : words) tags.push_back(tag_id(m, w));
   }
   if (!parse) return;
-  const std::vector<int> heads = m.parse(lx, tags);
-  const std::vector<std::uint8_t> rels = m.label(lx, tags, heads);
+  PartialTree arcs;
+  const std::vector<int> heads = m.parse(lx, tags, &arcs);
+  const std::vector<std::uint8_t> rels = m.label(lx, tags, heads, &arcs);
   for (std::size_t i = 0; i < words.size(); ++i) {
     words[i].head = heads[i];
     words[i].rel = m.rels[rels[i] - 1u];

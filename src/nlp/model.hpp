@@ -46,14 +46,16 @@ class ModelData {
   std::size_t root_rel = 0;
 
   // The pipeline's steps on described words (lexicon.hpp): tag ids + 1, heads (-1 root), relation
-  // ids + 1.
+  // ids + 1. With `arcs`, parse() leaves there the arcs it labeled, and label() reads the scores of
+  // their fixed features from it instead of scoring them again (the same relations).
   void tag(const std::vector<Lex>& lex, std::vector<std::uint16_t>& tags) const;
-  std::vector<int> parse(const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags) const;
+  std::vector<int> parse(const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
+                         PartialTree* arcs = nullptr) const;
   // Applies action `a` to `s`; with arc_labels, labels the arc it makes (`tree`: the same arcs).
   void apply(ParseState& s, PartialTree& tree, Action a, const std::vector<Lex>& lex,
              const std::vector<std::uint16_t>& tags) const;
   std::vector<std::uint8_t> label(const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
-                                  const std::vector<int>& heads) const;
+                                  const std::vector<int>& heads, const PartialTree* arcs = nullptr) const;
   // The best relation by the labeler's `scores` (one per relation), never root (root_rel).
   std::size_t best_relation(const std::int32_t* scores) const;
 };

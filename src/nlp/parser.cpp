@@ -114,7 +114,7 @@ struct Item {
 }  // namespace
 
 std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
-                            bool labels, std::uint64_t* out) {
+                            bool labels, std::uint64_t* out, ParserPart part) {
   const int n = static_cast<int>(s.size());
   auto item = [&](int i) -> Item {
     if (i < 0) return Item{1, 0x1001, 0x1001, 0x1001, 0x1001};
@@ -134,20 +134,33 @@ std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, co
   const auto vl_s0 = static_cast<std::uint64_t>(s.left_count(s0)),
              vr_s0 = static_cast<std::uint64_t>(s.right_count(s0));
   const auto vl_n0 = static_cast<std::uint64_t>(s.left_count(n0));
-  FeatureKeys f(out);
+  FeatureKeys keys(out);
+  // The features of the buffer alone (N0, N1, N2 and the word before N0), and the others.
+  auto in_buffer = [&](auto... v) {
+    if (part != ParserPart::rest)
+      keys(v...);
+    else
+      keys.skip();
+  };
+  auto f = [&](auto... v) {
+    if (part != ParserPart::buffer)
+      keys(v...);
+    else
+      keys.skip();
+  };
   // Single words.
   f(S0.w, S0.p);
   f(S0.w);
   f(S0.p);
-  f(N0.w, N0.p);
-  f(N0.w);
-  f(N0.p);
-  f(N1.w, N1.p);
-  f(N1.w);
-  f(N1.p);
-  f(N2.w, N2.p);
-  f(N2.w);
-  f(N2.p);
+  in_buffer(N0.w, N0.p);
+  in_buffer(N0.w);
+  in_buffer(N0.p);
+  in_buffer(N1.w, N1.p);
+  in_buffer(N1.w);
+  in_buffer(N1.p);
+  in_buffer(N2.w, N2.p);
+  in_buffer(N2.w);
+  in_buffer(N2.p);
   // Pairs.
   f(S0.w, S0.p, N0.w, N0.p);
   f(S0.w, S0.p, N0.w);
@@ -156,9 +169,9 @@ std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, co
   f(S0.p, N0.w, N0.p);
   f(S0.w, N0.w);
   f(S0.p, N0.p);
-  f(N0.p, N1.p);
+  in_buffer(N0.p, N1.p);
   // Three words.
-  f(N0.p, N1.p, N2.p);
+  in_buffer(N0.p, N1.p, N2.p);
   f(S0.p, N0.p, N1.p);
   f(S0h.p, S0.p, N0.p);
   f(S0.p, S0l.p, N0.p);
@@ -207,8 +220,8 @@ std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, co
   f(S1.p, S0.w);
   // Word clusters (Koo et al. 2008).
   f(S0.c2);
-  f(N0.c2);
-  f(N1.c2);
+  in_buffer(N0.c2);
+  in_buffer(N1.c2);
   f(S0.c1, N0.c1);
   f(S0.c2, N0.p);
   f(S0.p, N0.c2);
@@ -231,12 +244,13 @@ std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, co
   f(S0.p, S0n.p, N0.p);
   f(S0.p, N0b.p, N0.p);
   f(S0.p, S0n.p, N0b.p, N0.p);
-  f(N0b.p, N0.p);
+  in_buffer(N0b.p, N0.p);
+  if (part == ParserPart::buffer) return keys.size();
   f(S0.p, N0.p, commas);
   f(S0.w, N0.p, commas);
   f(S0.p, N0.w, commas);
   f(S0.p, d, commas);
-  if (!labels) return f.size();
+  if (!labels) return keys.size();
   // The relations of the arcs made (Zhang & Nivre 2011): of S0 and of the dependents above, and
   // the sets of relations of S0's and N0's dependents.
   const std::uint64_t s0_l = s.label(s0), s0l_l = s.label(s0l), s0r_l = s.label(s0r), n0l_l = s.label(n0l);
@@ -263,7 +277,7 @@ std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, co
   f(N0.p, n0_ls);
   f(S0.p, s0_rs, N0.p);
   f(S0.p, s0_ls, N0.p, n0_ls);
-  return f.size();
+  return keys.size();
 }
 
 }  // namespace timeliner::nlp

@@ -64,10 +64,15 @@ class ParseState {
 
 inline constexpr std::size_t kMaxParserFeatures = 128;
 
+// Which of a state's features to write: all; those of the buffer alone (N0, N1, N2 and the word
+// before N0: the same in every state with the same front, scored once for them); the others.
+enum class ParserPart : std::uint8_t { all, buffer, rest };
+
 // The feature keys of state `s` of a sentence described by `lex` with tags `tags` (tag ids + 1);
-// with `labels`, also those of the relations of the arcs made (ParseState::set_label).
+// with `labels`, also those of the relations of the arcs made (ParseState::set_label). A part
+// writes its keys in the order that `all` writes them.
 std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, const std::vector<std::uint16_t>& tags,
-                            bool labels, std::uint64_t* out);
+                            bool labels, std::uint64_t* out, ParserPart part = ParserPart::all);
 
 // The best legal action by `scores`.
 inline Action best_legal(const ParseState& s, const std::int32_t* scores) {

@@ -29,27 +29,46 @@ class Weights {
   static Weights view(std::string_view bytes);
 
   // Adds the weights of feature `key` to `scores` (one per class).
-  void add(std::uint64_t key, std::int32_t* scores) const {
+  void add(std::uint64_t key, std::int32_t* scores) const { add_row(find(key), scores); }
+  // Prefetches the slot of `key` (a model is larger than the caches: features are looked up in a
+  // batch, each slot fetched ahead, then each row, then the rows read).
+  void prefetch(std::uint64_t key) const { __builtin_prefetch(slots_ + slot_of(key) * kSlot); }
+  // The slot of `key`: the first from its home slot on whose check is the key's, or none when an
+  // empty slot comes first.
+  const unsigned char* find(std::uint64_t key) const {
     const std::uint16_t check = check_of(key);
     for (std::size_t i = slot_of(key);;) {
       const unsigned char* s = slots_ + i * kSlot;
       std::uint16_t c;
       std::memcpy(&c, s, 2);
-      if (c == check) {
-        const std::uint32_t count = s[2];
-        const unsigned char* row =
-            rows_ + (s[3] | static_cast<std::uint32_t>(s[4]) << 8 | static_cast<std::uint32_t>(s[5]) << 16);
-        const unsigned char* level = row + count;
-        for (std::uint32_t k = 0; k < count; ++k) scores[row[k]] += levels_[level[k]];
-        return;
-      }
-      if (c == 0) return;
+      if (c == check) return s;
+      if (c == 0) return nullptr;
       if (++i == n_slots_) i = 0;
     }
   }
-  // Prefetches the slot of `key` (a model is larger than the caches: features are looked up in a
-  // batch, each slot fetched ahead).
-  void prefetch(std::uint64_t key) const { __builtin_prefetch(slots_ + slot_of(key) * kSlot); }
+  // Prefetches the row of slot `s` (from find(); none does nothing).
+  void prefetch_row(const unsigned char* s) const {
+    if (!s) return;
+    const unsigned char* row = row_of(s);
+    __builtin_prefetch(row);
+    __builtin_prefetch(row + 2 * s[2] - 1);
+  }
+  // Adds the row of slot `s` (from find(); none adds nothing) to `scores`.
+  void add_row(const unsigned char* s, std::int32_t* scores) const {
+    if (!s) return;
+    const std::uint32_t count = s[2];
+    const unsigned char* row = row_of(s);
+    const unsigned char* level = row + count;
+    const std::int16_t* value = levels_.data();
+    std::uint32_t k = 0;
+    for (; k + 4 <= count; k += 4) {
+      scores[row[k]] += value[level[k]];
+      scores[row[k + 1]] += value[level[k + 1]];
+      scores[row[k + 2]] += value[level[k + 2]];
+      scores[row[k + 3]] += value[level[k + 3]];
+    }
+    for (; k < count; ++k) scores[row[k]] += value[level[k]];
+  }
 
   std::size_t classes() const { return n_classes_; }
   std::size_t features() const { return n_features_; }
@@ -70,6 +89,9 @@ class Weights {
     return c ? c : 1;
   }
   std::size_t slot_of(std::uint64_t key) const { return home_slot(key, n_slots_); }
+  const unsigned char* row_of(const unsigned char* s) const {
+    return rows_ + (s[3] | static_cast<std::uint32_t>(s[4]) << 8 | static_cast<std::uint32_t>(s[5]) << 16);
+  }
   const unsigned char* slots_ = kEmpty;
   const unsigned char* rows_ = kEmpty;
   std::size_t n_slots_ = 1;
