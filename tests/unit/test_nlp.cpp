@@ -2,6 +2,7 @@
 // or of the library sees them, the model file's checks, and the accuracy on UD English EWT's test
 // part against the recorded levels (skipped where ../shared/corpora is absent).
 #include "nlp/conllu.hpp"
+#include "nlp/model.hpp"
 #include "nlp/weights.hpp"
 
 #include <timeliner/nlp.hpp>
@@ -221,6 +222,55 @@ BOOST_AUTO_TEST_CASE(weights_table) {
   BOOST_CHECK_THROW(nlp::Weights::view(bad), std::runtime_error);
   BOOST_CHECK_THROW(nlp::Weights::view(std::string_view(bytes).substr(0, bytes.size() - 1)), std::runtime_error);
   BOOST_CHECK_THROW(nlp::Weights::view(std::string_view(bytes).substr(0, 20)), std::runtime_error);
+}
+
+// The parser scores the features of the buffer once for the states with the same front, and the
+// labels of the whole tree read the scores of the fixed features of the arcs the parser labeled:
+// each part writes the keys that all the features write, and the labels are those scored afresh.
+BOOST_AUTO_TEST_CASE(features_scored_in_parts_are_the_features) {
+  const auto& m = nlp::Model::english().data();
+  for (const std::string text :
+       {"The board, which met on Monday, said it would publish its report in December.",
+        "Ferry services doubled their crossings within a week and the bridge was closed the same day.",
+        "She was elected mayor four years later, officials said."}) {
+    const auto fs = forms(text);
+    const std::vector<std::string_view> views(fs.begin(), fs.end());
+    std::vector<nlp::Lex> lx;
+    std::string scratch;
+    nlp::describe(views, m.lex, lx, scratch);
+    std::vector<std::uint16_t> tags;
+    m.tag(lx, tags);
+    auto sorted = [](const std::uint64_t* k, std::size_t n) {
+      std::vector<std::uint64_t> v(k, k + n);
+      std::sort(v.begin(), v.end());
+      return v;
+    };
+    std::uint64_t all[nlp::kMaxParserFeatures], part[2 * nlp::kMaxParserFeatures];
+    nlp::ParseState s(lx.size());
+    nlp::PartialTree tree;
+    tree.reset(lx.size());
+    while (!s.terminal()) {
+      const std::size_t n = nlp::parser_features(s, lx, tags, m.arc_labels, all);
+      const std::size_t nb = nlp::parser_features(s, lx, tags, m.arc_labels, part, nlp::ParserPart::buffer);
+      const std::size_t nr = nlp::parser_features(s, lx, tags, m.arc_labels, part + nb, nlp::ParserPart::rest);
+      BOOST_TEST(sorted(all, n) == sorted(part, nb + nr));
+      std::int32_t scores[nlp::kActions] = {};
+      for (std::size_t j = 0; j < n; ++j) m.parser.add(all[j], scores);
+      m.apply(s, tree, nlp::best_legal(s, scores), lx, tags);
+    }
+    nlp::PartialTree arcs;
+    const auto heads = m.parse(lx, tags, &arcs);
+    const auto deps = nlp::dependents_of(heads);
+    const auto rels = m.label(lx, tags, heads);
+    BOOST_TEST(m.label(lx, tags, heads, &arcs) == rels);
+    BOOST_TEST(std::count(arcs.scored.begin(), arcs.scored.end(), 1) > 0);
+    for (std::size_t d = 0; d < heads.size(); ++d) {
+      const std::size_t n = nlp::labeler_features(lx, tags, heads, deps, rels, d, all);
+      const std::size_t nf = nlp::labeler_features(lx, tags, heads, deps, rels, d, part, nlp::LabelerPart::fixed);
+      const std::size_t nt = nlp::labeler_features(lx, tags, heads, deps, rels, d, part + nf, nlp::LabelerPart::tree);
+      BOOST_TEST(sorted(all, n) == sorted(part, nf + nt));
+    }
+  }
 }
 
 // The accuracy on EWT's test part with its gold words, against the levels recorded in
