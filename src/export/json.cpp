@@ -107,6 +107,27 @@ std::vector<std::pair<std::size_t, std::size_t>> spans_field(const ojson& list) 
   return out;
 }
 
+// The predicate that governs an expression and those it shares (an EventMention's or an
+// Annotation's), written only when the parse gave them; read back from timelines written by
+// versions that parse (predicate_start and predicate_end both or neither).
+template <typename T>
+void put_predicates(ojson& j, const T& x) {
+  if (x.predicate_start && x.predicate_end) {
+    j["predicate_start"] = *x.predicate_start;
+    j["predicate_end"] = *x.predicate_end;
+  }
+  if (!x.shared_predicates.empty()) j["shared_predicates"] = spans_json(x.shared_predicates);
+}
+
+template <typename T>
+void get_predicates(const ojson& j, T& x) {
+  if (j.contains("predicate_start") || j.contains("predicate_end")) {
+    x.predicate_start = count_field(j, "predicate_start");
+    x.predicate_end = count_field(j, "predicate_end");
+  }
+  if (j.contains("shared_predicates")) x.shared_predicates = spans_field(j.at("shared_predicates"));
+}
+
 ojson annotations_json(const std::vector<Annotation>& list) {
   ojson out = ojson::array();
   for (const auto& a : list) {
@@ -119,11 +140,7 @@ ojson annotations_json(const std::vector<Annotation>& list) {
       j["start"] = a.start;
       j["end"] = a.end;
     }
-    if (a.predicate_start && a.predicate_end) {
-      j["predicate_start"] = *a.predicate_start;
-      j["predicate_end"] = *a.predicate_end;
-    }
-    if (!a.shared_predicates.empty()) j["shared_predicates"] = spans_json(a.shared_predicates);
+    put_predicates(j, a);
     out.push_back(std::move(j));
   }
   return out;
@@ -145,11 +162,7 @@ std::vector<Annotation> annotations_field(const ojson& je, const char* key) {
       a.start = count_field(j, "start");
       a.end = count_field(j, "end");
     }
-    if (j.contains("predicate_start") || j.contains("predicate_end")) {
-      a.predicate_start = count_field(j, "predicate_start");
-      a.predicate_end = count_field(j, "predicate_end");
-    }
-    if (j.contains("shared_predicates")) a.shared_predicates = spans_field(j.at("shared_predicates"));
+    get_predicates(j, a);
     out.push_back(std::move(a));
   }
   return out;
@@ -189,11 +202,7 @@ ojson event_json(const Event& e) {
     jm["timex"] = m.timex;
     jm["timex_start"] = m.timex_start;
     jm["timex_end"] = m.timex_end;
-    if (m.predicate_start && m.predicate_end) {
-      jm["predicate_start"] = *m.predicate_start;
-      jm["predicate_end"] = *m.predicate_end;
-    }
-    if (!m.shared_predicates.empty()) jm["shared_predicates"] = spans_json(m.shared_predicates);
+    put_predicates(jm, m);
     // What this mention said itself, when it differs from the event it was merged into.
     if (m.date.bounds && !same_date(m.date, e.date)) jm["date"] = date_json(m.date);
     if (m.headline != e.headline) jm["headline"] = m.headline;
@@ -516,12 +525,7 @@ Timeline read_timeline(const std::string& json_text) {
       m.timex = text_field(jm, "timex");
       m.timex_start = count_field(jm, "timex_start");
       m.timex_end = count_field(jm, "timex_end");
-      // Written by versions that parse; both or neither.
-      if (jm.contains("predicate_start") || jm.contains("predicate_end")) {
-        m.predicate_start = count_field(jm, "predicate_start");
-        m.predicate_end = count_field(jm, "predicate_end");
-      }
-      if (jm.contains("shared_predicates")) m.shared_predicates = spans_field(jm.at("shared_predicates"));
+      get_predicates(jm, m);
       m.date = jm.contains("date") ? date_from_json(jm.at("date"), e.id) : e.date;
       m.headline = jm.contains("headline") ? text_field(jm, "headline") : e.headline;
       m.text = jm.contains("text") ? text_field(jm, "text") : e.text;
