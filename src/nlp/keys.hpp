@@ -36,8 +36,15 @@ class FeatureKeys {
     ((key = combine(key, static_cast<std::uint64_t>(values))), ...);
     out_[n_++] = key;
   }
-  // Passes over the next numbered template without writing it (a part of a classifier's features).
-  void skip() { ++id_; }
+  // The next numbered template over `values` when `write`, else passed over unwritten (a part of a
+  // classifier's features: the part's keys keep the numbers they have among all the features).
+  template <typename... V>
+  void put_if(bool write, V... values) {
+    if (write)
+      put(++id_, values...);
+    else
+      ++id_;
+  }
   // How many keys were written.
   std::size_t size() const { return n_; }
 

@@ -67,19 +67,9 @@ std::size_t labeler_features(const std::vector<Lex>& lex, const std::vector<std:
   const auto nkids = static_cast<std::uint64_t>(std::min<std::size_t>(kids.size(), 4));
   FeatureKeys keys(out, 1000);
   // The features of the word and its head alone, and those of the tree around them.
-  auto fixed = [&](auto... v) {
-    if (part != LabelerPart::tree)
-      keys(v...);
-    else
-      keys.skip();
-  };
-  const bool tree = part != LabelerPart::fixed;
-  auto f = [&](auto... v) {
-    if (tree)
-      keys(v...);
-    else
-      keys.skip();
-  };
+  const bool head_alone = part != LabelerPart::tree, tree = part != LabelerPart::fixed;
+  auto fixed = [&](auto... v) { keys.put_if(head_alone, v...); };
+  auto f = [&](auto... v) { keys.put_if(tree, v...); };
   fixed(0);
   fixed(p(di));
   fixed(w(di));

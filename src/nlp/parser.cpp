@@ -136,18 +136,9 @@ std::size_t parser_features(const ParseState& s, const std::vector<Lex>& lex, co
   const auto vl_n0 = static_cast<std::uint64_t>(s.left_count(n0));
   FeatureKeys keys(out);
   // The features of the buffer alone (N0, N1, N2 and the word before N0), and the others.
-  auto in_buffer = [&](auto... v) {
-    if (part != ParserPart::rest)
-      keys(v...);
-    else
-      keys.skip();
-  };
-  auto f = [&](auto... v) {
-    if (part != ParserPart::buffer)
-      keys(v...);
-    else
-      keys.skip();
-  };
+  const bool write_buffer = part != ParserPart::rest, write_rest = part != ParserPart::buffer;
+  auto in_buffer = [&](auto... v) { keys.put_if(write_buffer, v...); };
+  auto f = [&](auto... v) { keys.put_if(write_rest, v...); };
   // Single words.
   f(S0.w, S0.p);
   f(S0.w);
