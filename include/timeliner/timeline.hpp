@@ -66,6 +66,10 @@ struct Event {
   std::string text;       // the sentence
   std::vector<Annotation> durations;
   std::vector<Annotation> sets;
+  // Present, past and future references ("now", "currently", "recently", "soon": PRESENT_REF,
+  // PAST_REF, FUTURE_REF), which tell a time only by the publication's: annotations of the
+  // publication's event, recording the predicate each governs.
+  std::vector<Annotation> references;
   std::vector<EventMention> mentions;
 };
 

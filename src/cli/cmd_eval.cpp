@@ -96,7 +96,7 @@ void add_eval_command(CLI::App& app, Action& action) {
                   << " gold event-time links of a sentence have the gold event as our predicate ("
                   << pct(c.links_anchored, c.links) << "): " << c.links_found_anchored << " of the " << c.links_found
                   << " whose timex has an event of ours, " << c.links_noted_anchored << " of the " << c.links_noted
-                  << " whose timex is a duration or set we annotate an event with\n"
+                  << " whose timex is a duration, set or reference (\"now\") we annotate an event with\n"
                   << "anchoring by timex: " << c.timexes_anchored << " of " << c.timexes_linked
                   << " timexes with such links have one of their gold events as our predicate ("
                   << pct(c.timexes_anchored, c.timexes_linked) << ")\n";

@@ -142,13 +142,13 @@ EvalCounts score_anchoring(const TimemlDocument& gold, const std::vector<Event>&
     return code_points[static_cast<std::size_t>(std::lower_bound(bytes.begin(), bytes.end(), byte) - bytes.begin())];
   };
   std::vector<const EventMention*> mentions;
-  std::vector<const Annotation*> notes;  // durations and sets read in this document
+  std::vector<const Annotation*> notes;  // durations, sets and references read in this document
   for (const auto& e : events) {
-    if (e.kind != EventKind::event) continue;
-    for (const auto& m : e.mentions) mentions.push_back(&m);
-    for (const auto* list : {&e.durations, &e.sets})
+    for (const auto* list : {&e.durations, &e.sets, &e.references})
       for (const auto& a : *list)
         if (a.doc == gold.document.id) notes.push_back(&a);
+    if (e.kind == EventKind::event)
+      for (const auto& m : e.mentions) mentions.push_back(&m);
   }
   std::map<std::string_view, bool> by_timex;  // timex -> one of its links anchored
   for (const auto& link : gold.event_time_links) {

@@ -400,6 +400,10 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
   }
 
   std::vector<Pending> pending;
+  // Durations and sets of a sentence without an event of its own (placed at the end, on the event
+  // told nearest before them), and the present, past and future references ("now", "recently").
+  std::vector<std::pair<Annotation, bool>> loose;  // bool: a set
+  std::vector<Annotation> references;
   std::size_t next = 0;  // first mention not yet placed in a sentence
   // The parses of the sentences, the last few kept: a pronoun looks for its referent in the
   // sentences before its own, parsed only when one needs it.
@@ -443,6 +447,7 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     std::vector<Relation> rels;
     std::vector<Point> points;
     std::vector<std::size_t> notes;  // durations and sets that annotate
+    std::vector<std::size_t> refs;   // "now", "currently", "recently", "soon"
     for (std::size_t i : in) {
       const Mention& m = mentions[i];
       // The date of a byline or dateline is the publication's, which has its event already.
@@ -477,6 +482,8 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         }
       } else if (m.value.type == TimexType::duration || m.value.type == TimexType::set) {
         notes.push_back(i);
+      } else if (is_ref(m.value)) {
+        refs.push_back(i);
       }
     }
 
@@ -559,7 +566,8 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
     // Durations and sets annotate the event whose predicate governs them, else the nearest one; the
     // annotation records the predicate that governs it, and those it shares, as a date's event does.
     std::vector<Annotation> loose_durations, loose_sets;
-    for (std::size_t i : notes) {
+    // The annotation of mention `i`, and the predicate that governs it (-1 for none).
+    auto annotate = [&](std::size_t i) -> std::pair<Annotation, int> {
       const Mention& m = mentions[i];
       const int t = head_of(Span{m.begin, m.end});
       const int governs = events::predicate_of(parse, t);
@@ -579,7 +587,12 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         if (std::none_of(shared.begin(), shared.end(), [&](const Span& y) { return y.begin == x.begin; }))
           shared.push_back(x);
       }
-      Annotation a = b.annotation(m, s, s_cp, predicate_span(v), shared);
+      return {b.annotation(m, s, s_cp, predicate_span(v), shared), v};
+    };
+    for (std::size_t i : refs) references.push_back(annotate(i).first);
+    for (std::size_t i : notes) {
+      const Mention& m = mentions[i];
+      auto [a, v] = annotate(i);
       if (points.empty()) {
         (m.value.type == TimexType::set ? loose_sets : loose_durations).push_back(std::move(a));
         continue;
@@ -606,6 +619,7 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         if (parse.words[static_cast<std::size_t>(w)].head < 0) root = w;
       return {events::headline_of(parse, root, cuts, before), root};
     };
+    bool loose_placed = false;  // on an event dated from a relation, or waiting for one
     for (const Relation& r : rels) {
       const Point* main = nullptr;
       const Point* ref = nullptr;
@@ -640,11 +654,17 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
           b.events.push_back(b.make(s, s_cp, *d, headline, r.begin, r.kw_end, predicate_span(v)));
           for (const auto& a : loose_durations) b.events.back().durations.push_back(a);
           for (const auto& a : loose_sets) b.events.back().sets.push_back(a);
+          loose_placed = true;
         }
       } else if (!main && !ref) {
         const auto [headline, v] = main_clause();
         pending.push_back(Pending{r, s, s_cp, headline, predicate_span(v), loose_durations, loose_sets});
+        loose_placed = true;
       }
+    }
+    if (!loose_placed) {
+      for (auto& a : loose_durations) loose.emplace_back(std::move(a), false);
+      for (auto& a : loose_sets) loose.emplace_back(std::move(a), true);
     }
   }
 
@@ -664,9 +684,9 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
   auto pos_of = [&](std::size_t i) { return b.events[i].mentions.front().start; };
   for (auto& [st, list] : by_stem)
     std::stable_sort(list.begin(), list.end(), [&](auto x, auto y) { return pos_of(x) < pos_of(y); });
-  for (const Pending& p : pending) {
+  auto resolve = [&](const Pending& p) {
     const auto want = words::content_stems(text.substr(p.rel.ref_begin, p.rel.ref_end - p.rel.ref_begin));
-    if (want.empty()) continue;
+    if (want.empty()) return false;
     const std::vector<std::size_t>* list = nullptr;
     for (const auto& st : want) {
       const auto it = by_stem.find(st);
@@ -676,7 +696,7 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
       }
       if (!list || it->second.size() < list->size()) list = &it->second;
     }
-    if (!list) continue;
+    if (!list) return false;
     auto fits = [&](std::size_t i) {
       return std::includes(stems[i].begin(), stems[i].end(), want.begin(), want.end());
     };
@@ -698,17 +718,53 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         }
       }
     }
-    if (!best) continue;
-    if (auto d = relations::shift(best->date, p.rel.offset, p.rel.after ? 1 : -1)) {
-      Event e = b.make(p.sentence, p.sentence_cp, *d, p.headline, p.rel.begin, p.rel.kw_end, p.predicate);
-      e.durations = p.durations;
-      e.sets = p.sets;
-      b.events.push_back(std::move(e));
-    }
+    if (!best) return false;
+    const auto d = relations::shift(best->date, p.rel.offset, p.rel.after ? 1 : -1);
+    if (!d) return false;
+    Event e = b.make(p.sentence, p.sentence_cp, *d, p.headline, p.rel.begin, p.rel.kw_end, p.predicate);
+    e.durations = p.durations;
+    e.sets = p.sets;
+    b.events.push_back(std::move(e));
+    return true;
+  };
+  for (const Pending& p : pending) {
+    if (resolve(p)) continue;
+    for (const auto& a : p.durations) loose.emplace_back(a, false);
+    for (const auto& a : p.sets) loose.emplace_back(a, true);
   }
+
+  // Durations and sets of a sentence without an event of their own annotate the event whose date
+  // was told nearest before them in the document (the time the story had reached), else the
+  // nearest after them, else the publication's. References ("now", "recently", "soon") tell a
+  // time by the publication's, and annotate its event; without one, they are placed like the
+  // durations.
+  std::size_t published = b.events.size();
+  for (std::size_t i = 0; i < b.events.size() && published == b.events.size(); ++i)
+    if (b.events[i].kind == EventKind::published) published = i;
+  // The events' dates by position (code points), so that each annotation finds its host by a
+  // binary search: a document with thousands of both is not compared pairwise.
+  std::vector<std::pair<std::size_t, std::size_t>> by_position;  // timex_start, event index
+  for (std::size_t i = 0; i < b.events.size(); ++i)
+    if (b.events[i].kind == EventKind::event) by_position.emplace_back(b.events[i].mentions.front().timex_start, i);
+  std::sort(by_position.begin(), by_position.end());
+  auto host = [&](std::size_t at) -> Event* {
+    auto it = std::upper_bound(by_position.begin(), by_position.end(), std::make_pair(at, b.events.size()));
+    if (it != by_position.begin()) {  // the last date told at or before `at`, the first event of it
+      it = std::lower_bound(by_position.begin(), it, std::make_pair(std::prev(it)->first, std::size_t{0}));
+    }
+    const std::size_t best = it != by_position.end() ? it->second : published;
+    return best < b.events.size() ? &b.events[best] : nullptr;
+  };
+  for (auto& [a, set] : loose)
+    if (Event* e = host(a.start)) (set ? e->sets : e->durations).push_back(std::move(a));
+  for (auto& a : references)
+    if (Event* e = published < b.events.size() ? &b.events[published] : host(a.start))
+      e->references.push_back(std::move(a));
   for (auto& e : b.events) {
-    std::sort(e.durations.begin(), e.durations.end());
-    std::sort(e.sets.begin(), e.sets.end());
+    for (auto* list : {&e.durations, &e.sets, &e.references}) {
+      std::sort(list->begin(), list->end());
+      list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
   }
   return b.events;
 }

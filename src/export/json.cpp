@@ -193,6 +193,7 @@ ojson event_json(const Event& e) {
   je["text"] = e.text;
   if (!e.durations.empty()) je["durations"] = annotations_json(e.durations);
   if (!e.sets.empty()) je["sets"] = annotations_json(e.sets);
+  if (!e.references.empty()) je["references"] = annotations_json(e.references);
   ojson ms = ojson::array();
   for (const auto& m : e.mentions) {
     ojson jm;
@@ -515,6 +516,7 @@ Timeline read_timeline(const std::string& json_text) {
     e.text = text_field(je, "text");
     e.durations = annotations_field(je, "durations");
     e.sets = annotations_field(je, "sets");
+    e.references = annotations_field(je, "references");
     const ojson& ms = field(je, "mentions");
     if (!ms.is_array() || ms.empty()) throw std::runtime_error("timeline: event " + e.id + " has no mentions");
     for (const auto& jm : ms) {

@@ -45,7 +45,7 @@ auto mention_key(const EventMention& m) {
 struct Unit {
   EventKind kind = EventKind::event;
   EventMention mention;
-  std::vector<Annotation> durations, sets;
+  std::vector<Annotation> durations, sets, references;
   std::vector<std::string> stems;
   std::vector<std::string> numbers;  // the stems that are numbers ("35.2", "4000")
 };
@@ -242,6 +242,7 @@ void collapse_repeats(std::vector<Unit>& units) {
     if (keep != units.size() && same_saying(units[keep], u) && u.mention.start <= reach + 1) {
       unite(units[keep].durations, u.durations);
       unite(units[keep].sets, u.sets);
+      unite(units[keep].references, u.references);
       reach = std::max(reach, u.mention.end);
       drop[i] = 1;
       continue;
@@ -274,6 +275,7 @@ std::vector<Event> merge_events(std::vector<Event> events, const MergeOptions& o
       if (!u.mention.date.bounds) u.mention.date = e.date;
       u.durations = e.durations;
       u.sets = e.sets;
+      u.references = e.references;
       units.push_back(std::move(u));
     }
   }
@@ -284,6 +286,7 @@ std::vector<Event> merge_events(std::vector<Event> events, const MergeOptions& o
     if (!unique.empty() && unit_same(unique.back(), u)) {
       unite(unique.back().durations, u.durations);
       unite(unique.back().sets, u.sets);
+      unite(unique.back().references, u.references);
       continue;
     }
     unique.push_back(std::move(u));
@@ -324,6 +327,7 @@ std::vector<Event> merge_events(std::vector<Event> events, const MergeOptions& o
       e.mentions.push_back(units[i].mention);
       unite(e.durations, units[i].durations);
       unite(e.sets, units[i].sets);
+      unite(e.references, units[i].references);
     }
     out.push_back(std::move(e));
   }

@@ -285,19 +285,65 @@ BOOST_AUTO_TEST_CASE(a_pronoun_opening_a_sentence_names_the_subject_before) {
   });
 }
 
+// The word of an ASCII text at code points [start, end), "-" when absent.
+static std::string word_at(const std::string& text, std::optional<std::size_t> start, std::optional<std::size_t> end) {
+  return start && end ? text.substr(*start, *end - *start) : "-";
+}
+
 BOOST_AUTO_TEST_CASE(durations_annotate_the_event_of_their_sentence) {
   const Timeline t = build_one("The bridge closed in 1995 for 18 months. It lasted a week.");
   const Event* e = find(t, "The bridge closed");
   BOOST_REQUIRE_MESSAGE(e, headlines(t));
-  BOOST_REQUIRE_EQUAL(e->durations.size(), 1u);
+  BOOST_REQUIRE_EQUAL(e->durations.size(), 2u);
   BOOST_TEST(e->durations[0].value == "P18M");
   BOOST_TEST(e->durations[0].text == "18 months");
-  BOOST_TEST(t.events.size() == 2u);  // the bridge and the publication: "a week" alone is no event
+  // "a week" alone is no event: it annotates the event told before it, with its own predicate.
+  BOOST_TEST(e->durations[1].text == "a week");
+  BOOST_TEST(t.events.size() == 2u);  // the bridge and the publication
 }
 
-// The word of an ASCII text at code points [start, end), "-" when absent.
-static std::string word_at(const std::string& text, std::optional<std::size_t> start, std::optional<std::size_t> end) {
-  return start && end ? text.substr(*start, *end - *start) : "-";
+BOOST_AUTO_TEST_CASE(durations_without_a_date_annotate_the_event_told_before_them) {
+  const std::string text =
+      "Published: 2025-04-18\nMayor Visits Harbour\n\nThe mayor arrived at the harbour on Tuesday. She "
+      "spent about three hours on the quay and toured the two-day fair. The council had met on Monday.";
+  const Timeline t = build_one(text);
+  const Event* arrived = find(t, "The mayor arrived at the harbour");
+  const Event* met = find(t, "The council had met");
+  BOOST_REQUIRE_MESSAGE(arrived && met, headlines(t));
+  // Both durations of the dateless sentence: on Tuesday's event (told before), not Monday's.
+  BOOST_REQUIRE_EQUAL(arrived->durations.size(), 2u);
+  BOOST_TEST(met->durations.empty());
+  std::vector<std::string> seen;
+  for (const auto& a : arrived->durations)
+    seen.push_back(a.text + ":" + word_at(text, a.predicate_start, a.predicate_end));
+  std::sort(seen.begin(), seen.end());
+  BOOST_TEST((seen == std::vector<std::string>{"about three hours:spent", "two-day:toured"}));
+  // Before any event, the first one after; with none, the publication's.
+  const Timeline first = build_one("The storm lasted two days. Crews cleared the roads on Friday.");
+  const Event* cleared = find(first, "Crews cleared the roads");
+  BOOST_REQUIRE_MESSAGE(cleared, headlines(first));
+  BOOST_REQUIRE_EQUAL(cleared->durations.size(), 1u);
+  BOOST_TEST(cleared->durations[0].text == "two days");
+}
+
+BOOST_AUTO_TEST_CASE(references_annotate_the_publication) {
+  // "now", "currently", "recently", "soon" tell a time by the publication's: its event records
+  // them with the predicate each governs, also in a sentence with a date of its own.
+  const std::string text =
+      "Published: 2025-04-18\nFerry Timetable\n\nThe ferry sailed on Tuesday and is now running twice a day. The "
+      "old pier is currently closed. The harbour master recently retired.";
+  const Timeline t = build_one(text);
+  const auto pub =
+      std::find_if(t.events.begin(), t.events.end(), [](const Event& e) { return e.kind == EventKind::published; });
+  BOOST_REQUIRE(pub != t.events.end());
+  std::vector<std::string> seen;
+  for (const auto& a : pub->references)
+    seen.push_back(a.text + ":" + a.value + ":" + word_at(text, a.predicate_start, a.predicate_end));
+  BOOST_TEST((seen == std::vector<std::string>{"currently:PRESENT_REF:closed", "now:PRESENT_REF:running",
+                                               "recently:PAST_REF:retired"}),
+             "seen: " << seen.size());
+  for (const auto& e : t.events)
+    if (e.kind == EventKind::event) BOOST_TEST(e.references.empty());
 }
 
 BOOST_AUTO_TEST_CASE(durations_and_sets_record_the_predicate_that_governs_them) {

@@ -165,4 +165,20 @@ BOOST_AUTO_TEST_CASE(the_v1_json_with_annotations_round_trips) {
   BOOST_TEST(*a.predicate_end <= a.start);
 }
 
+BOOST_AUTO_TEST_CASE(references_round_trip_and_old_timelines_load_without_them) {
+  LoadOptions o;
+  o.dct = parse_instant("2025-04-18");
+  std::vector<Document> docs{document_from_text(
+      "Pier Notice\n\nThe old pier is currently closed. The ferry sailed on Tuesday.", "p", "p.txt", o)};
+  const std::string text = timeline_to_json(build_timeline(std::move(docs), Grammar::english()));
+  BOOST_TEST(text.find("\"references\"") != std::string::npos);
+  BOOST_TEST(timeline_to_json(timeline_from_json(text)) == text);
+  BOOST_TEST(schema_check::timeline_errors(text) == "");
+  // Without the field (a timeline written before it), the events load with none.
+  auto j = nlohmann::json::parse(text);
+  for (auto& e : j["events"]) e.erase("references");
+  const Timeline old = timeline_from_json(j.dump());
+  for (const auto& e : old.events) BOOST_TEST(e.references.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -42,7 +42,7 @@ const char* kB =
     "on March 5, 2025.";
 const char* kC =
     "Dam Deal\n\nThe talks on the new dam opened in March 2025. Farmers protested against the dam on March 5, 2025. "
-    "A deal was signed on April 2, 2025.";
+    "A deal was signed on April 2, 2025. Engineers are now testing the gates for three weeks.";
 
 std::vector<Timeline> three() {
   return {build({doc("a", kA, "2025-03-04")}), build({doc("b", kB, "2025-03-06")}),
@@ -215,6 +215,9 @@ BOOST_AUTO_TEST_CASE(merge_is_associative_and_commutative) {
   } while (std::next_permutation(order.begin(), order.end()));
   BOOST_TEST(merged({ts[0], ts[0]}) == merged({ts[0]}));  // idempotent
   BOOST_TEST(schema_check::timeline_errors(reference) == "");
+  // A reference on a publication, a duration of a dateless sentence on the deal: kept by merging.
+  BOOST_TEST(reference.find("\"references\"") != std::string::npos);
+  BOOST_TEST(reference.find("\"three weeks\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(building_together_equals_merging_separate_builds) {

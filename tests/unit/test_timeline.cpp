@@ -64,6 +64,14 @@ BOOST_AUTO_TEST_CASE(durations_sets_and_references_are_not_points) {
   const Timeline t = build_timeline(std::move(docs), Grammar::english());
   BOOST_REQUIRE_EQUAL(t.events.size(), 1u);  // only the publication
   BOOST_TEST((t.events[0].kind == EventKind::published));
+  // which they annotate, with no other event to annotate
+  const Event& e = t.events[0];
+  BOOST_REQUIRE_EQUAL(e.durations.size(), 1u);
+  BOOST_TEST(e.durations[0].value == "P30Y");
+  BOOST_REQUIRE_EQUAL(e.sets.size(), 1u);
+  BOOST_TEST(e.sets[0].text == "every week");
+  BOOST_REQUIRE_EQUAL(e.references.size(), 1u);
+  BOOST_TEST(e.references[0].value == "PRESENT_REF");
 }
 
 BOOST_AUTO_TEST_CASE(ordering_is_deterministic_across_documents) {
