@@ -580,8 +580,11 @@ std::vector<Event> attach_events(const Document& doc, const std::vector<Mention>
         for (int w : events::shared_predicates(parse, v, own)) shared.push_back(*predicate_span(w));
       // The period's participle, and the noun the expression modifies ("a five-hour visit").
       const int n = events::modified_by_date(parse, t);
-      for (const int w :
-           {governs != v ? governs : -1, n >= 0 && !cuts.covers(parse.words[static_cast<std::size_t>(n)]) ? n : -1}) {
+      std::vector<int> also{governs != v ? governs : -1,
+                            n >= 0 && !cuts.covers(parse.words[static_cast<std::size_t>(n)]) ? n : -1};
+      for (const int w : events::measured_by(parse, t))  // "ten years of growth"
+        if (!cuts.covers(parse.words[static_cast<std::size_t>(w)])) also.push_back(w);
+      for (const int w : also) {
         if (w < 0 || w == v) continue;
         const Span x = *predicate_span(w);
         if (std::none_of(shared.begin(), shared.end(), [&](const Span& y) { return y.begin == x.begin; }))

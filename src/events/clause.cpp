@@ -934,6 +934,24 @@ int modified_by_date(const Parse& p, int t) {
   return -1;
 }
 
+std::vector<int> measured_by(const Parse& p, int t) {
+  std::vector<int> out;
+  if (t < 0) return out;
+  for (int n : p.deps[static_cast<std::size_t>(t)]) {
+    const nlp::Word& w = at(p, n);
+    if (n < t || nlp::base(w.rel) != Rel::nmod || (w.upos != Upos::noun && w.xpos != Xpos::VBG)) continue;
+    bool of = false;
+    for (int k : p.deps[static_cast<std::size_t>(n)])
+      of = of || (nlp::base(at(p, k).rel) == Rel::case_ && lower(p.word(k)) == "of");
+    if (!of) continue;
+    out.push_back(n);
+    for (int k : p.deps[static_cast<std::size_t>(n)])
+      if (nlp::base(at(p, k).rel) == Rel::conj && (at(p, k).upos == Upos::noun || at(p, k).xpos == Xpos::VBG))
+        out.push_back(k);
+  }
+  return out;
+}
+
 int saying_before(const Parse& p, int t, int v) {
   if (t < 0 || v < 0 || nlp::base(at(p, v).rel) != Rel::ccomp) return -1;
   const int h = at(p, v).head;

@@ -57,6 +57,9 @@ struct Cuts {
 // date's event. -1 when the phrase hangs on a clause or a proper noun.
 int modified_by_date(const Parse& p, int t);
 
+// What a duration or set headed by word `t` measures: the nouns after its "of" ("ten years of
+// growth", "six months of talks and protests": "growth"; "talks", "protests"), none otherwise.
+std::vector<int> measured_by(const Parse& p, int t);
 // The verb of saying before a date that opens what was said, when the parser hung the date (headed
 // by `t`) on the verb of what was said (`v`): "The ministry said today it had sent an envoy" (the
 // date of "said"); -1 otherwise. A date after "that" is what was said's own.

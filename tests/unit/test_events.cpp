@@ -326,6 +326,25 @@ BOOST_AUTO_TEST_CASE(durations_without_a_date_annotate_the_event_told_before_the
   BOOST_TEST(cleared->durations[0].text == "two days");
 }
 
+BOOST_AUTO_TEST_CASE(a_duration_shares_what_it_measures) {
+  // "eleven weeks of negotiations and strikes": the nouns after "of" (and their conjuncts) are
+  // what the duration measures, recorded beside the predicate that governs it.
+  const std::string text =
+      "The plant reopened on Monday after eleven weeks of negotiations and strikes. Residents endured two years "
+      "of flooding. The pier was closed for two years.";
+  const Timeline t = build_one(text);
+  const Event* e = find(t, "The plant reopened");
+  BOOST_REQUIRE_MESSAGE(e, headlines(t));
+  std::vector<std::string> seen;
+  for (const auto& a : e->durations) {
+    std::string s = a.text + ":" + word_at(text, a.predicate_start, a.predicate_end);
+    for (const auto& [b, x] : a.shared_predicates) s += "," + text.substr(b, x - b);
+    seen.push_back(s);
+  }
+  BOOST_TEST((seen == std::vector<std::string>{"eleven weeks:reopened,negotiations,strikes",
+                                               "two years:endured,flooding", "two years:closed"}));
+}
+
 BOOST_AUTO_TEST_CASE(references_annotate_the_publication) {
   // "now", "currently", "recently", "soon" tell a time by the publication's: its event records
   // them with the predicate each governs, also in a sentence with a date of its own.
