@@ -189,10 +189,12 @@ void write_scan(std::ostream& out, const timeliner::grammar::Compiled& grammar) 
   out << "namespace {\n";
   write_bytes(out, "kDatabase", built.database);
   write_array(out, "std::uint16_t", "kEverywhere", std::span<const std::uint16_t>(built.everywhere));
+  write_bytes(out, "kWithoutDigits", built.without_digits);
   out << "}  // namespace\n"
       << "const PrecomputedScan kEnglishScan{" << source_hash(kEnglishSource) << "ull, " << grammar.rules().size()
       << ", {reinterpret_cast<const unsigned char*>(kDatabase), " << built.database.size() << "}, {kEverywhere, "
-      << built.everywhere.size() << "}};\n";
+      << built.everywhere.size() << "}, {reinterpret_cast<const unsigned char*>(kWithoutDigits), "
+      << built.without_digits.size() << "}};\n";
 #else
   (void)grammar;
   out << "const PrecomputedScan kEnglishScan{};\n";

@@ -194,6 +194,30 @@ std::size_t min_length(const Node& n) {
   return 0;
 }
 
+// Whether every match has an ASCII digit in it: a character that can only be a digit, in a part every
+// match has. As the tree matches at least what the RE2 pattern matches, this holds for RE2's
+// matches too.
+bool needs_digit(const Node& n) {
+  switch (n.kind) {
+    case Node::Kind::chars: {
+      if (n.chars.any_wide || !n.chars.wide.empty() || n.chars.ascii.none()) return false;
+      std::bitset<128> digits;
+      for (int c = '0'; c <= '9'; ++c) digits.set(static_cast<std::size_t>(c));
+      return (n.chars.ascii & ~digits).none();
+    }
+    case Node::Kind::assertion:
+      return false;
+    case Node::Kind::seq:
+      return std::any_of(n.children.begin(), n.children.end(), [](const Node& c) { return needs_digit(c); });
+    case Node::Kind::alt:
+      return !n.children.empty() &&
+             std::all_of(n.children.begin(), n.children.end(), [](const Node& c) { return needs_digit(c); });
+    case Node::Kind::repeat:
+      return n.min >= 1 && needs_digit(n.children.front());
+  }
+  return false;
+}
+
 // The pattern written backwards.
 std::string emit(const Node& n) {
   switch (n.kind) {
@@ -651,6 +675,7 @@ std::optional<Reversed> reverse_pattern(std::string_view re2_pattern, const Reve
     const Node whole = Parser(re2_pattern, options.anchors).run(out.loose);
     out.pattern = emit(whole);
     out.min_length = min_length(whole);
+    out.needs_digit = needs_digit(whole);
     return out;
   } catch (const Unsupported&) {
     return std::nullopt;

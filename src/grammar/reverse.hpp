@@ -21,6 +21,7 @@ struct Reversed {
   std::string pattern;         // Hyperscan syntax, every byte outside [0-9A-Za-z] escaped as \xHH
   std::size_t min_length = 0;  // the fewest characters of its matches
   bool loose = false;          // some construct was written loosely: the pattern matches more than RE2's
+  bool needs_digit = false;    // every match of the RE2 pattern has an ASCII digit in it
 };
 
 struct ReverseOptions {

@@ -72,8 +72,10 @@ BuiltScan build_scan(const std::vector<std::string_view>& patterns) {
   BuiltScan out;
   std::vector<std::string> texts;
   std::vector<unsigned> ids;
+  std::vector<bool> needs_digit;  // by rule
   for (std::size_t r = 0; r < patterns.size(); ++r) {
     auto reversed = accepted(patterns[r]);
+    needs_digit.push_back(reversed && reversed->needs_digit);
     if (!reversed) {
       out.everywhere.push_back(static_cast<std::uint16_t>(r));
       continue;
@@ -100,6 +102,19 @@ BuiltScan build_scan(const std::vector<std::string_view>& patterns) {
     ids.erase(ids.begin() + at);
   }
   std::sort(out.everywhere.begin(), out.everywhere.end());
+  // The rules that may match without a digit, for texts without one: a text of news is mostly
+  // such sentences, and the rules of dates in figures, clock times and numbers are a part of what
+  // the scan costs a character.
+  std::vector<const char*> without;
+  std::vector<unsigned> without_ids;
+  for (std::size_t k = 0; k < texts.size(); ++k)
+    if (!needs_digit[ids[k]]) {
+      without.push_back(texts[k].c_str());
+      without_ids.push_back(ids[k]);
+    }
+  if (!out.database.empty() && !without.empty() && without.size() < texts.size())
+    if (const Database db = compile(without, without_ids, HS_MODE_BLOCK, nullptr, nullptr))
+      out.without_digits = serialize(db.get());
   return out;
 }
 

@@ -9,6 +9,11 @@
 // anchored there, as the engine of record. Rules the database leaves out are tried at every place
 // where a word may start.
 //
+// A text without an ASCII digit (most sentences of news) is scanned against a second database
+// that leaves out the rules whose every match holds one (dates in figures, clock times, numbers):
+// they cannot match there, and the scan then costs less a character. It is loaded once a process
+// has scanned kWithoutDigitsAfterBytes (a short text does not pay for loading it).
+//
 // Only texts of up to kScanOnceBytes are scanned so (news articles): the copy turned around of a
 // longer one would double the memory it takes, and Hyperscan's streaming mode, which would scan it
 // in pieces, runs at half the speed; a longer text is tried at the start keys (prefix.hpp).
@@ -31,13 +36,21 @@ struct PrecomputedScan {
   std::size_t rules = 0;
   std::span<const unsigned char> database;    // serialized, block mode
   std::span<const std::uint16_t> everywhere;  // rules not in the database
+  // Serialized, block mode: the database less the rules whose every match holds an ASCII digit,
+  // scanned over a text without one (empty: the whole database is).
+  std::span<const unsigned char> without_digits;
 };
 
 inline constexpr std::size_t kScanOnceBytes = std::size_t{256} << 10;
+// Loading the database without the rules that need a digit costs about 4.6 M instructions, and it
+// saves about 8.6 a character: it is loaded once a process has scanned half a megabyte.
+inline constexpr std::size_t kWithoutDigitsAfterBytes = std::size_t{512} << 10;
 
 class StartScanner {
  public:
-  explicit StartScanner(const PrecomputedScan& data);
+  // The database without the rules that need a digit is loaded, and used for the texts without
+  // one, once the texts scanned add up to `without_digits_after` bytes.
+  explicit StartScanner(const PrecomputedScan& data, std::size_t without_digits_after = kWithoutDigitsAfterBytes);
   ~StartScanner();
   StartScanner(const StartScanner&) = delete;
   StartScanner& operator=(const StartScanner&) = delete;
@@ -55,6 +68,7 @@ class StartScanner {
  private:
   struct Database;
   PrecomputedScan data_;
+  std::size_t without_digits_after_;
   mutable std::once_flag once_;
   mutable std::unique_ptr<Database> db_;  // null when it does not load
 };

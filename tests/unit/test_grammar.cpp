@@ -275,9 +275,9 @@ BOOST_AUTO_TEST_CASE(precomputed_scan_or_start_index_matches_the_analysis) {
   BOOST_TEST(trusting.scan("today").empty());
   // A scan database made for another source is not taken either; one that does not load (here,
   // none) leaves the grammar at its start keys.
-  const PrecomputedScan foreign{source_hash(kEnglishSource), 1, {}, {}};
+  const PrecomputedScan foreign{source_hash(kEnglishSource), 1, {}, {}, {}};
   BOOST_TEST(!Compiled(other, false, nullptr, &foreign).scans_once());
-  const PrecomputedScan broken{source_hash(other), 1, {}, {}};
+  const PrecomputedScan broken{source_hash(other), 1, {}, {}, {}};
   const Compiled fallback(other, false, nullptr, &broken);
   BOOST_TEST(!fallback.scans_once());
   BOOST_TEST(fallback.scan("today").size() == 1u);

@@ -51,6 +51,15 @@ BOOST_AUTO_TEST_CASE(patterns_are_turned_around) {
   no_anchors.anchors = false;
   BOOST_TEST(reverse_pattern("^a", no_anchors)->pattern == "a");
   BOOST_TEST(reverse_pattern("^a", no_anchors)->loose);
+  // Whether every match holds a digit: the second database leaves such rules out for texts without one.
+  BOOST_TEST(reverse_pattern("\\d+ days")->needs_digit);
+  BOOST_TEST(reverse_pattern("(?i:in\\s+[0-9]{4})")->needs_digit);
+  BOOST_TEST(reverse_pattern("(?:1|2)(?:st|nd)|3rd")->needs_digit);
+  BOOST_TEST(!reverse_pattern("(?:\\d+|one) days")->needs_digit);
+  BOOST_TEST(!reverse_pattern("\\d* days")->needs_digit);
+  BOOST_TEST(!reverse_pattern("[\\d,] days")->needs_digit);
+  BOOST_TEST(!reverse_pattern("(?:\\d)? days")->needs_digit);
+  BOOST_TEST(!reverse_pattern("\\D")->needs_digit);
 }
 
 #if TIMELINER_WITH_HYPERSCAN
@@ -133,12 +142,22 @@ BOOST_AUTO_TEST_CASE(scan_finds_every_start_of_re2) {
       "S, we\xE2\x84\xAA, \xC5\xBFk, \xC5\xBF\xE2\x84\xAA, 4 day\xC5\xBF ago",
       "",
       "7",
+      // No digit: scanned against the database without the rules whose matches all hold one.
+      "Last WEEK, the first half of the year: weeks ago, upon a caf\xC3\xA9, on time. sk",
+      "on time, weeks ago 12",  // its digits only in the last sixteen bytes
+      "on time, weeks ago 12 and two days later",
   };
   const BuiltScan built = build_scan(pattern_views(patterns));
   BOOST_TEST(built.everywhere.empty());
+  BOOST_TEST(!built.without_digits.empty());
+  BOOST_TEST(built.without_digits.size() < built.database.size());
   const PrecomputedScan data{
-      0, patterns.size(), {reinterpret_cast<const unsigned char*>(built.database.data()), built.database.size()}, {}};
-  const StartScanner scanner(data);
+      0,
+      patterns.size(),
+      {reinterpret_cast<const unsigned char*>(built.database.data()), built.database.size()},
+      {},
+      {reinterpret_cast<const unsigned char*>(built.without_digits.data()), built.without_digits.size()}};
+  const StartScanner scanner(data, 0);  // the database without digits from the first text on
   BOOST_REQUIRE(scanner.usable());
   const std::set<std::uint16_t> loose(built.loose.begin(), built.loose.end());
   std::vector<std::uint64_t> found;
