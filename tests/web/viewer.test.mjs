@@ -78,16 +78,30 @@ test('clicking an event shows its details with the temporal phrase marked', asyn
   const detail = page.locator('#detail');
   assert.equal(await detail.locator('h2').textContent(), 'Safety test');
   assert.equal(await detail.locator('mark').textContent(), 'last week');
-  assert.equal(await detail.locator('.detail-text').textContent(), '🚧 Engineers ran a load test last week with forty lorries.');
+  assert.equal(await detail.locator('.detail-text').textContent(), '🚧 Engineers ran a load test last week with forty lorries for six hours, as they do each spring.');
   const fields = await detail.locator('dl').textContent();
   assert.match(fields, /2025-W15/);
   assert.match(fields, /week/);
   assert.match(fields, /2025-04-07 \.\. 2025-04-13/);
   assert.match(fields, /from the publication date/);
+  // the durations and sets the event carries, as their phrase and value
+  assert.match(fields, /Lasting“six hours” \(PT6H\)/);
+  assert.match(fields, /Recurring“each spring” \(XXXX-SP\)/);
+  assert.doesNotMatch(fields, /Time references/);
   assert.match(await detail.locator('.detail-sources').textContent(), /Harbour bridge reopens — published 2025-04-18/);
   await page.keyboard.press('Escape');
   assert.equal(await detail.isHidden(), true);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a publication lists the references to its time it carries', async () => {
+  const { page } = await open('web/?timeline=../tests/web/fixtures/sample.json');
+  await page.locator('.list-row', { hasText: 'Article published' }).click();
+  const fields = await page.locator('#detail dl').textContent();
+  assert.match(fields, /Kindpublication/);
+  assert.match(fields, /Time references“now” \(PRESENT_REF\)/);
+  assert.doesNotMatch(fields, /Lasting/);
   await page.close();
 });
 

@@ -8,6 +8,12 @@ function el(tag, cls, text) {
   return e;
 }
 
+const ANNOTATIONS = [
+  ['durations', 'Lasting'],
+  ['sets', 'Recurring'],
+  ['references', 'Time references'],
+];
+
 function row(dl, term, value) {
   dl.append(el('dt', null, term), el('dd', null, value));
 }
@@ -32,6 +38,13 @@ export function renderDetail(body, m, model) {
   row(dl, 'Resolved', ANCHOR_TEXT[d.anchor] || d.anchor || 'unknown');
   if (m.importance != null) row(dl, 'Importance', m.importance.toFixed(2));
   if (ev.kind) row(dl, 'Kind', ev.kind === 'published' ? 'publication' : ev.kind);
+  // what the event carries besides its date: durations ("for six hours"), sets ("each spring") and,
+  // on a publication, the references to its time ("now", "recently")
+  for (const [field, term] of ANNOTATIONS) {
+    const list = Array.isArray(ev[field]) ? ev[field] : [];
+    const told = list.filter((a) => a && a.text != null).map((a) => `“${a.text}”${a.value ? ` (${a.value})` : ''}`);
+    if (told.length) row(dl, term, told.join(', '));
+  }
 
   const sources = el('ul', 'detail-sources');
   for (const mt of ev.mentions || []) {
