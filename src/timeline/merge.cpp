@@ -79,6 +79,14 @@ void unite(std::vector<Annotation>& into, const std::vector<Annotation>& from) {
   into.erase(std::unique(into.begin(), into.end()), into.end());
 }
 
+// Every annotation list of `from` (a unit) united into those of `into` (a unit or an event).
+template <class Into>
+void unite_annotations(Into& into, const Unit& from) {
+  unite(into.durations, from.durations);
+  unite(into.sets, from.sets);
+  unite(into.references, from.references);
+}
+
 double cosine(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return 0.0;
   std::size_t common = 0;
@@ -240,9 +248,7 @@ void collapse_repeats(std::vector<Unit>& units) {
   for (std::size_t i : order) {
     Unit& u = units[i];
     if (keep != units.size() && same_saying(units[keep], u) && u.mention.start <= reach + 1) {
-      unite(units[keep].durations, u.durations);
-      unite(units[keep].sets, u.sets);
-      unite(units[keep].references, u.references);
+      unite_annotations(units[keep], u);
       reach = std::max(reach, u.mention.end);
       drop[i] = 1;
       continue;
@@ -284,9 +290,7 @@ std::vector<Event> merge_events(std::vector<Event> events, const MergeOptions& o
   std::vector<Unit> unique;
   for (auto& u : units) {
     if (!unique.empty() && unit_same(unique.back(), u)) {
-      unite(unique.back().durations, u.durations);
-      unite(unique.back().sets, u.sets);
-      unite(unique.back().references, u.references);
+      unite_annotations(unique.back(), u);
       continue;
     }
     unique.push_back(std::move(u));
@@ -325,9 +329,7 @@ std::vector<Event> merge_events(std::vector<Event> events, const MergeOptions& o
     e.text = units[rep].mention.text;
     for (std::size_t i : members) {  // members are in canonical order
       e.mentions.push_back(units[i].mention);
-      unite(e.durations, units[i].durations);
-      unite(e.sets, units[i].sets);
-      unite(e.references, units[i].references);
+      unite_annotations(e, units[i]);
     }
     out.push_back(std::move(e));
   }
